@@ -1,0 +1,83 @@
+package dev.tessera.jpeg;
+
+import dev.tessera.jpeg.model.QuantTable;
+
+/**
+ * Settings for {@link JpegEncoder}. Immutable; derive variants with the {@code with...} methods.
+ *
+ * @param quality         IJG quality 1..100 for the luma table (and chroma unless {@code chromaQuality} differs)
+ * @param chromaQuality   IJG quality 1..100 for the chroma table
+ * @param subsampling     chroma subsampling of colour images
+ * @param optimizeHuffman build Huffman tables from the image's statistics (T.81 K.2) instead of the Annex K
+ *                        examples: smaller files, two passes over the coefficients
+ * @param restartInterval restart markers, or {@link RestartInterval#NONE}
+ * @param background      RGB colour (0xRRGGBB) that transparent pixels are composited onto
+ * @param lumaTable       a custom luma quantization table used as given, or {@code null} to scale Annex K
+ *                        Table K.1 by {@code quality}
+ * @param chromaTable     a custom chroma table used as given, or {@code null} to scale Table K.2
+ */
+public record EncoderOptions(int quality, int chromaQuality, Subsampling subsampling, boolean optimizeHuffman,
+                             RestartInterval restartInterval, int background,
+                             QuantTable lumaTable, QuantTable chromaTable) {
+
+    /** Quality 75, 4:2:0, optimized Huffman tables, no restarts, white background. */
+    public static final EncoderOptions DEFAULT =
+        new EncoderOptions(75, 75, Subsampling.S420, true, RestartInterval.NONE, 0xFFFFFF, null, null);
+
+    public EncoderOptions {
+        checkQuality("quality", quality);
+        checkQuality("chroma quality", chromaQuality);
+        if (subsampling == null) {
+            throw new IllegalArgumentException("subsampling must not be null");
+        }
+        if (restartInterval == null) {
+            throw new IllegalArgumentException("restart interval must not be null (use RestartInterval.NONE)");
+        }
+        if ((background & ~0xFFFFFF) != 0) {
+            throw new IllegalArgumentException("background must be an RGB value 0x000000..0xFFFFFF");
+        }
+    }
+
+    private static void checkQuality(String name, int q) {
+        if (q < 1 || q > 100) {
+            throw new IllegalArgumentException(name + " must be 1..100, found " + q);
+        }
+    }
+
+    /** Sets both luma and chroma quality. */
+    public EncoderOptions withQuality(int q) {
+        return new EncoderOptions(q, q, subsampling, optimizeHuffman, restartInterval, background,
+            lumaTable, chromaTable);
+    }
+
+    public EncoderOptions withChromaQuality(int q) {
+        return new EncoderOptions(quality, q, subsampling, optimizeHuffman, restartInterval, background,
+            lumaTable, chromaTable);
+    }
+
+    public EncoderOptions withSubsampling(Subsampling s) {
+        return new EncoderOptions(quality, chromaQuality, s, optimizeHuffman, restartInterval, background,
+            lumaTable, chromaTable);
+    }
+
+    public EncoderOptions withOptimizeHuffman(boolean optimize) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimize, restartInterval, background,
+            lumaTable, chromaTable);
+    }
+
+    public EncoderOptions withRestartInterval(RestartInterval r) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, r, background,
+            lumaTable, chromaTable);
+    }
+
+    public EncoderOptions withBackground(int rgb) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, restartInterval, rgb,
+            lumaTable, chromaTable);
+    }
+
+    /** Custom quantization tables, used as given (either may be {@code null} for the scaled default). */
+    public EncoderOptions withTables(QuantTable luma, QuantTable chroma) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, restartInterval,
+            background, luma, chroma);
+    }
+}

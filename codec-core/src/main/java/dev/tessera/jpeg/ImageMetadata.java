@@ -1,0 +1,67 @@
+package dev.tessera.jpeg;
+
+import dev.tessera.jpeg.model.JfifHeader;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The metadata a JPEG file carries beside its pixels: JFIF density (APP0), EXIF (APP1), an ICC profile
+ * (APP2) and comments (COM). Immutable: byte arrays are copied in and out.
+ */
+public final class ImageMetadata {
+    /** No EXIF, no ICC, no comments, JFIF 1.01 with a 1:1 aspect ratio. */
+    public static final ImageMetadata NONE = new ImageMetadata(JfifHeader.DEFAULT, null, null, List.of());
+
+    private final JfifHeader jfif;
+    private final byte[] exif;
+    private final byte[] iccProfile;
+    private final List<String> comments;
+
+    /**
+     * @param jfif       density and version for the JFIF APP0 segment
+     * @param exif       the EXIF payload: a TIFF structure, starting with "II" or "MM" (without the
+     *                   "Exif\0\0" identifier, which the writer adds); {@code null} for none
+     * @param iccProfile a complete ICC profile; {@code null} for none
+     * @param comments   COM segment texts, written as ISO-8859-1
+     */
+    public ImageMetadata(JfifHeader jfif, byte[] exif, byte[] iccProfile, List<String> comments) {
+        this.jfif = Objects.requireNonNull(jfif, "jfif");
+        this.exif = exif == null ? null : exif.clone();
+        this.iccProfile = iccProfile == null ? null : iccProfile.clone();
+        this.comments = List.copyOf(comments);
+    }
+
+    public JfifHeader jfif() {
+        return jfif;
+    }
+
+    /** A copy of the EXIF payload (TIFF structure), or {@code null}. */
+    public byte[] exif() {
+        return exif == null ? null : exif.clone();
+    }
+
+    /** A copy of the ICC profile, or {@code null}. */
+    public byte[] iccProfile() {
+        return iccProfile == null ? null : iccProfile.clone();
+    }
+
+    public List<String> comments() {
+        return comments;
+    }
+
+    public ImageMetadata withJfif(JfifHeader value) {
+        return new ImageMetadata(value, exif, iccProfile, comments);
+    }
+
+    public ImageMetadata withExif(byte[] value) {
+        return new ImageMetadata(jfif, value, iccProfile, comments);
+    }
+
+    public ImageMetadata withIccProfile(byte[] value) {
+        return new ImageMetadata(jfif, exif, value, comments);
+    }
+
+    public ImageMetadata withComments(List<String> value) {
+        return new ImageMetadata(jfif, exif, iccProfile, value);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tessera.jpeg;
+
+import dev.tessera.jpeg.pipeline.EncodePipeline;
+import dev.tessera.jpeg.pipeline.PixelSource;
+import dev.tessera.jpeg.pipeline.PixelSources;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Encodes images as baseline JPEG/JFIF files (ITU-T T.81, T.871) that every decoder reads.
+ *
+ * <p>An encoder holds only its immutable {@link EncoderOptions}; each call keeps its own state, so one
+ * instance may serve many threads at once.
+ *
+ * <pre>{@code
+ * JpegEncoder encoder = new JpegEncoder(EncoderOptions.DEFAULT.withQuality(85));
+ * try (OutputStream out = Files.newOutputStream(path)) {
+ *     encoder.encode(image, out);
+ * }
+ * }</pre>
+ */
+public final class JpegEncoder {
+    /** T.81 B.2.2: X and Y are 16-bit fields. */
+    public static final int MAX_DIMENSION = 65535;
+
+    private final EncoderOptions options;
+
+    /** An encoder with {@link EncoderOptions#DEFAULT}. */
+    public JpegEncoder() {
+        this(EncoderOptions.DEFAULT);
+    }
+
+    public JpegEncoder(EncoderOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public EncoderOptions options() {
+        return options;
+    }
+
+    /**
+     * Encodes an image of any type. Gray images (one band, gray colour space) become one-component files;
+     * everything else is converted to sRGB and encoded as YCbCr. Transparent pixels are composited onto
+     * {@link EncoderOptions#background()}. The stream is not closed.
+     */
+    public void encode(BufferedImage image, OutputStream out) throws IOException {
+        encode(image, ImageMetadata.NONE, out);
+    }
+
+    /** Encodes an image with the given metadata segments. */
+    public void encode(BufferedImage image, ImageMetadata metadata, OutputStream out) throws IOException {
+        Objects.requireNonNull(image, "image");
+        checkSize(image.getWidth(), image.getHeight());
+        encode(PixelSources.of(image, options.background()), metadata, out);
+    }
+
+    /** Encodes an image into a new byte array. */
+    public byte[] encode(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encode(image, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Encodes raw interleaved 8-bit pixels, rows top to bottom with no padding.
+     *
+     * @param pixels at least {@code width * height * format.bytesPerPixel()} bytes
+     */
+    public void encode(byte[] pixels, int width, int height, PixelFormat format, ImageMetadata metadata,
+                       OutputStream out) throws IOException {
+        Objects.requireNonNull(pixels, "pixels");
+        Objects.requireNonNull(format, "format");
+        checkSize(width, height);
+        encode(PixelSources.ofRaw(pixels, width, height, format), metadata, out);
+    }
+
+    private void encode(PixelSource source, ImageMetadata metadata, OutputStream out) throws IOException {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(out, "out");
+        new EncodePipeline(options).encode(source, metadata, out);
+    }
+
+    private static void checkSize(int width, int height) {
+        if (width < 1 || height < 1 || width > MAX_DIMENSION || height > MAX_DIMENSION) {
+            throw new IllegalArgumentException("image size must be 1.." + MAX_DIMENSION + " in each direction, found "
+                + width + "x" + height);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tessera.jpeg.entropy;
+
+import dev.tessera.jpeg.io.BitWriter;
+import java.io.IOException;
+
+/**
+ * Huffman-codes 8x8 blocks of quantized DCT coefficients for sequential scans (T.81 F.1.2.1 and F.1.2.2),
+ * and counts the symbols it would emit, for table optimisation (K.2).
+ *
+ * <p>Blocks are {@code short} arrays in zig-zag order: index 0 is DC, 1..63 the AC coefficients.
+ */
+public final class HuffmanEncoder {
+    private static final int ZRL = 0xF0;
+    private static final int EOB = 0x00;
+
+    private HuffmanEncoder() {
+    }
+
+    /**
+     * Writes one block.
+     *
+     * @param block      coefficients, zig-zag order, at {@code offset}
+     * @param previousDc the DC value of the previous block of this component (0 after a restart)
+     */
+    public static void encodeBlock(BitWriter out, short[] block, int offset, int previousDc,
+                                   HuffmanTable dc, HuffmanTable ac) throws IOException {
+        // T.81 F.1.2.1: DIFF coded as its magnitude category SSSS followed by SSSS extra bits.
+        int diff = block[offset] - previousDc;
+        int magnitude = diff < 0 ? -diff : diff;
+        int category = 32 - Integer.numberOfLeadingZeros(magnitude);
+        // F.1.2.1.1: negative values are sent as DIFF-1 in SSSS bits (ones' complement).
+        int extra = (diff < 0 ? diff - 1 : diff) & ((1 << category) - 1);
+        out.writeBits((dc.codeOf(category) << category) | extra, dc.lengthOf(category) + category);
+
+        // T.81 F.1.2.2: run-length of zeros and magnitude category, ZRL for 16 zeros, EOB after the last.
+        int run = 0;
+        for (int k = 1; k < 64; k++) {
+            int v = block[offset + k];
+            if (v == 0) {
+                run++;
+                continue;
+            }
+            while (run > 15) {
+                out.writeBits(ac.codeOf(ZRL), ac.lengthOf(ZRL));
+                run -= 16;
+            }
+            int abs = v < 0 ? -v : v;
+            int size = 32 - Integer.numberOfLeadingZeros(abs);
+            int bits = (v < 0 ? v - 1 : v) & ((1 << size) - 1);
+            int symbol = (run << 4) | size;
+            out.writeBits((ac.codeOf(symbol) << size) | bits, ac.lengthOf(symbol) + size);
+            run = 0;
+        }
+        if (run > 0) {
+            out.writeBits(ac.codeOf(EOB), ac.lengthOf(EOB));
+        }
+    }
+
+    /**
+     * Counts the symbols {@link #encodeBlock} would write for one block.
+     *
+     * @param dcCounts 256 counters for DC categories
+     * @param acCounts 256 counters for AC run/size symbols
+     */
+    public static void countBlock(short[] block, int offset, int previousDc, long[] dcCounts, long[] acCounts) {
+        int diff = block[offset] - previousDc;
+        int magnitude = diff < 0 ? -diff : diff;
+        dcCounts[32 - Integer.numberOfLeadingZeros(magnitude)]++;
+        int run = 0;
+        for (int k = 1; k < 64; k++) {
+            int v = block[offset + k];
+            if (v == 0) {
+                run++;
+                continue;
+            }
+            while (run > 15) {
+                acCounts[ZRL]++;
+                run -= 16;
+            }
+            int abs = v < 0 ? -v : v;
+            acCounts[(run << 4) | (32 - Integer.numberOfLeadingZeros(abs))]++;
+            run = 0;
+        }
+        if (run > 0) {
+            acCounts[EOB]++;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tessera.jpeg.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A buffered byte output that counts what it has written. Marker segments and entropy-coded data both go
+ * through one sink, so their order on the stream is the order of the calls.
+ */
+public final class ByteSink {
+    private static final int CAPACITY = 1 << 16;
+
+    private final OutputStream out;
+    private final byte[] buffer = new byte[CAPACITY];
+    private int position;
+    private long flushed;
+
+    public ByteSink(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Writes the low 8 bits of {@code b}. */
+    public void write(int b) throws IOException {
+        if (position == CAPACITY) {
+            drain();
+        }
+        buffer[position++] = (byte) b;
+    }
+
+    /** Writes a 16-bit big-endian value (T.81 B.1.1.1: all parameters are big-endian). */
+    public void writeShort(int v) throws IOException {
+        write(v >>> 8);
+        write(v);
+    }
+
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        if (length > CAPACITY - position) {
+            drain();
+            if (length > CAPACITY) {
+                out.write(bytes, offset, length);
+                flushed += length;
+                return;
+            }
+        }
+        System.arraycopy(bytes, offset, buffer, position, length);
+        position += length;
+    }
+
+    public void write(byte[] bytes) throws IOException {
+        write(bytes, 0, bytes.length);
+    }
+
+    /** Bytes written through this sink so far. */
+    public long count() {
+        return flushed + position;
+    }
+
+    /** Hands buffered bytes to the underlying stream and flushes it. */
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    private void drain() throws IOException {
+        if (position > 0) {
+            out.write(buffer, 0, position);
+            flushed += position;
+            position = 0;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.tessera.jpeg.marker;
+
+import dev.tessera.jpeg.io.ByteSink;
+import dev.tessera.jpeg.model.ComponentSpec;
+import dev.tessera.jpeg.model.FrameHeader;
+import dev.tessera.jpeg.model.HuffmanSpec;
+import dev.tessera.jpeg.model.JfifHeader;
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.model.ScanComponent;
+import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.spec.Marker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes marker segments (T.81 Annex B, JFIF T.871, ICC.1 Annex B.4) from model values. The only encoder
+ * class that knows segment layouts and length fields.
+ */
+public final class MarkerWriter {
+    /** T.81 B.1.1.4: the length field counts itself, so a segment holds at most 65533 payload bytes. */
+    public static final int MAX_PAYLOAD = 65533;
+    private static final byte[] JFIF_ID = {'J', 'F', 'I', 'F', 0};
+    private static final byte[] EXIF_ID = {'E', 'x', 'i', 'f', 0, 0};
+    private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+    /** ICC.1 B.4: identifier (12 bytes), sequence number and chunk count (1 byte each). */
+    public static final int MAX_ICC_CHUNK = MAX_PAYLOAD - ICC_ID.length - 2;
+    public static final int MAX_EXIF = MAX_PAYLOAD - EXIF_ID.length;
+
+    private final ByteSink out;
+
+    public MarkerWriter(ByteSink out) {
+        this.out = out;
+    }
+
+    private void marker(Marker m) throws IOException {
+        out.write(0xFF);
+        out.write(m.code());
+    }
+
+    private void segmentStart(Marker m, int payloadLength) throws IOException {
+        if (payloadLength > MAX_PAYLOAD) {
+            throw new IllegalArgumentException(m + " segment payload of " + payloadLength
+                + " bytes exceeds the limit " + MAX_PAYLOAD);
+        }
+        marker(m);
+        out.writeShort(payloadLength + 2);
+    }
+
+    public void writeStartOfImage() throws IOException {
+        marker(Marker.SOI);
+    }
+
+    public void writeEndOfImage() throws IOException {
+        marker(Marker.EOI);
+    }
+
+    /** T.871 10.1: APP0 "JFIF\0", version, units, densities, no thumbnail. */
+    public void writeJfif(JfifHeader jfif) throws IOException {
+        segmentStart(Marker.APP0, 14);
+        out.write(JFIF_ID);
+        out.write(jfif.majorVersion());
+        out.write(jfif.minorVersion());
+        out.write(jfif.units().code());
+        out.writeShort(jfif.xDensity());
+        out.writeShort(jfif.yDensity());
+        out.write(0); // thumbnail width
+        out.write(0); // thumbnail height
+    }
+
+    /** EXIF APP1: "Exif\0\0" followed by the TIFF structure. */
+    public void writeExif(byte[] tiff) throws IOException {
+        if (tiff.length > MAX_EXIF) {
+            throw new IllegalArgumentException("EXIF data of " + tiff.length + " bytes exceeds the APP1 limit "
+                + MAX_EXIF);
+        }
+        segmentStart(Marker.APP1, EXIF_ID.length + tiff.length);
+        out.write(EXIF_ID);
+        out.write(tiff);
+    }
+
+    /** ICC.1 B.4: the profile in APP2 chunks of at most 65519 bytes, numbered from 1. */
+    public void writeIccProfile(byte[] profile) throws IOException {
+        int chunks = Math.max(1, (profile.length + MAX_ICC_CHUNK - 1) / MAX_ICC_CHUNK);
+        if (chunks > 255) {
+            throw new IllegalArgumentException("ICC profile of " + profile.length
+                + " bytes needs more than 255 APP2 chunks");
+        }
+        for (int i = 0; i < chunks; i++) {
+            int start = i * MAX_ICC_CHUNK;
+            int length = Math.min(MAX_ICC_CHUNK, profile.length - start);
+            segmentStart(Marker.APP2, ICC_ID.length + 2 + length);
+            out.write(ICC_ID);
+            out.write(i + 1);
+            out.write(chunks);
+            out.write(profile, start, length);
+        }
+    }
+
+    /** T.81 B.2.4.5: a comment, written as ISO-8859-1. */
+    public void writeComment(String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        segmentStart(Marker.COM, bytes.length);
+        out.write(bytes);
+    }
+
+    /** T.81 B.2.4.1: one table, Pq 0 (8-bit) when all values fit, else 1 (16-bit), values in zig-zag order. */
+    public void writeQuantTable(int slot, QuantTable table) throws IOException {
+        int precision = table.precision();
+        segmentStart(Marker.DQT, 1 + 64 * (precision + 1));
+        out.write((precision << 4) | slot);
+        for (int k = 0; k < 64; k++) {
+            if (precision == 0) {
+                out.write(table.getZigZag(k));
+            } else {
+                out.writeShort(table.getZigZag(k));
+            }
+        }
+    }
+
+    /** T.81 B.2.2: frame header. */
+    public void writeFrameHeader(FrameHeader frame) throws IOException {
+        segmentStart(frame.process(), 6 + 3 * frame.components().size());
+        out.write(frame.precision());
+        out.writeShort(frame.height());
+        out.writeShort(frame.width());
+        out.write(frame.components().size());
+        for (ComponentSpec c : frame.components()) {
+            out.write(c.id());
+            out.write((c.horizontalSampling() << 4) | c.verticalSampling());
+            out.write(c.quantTableSlot());
+        }
+    }
+
+    /**
+     * T.81 B.2.4.2: one Huffman table.
+     *
+     * @param tableClass 0 for DC (and lossless), 1 for AC
+     */
+    public void writeHuffmanTable(int tableClass, int slot, HuffmanSpec spec) throws IOException {
+        segmentStart(Marker.DHT, 17 + spec.symbolCount());
+        out.write((tableClass << 4) | slot);
+        for (int length = 1; length <= 16; length++) {
+            out.write(spec.countOfLength(length));
+        }
+        for (int i = 0; i < spec.symbolCount(); i++) {
+            out.write(spec.symbol(i));
+        }
+    }
+
+    /** T.81 B.2.4.4: restart interval Ri in MCUs. */
+    public void writeRestartInterval(int mcus) throws IOException {
+        segmentStart(Marker.DRI, 2);
+        out.writeShort(mcus);
+    }
+
+    /** T.81 B.2.3: scan header. */
+    public void writeScanHeader(ScanHeader scan) throws IOException {
+        segmentStart(Marker.SOS, 4 + 2 * scan.components().size());
+        out.write(scan.components().size());
+        for (ScanComponent c : scan.components()) {
+            out.write(c.componentId());
+            out.write((c.dcTableSlot() << 4) | c.acTableSlot());
+        }
+        out.write(scan.spectralStart());
+        out.write(scan.spectralEnd());
+        out.write((scan.approxHigh() << 4) | scan.approxLow());
+    }
+}

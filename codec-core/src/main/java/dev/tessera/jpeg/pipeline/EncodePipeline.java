@@ -1,0 +1,264 @@
+package dev.tessera.jpeg.pipeline;
+
+import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.entropy.HuffmanEncoder;
+import dev.tessera.jpeg.entropy.HuffmanOptimizer;
+import dev.tessera.jpeg.entropy.HuffmanTable;
+import dev.tessera.jpeg.io.BitWriter;
+import dev.tessera.jpeg.io.ByteSink;
+import dev.tessera.jpeg.marker.MarkerWriter;
+import dev.tessera.jpeg.model.ComponentSpec;
+import dev.tessera.jpeg.model.FrameHeader;
+import dev.tessera.jpeg.model.HuffmanSpec;
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.model.ScanComponent;
+import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.quant.QualityScaling;
+import dev.tessera.jpeg.quant.Quantizer;
+import dev.tessera.jpeg.spec.Marker;
+import dev.tessera.jpeg.spec.StandardTables;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes one image as a sequential (baseline) JPEG with one interleaved scan: the buffer controller between
+ * the stage classes. With the Annex K Huffman tables it streams, holding one MCU row of coefficients; with
+ * optimized tables it makes two passes: statistics, then coding.
+ */
+public final class EncodePipeline {
+    /**
+     * Coefficients kept in memory between the two passes of optimized Huffman coding, at most (2 bytes
+     * each). Above this the first pass recomputes instead of storing.
+     */
+    static final long MAX_BUFFERED_COEFFICIENTS = 64L << 20;
+
+    private final EncoderOptions options;
+
+    public EncodePipeline(EncoderOptions options) {
+        this.options = options;
+    }
+
+    /** The luma and chroma quantization tables these options produce. */
+    public static QuantTable[] quantTables(EncoderOptions options) {
+        QuantTable luma = options.lumaTable() != null ? options.lumaTable()
+            : QualityScaling.scale(StandardTables.LUMINANCE_QUANT, options.quality(), true);
+        QuantTable chroma = options.chromaTable() != null ? options.chromaTable()
+            : QualityScaling.scale(StandardTables.CHROMINANCE_QUANT, options.chromaQuality(), true);
+        return new QuantTable[] {luma, chroma};
+    }
+
+    public void encode(PixelSource source, ImageMetadata metadata, OutputStream stream) throws IOException {
+        boolean gray = source.isGray();
+        int componentCount = gray ? 1 : 3;
+        int[] h = new int[componentCount];
+        int[] v = new int[componentCount];
+        h[0] = gray ? 1 : options.subsampling().lumaHorizontal();
+        v[0] = gray ? 1 : options.subsampling().lumaVertical();
+        for (int c = 1; c < componentCount; c++) {
+            h[c] = 1;
+            v[c] = 1;
+        }
+        EncodeLayout layout = new EncodeLayout(source.width(), source.height(), h, v);
+        QuantTable[] tables = quantTables(options);
+        int restartMcus = options.restartInterval().inMcus(layout.mcusPerRow());
+
+        Quantizer lumaQuantizer = new Quantizer(tables[0]);
+        Quantizer chromaQuantizer = new Quantizer(tables[1]);
+        Quantizer[] quantizers = new Quantizer[componentCount];
+        List<ComponentSpec> frameComponents = new ArrayList<>();
+        List<ScanComponent> scanComponents = new ArrayList<>();
+        for (int c = 0; c < componentCount; c++) {
+            int slot = c == 0 ? 0 : 1;
+            quantizers[c] = c == 0 ? lumaQuantizer : chromaQuantizer;
+            // JFIF (T.871 clause 7) component ids 1, 2, 3 for Y, Cb, Cr.
+            frameComponents.add(new ComponentSpec(c + 1, h[c], v[c], slot));
+            scanComponents.add(new ScanComponent(c + 1, slot, slot));
+        }
+        boolean extended = tables[0].precision() > 0 || (!gray && tables[1].precision() > 0);
+        FrameHeader frame = new FrameHeader(extended ? Marker.SOF1 : Marker.SOF0, 8,
+            source.height(), source.width(), frameComponents);
+
+        McuRowEncoder rows = new McuRowEncoder(source, layout, quantizers);
+        ScanCoder coder = new ScanCoder(layout, restartMcus);
+        HuffmanSpec[] dcSpecs;
+        HuffmanSpec[] acSpecs;
+        short[][][] stored = null;
+        if (options.optimizeHuffman()) {
+            // T.81 K.2: gather symbol statistics in a first pass, then build the tables.
+            long coefficients = 64L * layout.mcuRows() * totalBlocksPerMcuRow(layout);
+            boolean keep = coefficients <= MAX_BUFFERED_COEFFICIENTS;
+            stored = keep ? new short[layout.mcuRows()][][] : null;
+            long[][] dcCounts = new long[2][256];
+            long[][] acCounts = new long[2][256];
+            short[][] scratch = newRow(rows, componentCount);
+            for (int row = 0; row < layout.mcuRows(); row++) {
+                short[][] coefs = keep ? newRow(rows, componentCount) : scratch;
+                rows.encodeRow(row, coefs);
+                coder.count(coefs, row, dcCounts, acCounts);
+                if (keep) {
+                    stored[row] = coefs;
+                }
+            }
+            int tableCount = gray ? 1 : 2;
+            dcSpecs = new HuffmanSpec[tableCount];
+            acSpecs = new HuffmanSpec[tableCount];
+            for (int t = 0; t < tableCount; t++) {
+                dcSpecs[t] = HuffmanOptimizer.optimize(dcCounts[t]);
+                acSpecs[t] = HuffmanOptimizer.optimize(acCounts[t]);
+            }
+        } else {
+            dcSpecs = new HuffmanSpec[] {StandardTables.LUMINANCE_DC, StandardTables.CHROMINANCE_DC};
+            acSpecs = new HuffmanSpec[] {StandardTables.LUMINANCE_AC, StandardTables.CHROMINANCE_AC};
+        }
+
+        ByteSink sink = new ByteSink(stream);
+        MarkerWriter markers = new MarkerWriter(sink);
+        writeHeaders(markers, metadata, frame, tables, gray, dcSpecs, acSpecs, restartMcus);
+        markers.writeScanHeader(ScanHeader.sequential(scanComponents));
+
+        BitWriter bits = new BitWriter(sink);
+        HuffmanTable[] dc = new HuffmanTable[componentCount];
+        HuffmanTable[] ac = new HuffmanTable[componentCount];
+        for (int c = 0; c < componentCount; c++) {
+            int slot = c == 0 ? 0 : 1;
+            dc[c] = new HuffmanTable(dcSpecs[slot]);
+            ac[c] = new HuffmanTable(acSpecs[slot]);
+        }
+        coder.reset();
+        short[][] scratch = stored == null ? newRow(rows, componentCount) : null;
+        for (int row = 0; row < layout.mcuRows(); row++) {
+            short[][] coefs;
+            if (stored != null) {
+                coefs = stored[row];
+                stored[row] = null; // let coded rows go
+            } else {
+                coefs = scratch;
+                rows.encodeRow(row, coefs);
+            }
+            coder.encode(coefs, row, bits, dc, ac);
+        }
+        bits.flushToByteBoundary();
+        markers.writeEndOfImage();
+        sink.flush();
+    }
+
+    private static short[][] newRow(McuRowEncoder rows, int componentCount) {
+        short[][] r = new short[componentCount][];
+        for (int c = 0; c < componentCount; c++) {
+            r[c] = rows.newRowBuffer(c);
+        }
+        return r;
+    }
+
+    private static long totalBlocksPerMcuRow(EncodeLayout layout) {
+        long n = 0;
+        for (int c = 0; c < layout.componentCount(); c++) {
+            n += (long) layout.blocksPerLine(c) * layout.vertical(c);
+        }
+        return n;
+    }
+
+    private static void writeHeaders(MarkerWriter markers, ImageMetadata metadata, FrameHeader frame,
+                                     QuantTable[] tables, boolean gray, HuffmanSpec[] dcSpecs,
+                                     HuffmanSpec[] acSpecs, int restartMcus) throws IOException {
+        markers.writeStartOfImage();
+        markers.writeJfif(metadata.jfif());
+        byte[] exif = metadata.exif();
+        if (exif != null) {
+            markers.writeExif(exif);
+        }
+        byte[] icc = metadata.iccProfile();
+        if (icc != null) {
+            markers.writeIccProfile(icc);
+        }
+        for (String comment : metadata.comments()) {
+            markers.writeComment(comment);
+        }
+        markers.writeQuantTable(0, tables[0]);
+        if (!gray) {
+            markers.writeQuantTable(1, tables[1]);
+        }
+        markers.writeFrameHeader(frame);
+        for (int t = 0; t < (gray ? 1 : 2); t++) {
+            markers.writeHuffmanTable(0, t, dcSpecs[t]);
+            markers.writeHuffmanTable(1, t, acSpecs[t]);
+        }
+        if (restartMcus > 0) {
+            markers.writeRestartInterval(restartMcus);
+        }
+    }
+
+    /**
+     * Walks the MCUs of MCU rows in scan order (T.81 A.2.3), tracking DC predictions and restart intervals,
+     * and either counts or codes each block.
+     */
+    static final class ScanCoder {
+        private final EncodeLayout layout;
+        private final int restartMcus;
+        private final int[] previousDc;
+        private long mcuIndex;
+        private int restartIndex;
+
+        ScanCoder(EncodeLayout layout, int restartMcus) {
+            this.layout = layout;
+            this.restartMcus = restartMcus;
+            this.previousDc = new int[layout.componentCount()];
+        }
+
+        void reset() {
+            java.util.Arrays.fill(previousDc, 0);
+            mcuIndex = 0;
+            restartIndex = 0;
+        }
+
+        void count(short[][] coefs, int mcuRow, long[][] dcCounts, long[][] acCounts) {
+            int n = layout.componentCount();
+            for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+                if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
+                    java.util.Arrays.fill(previousDc, 0);
+                }
+                mcuIndex++;
+                for (int c = 0; c < n; c++) {
+                    int table = c == 0 ? 0 : 1;
+                    int h = layout.horizontal(c);
+                    int perLine = layout.blocksPerLine(c);
+                    for (int v = 0; v < layout.vertical(c); v++) {
+                        for (int u = 0; u < h; u++) {
+                            int offset = (v * perLine + mx * h + u) * 64;
+                            HuffmanEncoder.countBlock(coefs[c], offset, previousDc[c], dcCounts[table],
+                                acCounts[table]);
+                            previousDc[c] = coefs[c][offset];
+                        }
+                    }
+                }
+            }
+        }
+
+        void encode(short[][] coefs, int mcuRow, BitWriter bits, HuffmanTable[] dc, HuffmanTable[] ac)
+            throws IOException {
+            int n = layout.componentCount();
+            for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+                // T.81 F.1.2.3 / E.1.4: restart marker and DC prediction reset between intervals.
+                if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
+                    bits.writeRestartMarker(restartIndex++);
+                    java.util.Arrays.fill(previousDc, 0);
+                }
+                mcuIndex++;
+                for (int c = 0; c < n; c++) {
+                    int h = layout.horizontal(c);
+                    int perLine = layout.blocksPerLine(c);
+                    for (int v = 0; v < layout.vertical(c); v++) {
+                        for (int u = 0; u < h; u++) {
+                            int offset = (v * perLine + mx * h + u) * 64;
+                            HuffmanEncoder.encodeBlock(bits, coefs[c], offset, previousDc[c], dc[c], ac[c]);
+                            previousDc[c] = coefs[c][offset];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

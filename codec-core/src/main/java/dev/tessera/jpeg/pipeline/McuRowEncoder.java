@@ -1,0 +1,101 @@
+package dev.tessera.jpeg.pipeline;
+
+import dev.tessera.jpeg.color.ColorConverter;
+import dev.tessera.jpeg.dct.ForwardDct;
+import dev.tessera.jpeg.quant.Quantizer;
+import dev.tessera.jpeg.sample.Downsampler;
+
+/**
+ * Turns pixel rows into the quantized coefficients of one MCU row at a time: colour conversion, edge
+ * replication to whole MCUs (T.81 A.2.4), downsampling, forward DCT and quantization. Holds only
+ * strip-sized buffers; one instance per encode call.
+ *
+ * <p>Output layout, per component c: {@code verticalSampling(c)} rows of {@code blocksPerLine(c)} blocks,
+ * 64 zig-zag coefficients each, row-major.
+ */
+final class McuRowEncoder {
+    private final PixelSource source;
+    private final EncodeLayout layout;
+    private final Downsampler[] downsamplers;
+    private final Quantizer[] quantizers;
+    private final byte[] pixelRow;
+    /** Full-resolution planes of one MCU row: mcuHeight rows of paddedWidth samples. */
+    private final int[][] fullPlanes;
+    /** Sampled planes of one MCU row, per component. */
+    private final int[][] sampledPlanes;
+    private final int[] block = new int[64];
+
+    McuRowEncoder(PixelSource source, EncodeLayout layout, Quantizer[] quantizers) {
+        this.source = source;
+        this.layout = layout;
+        this.quantizers = quantizers;
+        int n = layout.componentCount();
+        pixelRow = new byte[source.width() * (source.isGray() ? 1 : 3)];
+        fullPlanes = new int[n][layout.mcuHeight() * layout.paddedWidth()];
+        sampledPlanes = new int[n][];
+        downsamplers = new Downsampler[n];
+        for (int c = 0; c < n; c++) {
+            int hf = layout.maxHorizontal() / layout.horizontal(c);
+            int vf = layout.maxVertical() / layout.vertical(c);
+            downsamplers[c] = Downsampler.of(hf, vf);
+            sampledPlanes[c] = new int[layout.sampledWidth(c) * layout.sampledHeight(c)];
+        }
+    }
+
+    /** A coefficient array sized for one MCU row of component {@code c}. */
+    short[] newRowBuffer(int c) {
+        return new short[layout.blocksPerLine(c) * layout.vertical(c) * 64];
+    }
+
+    /** Fills {@code out[c]} with the quantized blocks of MCU row {@code mcuRow}. */
+    void encodeRow(int mcuRow, short[][] out) {
+        readStrip(mcuRow);
+        int n = layout.componentCount();
+        for (int c = 0; c < n; c++) {
+            int[] plane = sampledPlanes[c];
+            downsamplers[c].downsample(fullPlanes[c], layout.paddedWidth(), plane, layout.sampledHeight(c));
+            int width = layout.sampledWidth(c);
+            int blocksPerLine = layout.blocksPerLine(c);
+            short[] target = out[c];
+            Quantizer quantizer = quantizers[c];
+            for (int v = 0; v < layout.vertical(c); v++) {
+                for (int bx = 0; bx < blocksPerLine; bx++) {
+                    int origin = v * 8 * width + bx * 8;
+                    for (int row = 0; row < 8; row++) {
+                        System.arraycopy(plane, origin + row * width, block, row * 8, 8);
+                    }
+                    ForwardDct.transform(block, 0);
+                    quantizer.quantize(block, 0, target, (v * blocksPerLine + bx) * 64);
+                }
+            }
+        }
+    }
+
+    /** Reads and colour-converts the pixel rows of one MCU row, replicating the last row and column. */
+    private void readStrip(int mcuRow) {
+        int width = source.width();
+        int paddedWidth = layout.paddedWidth();
+        int firstRow = mcuRow * layout.mcuHeight();
+        int lastImageRow = source.height() - 1;
+        int loadedRow = -1;
+        for (int r = 0; r < layout.mcuHeight(); r++) {
+            int y = Math.min(firstRow + r, lastImageRow);
+            if (y != loadedRow) {
+                source.readRow(y, pixelRow);
+                loadedRow = y;
+            }
+            int at = r * paddedWidth;
+            if (source.isGray()) {
+                ColorConverter.grayToY(pixelRow, 0, width, fullPlanes[0], at);
+            } else {
+                ColorConverter.rgbToYCbCr(pixelRow, 0, width, fullPlanes[0], fullPlanes[1], fullPlanes[2], at);
+            }
+            for (int[] plane : fullPlanes) {
+                int last = plane[at + width - 1];
+                for (int x = width; x < paddedWidth; x++) {
+                    plane[at + x] = last;
+                }
+            }
+        }
+    }
+}

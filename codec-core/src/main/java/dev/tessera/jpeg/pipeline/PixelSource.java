@@ -1,0 +1,21 @@
+package dev.tessera.jpeg.pipeline;
+
+/**
+ * Rows of 8-bit pixels for the encoder: interleaved RGB (3 bytes a pixel) for colour images, one byte a
+ * pixel for gray ones. Transparency has already been composited away. Implementations read one raster
+ * layout each; {@link PixelSources} picks one per image.
+ */
+public interface PixelSource {
+    int width();
+
+    int height();
+
+    /** True if rows are one-byte gray samples, false if they are RGB triples. */
+    boolean isGray();
+
+    /**
+     * Reads row {@code y} into {@code out} from index 0: {@code width()} gray bytes or {@code 3 * width()} RGB
+     * bytes. Rows may be read in any order and more than once.
+     */
+    void readRow(int y, byte[] out);
+}

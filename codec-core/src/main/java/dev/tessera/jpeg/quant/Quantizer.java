@@ -1,0 +1,53 @@
+package dev.tessera.jpeg.quant;
+
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.spec.ZigZag;
+
+/**
+ * Quantizes forward-DCT output (T.81 A.3.4: Sq = round(S / Q)) and reorders it to zig-zag.
+ * Division is by a precomputed reciprocal; rounding is to nearest with halves away from zero.
+ * Immutable and thread-safe.
+ */
+public final class Quantizer {
+    /** Reciprocals carry 40 fraction bits: exact for |x| &lt; 2^20 and divisors &lt; 2^20. */
+    private static final int RECIPROCAL_BITS = 40;
+    /** The forward DCT output is scaled by 8 (see {@code ForwardDct}). */
+    private static final int DCT_SCALE = 8;
+
+    /** For zig-zag position k: the divisor 8*Q, half of it, and ceil(2^40 / divisor). */
+    private final int[] divisor = new int[64];
+    private final int[] halfDivisor = new int[64];
+    private final long[] reciprocal = new long[64];
+    private final int[] naturalIndex = new int[64];
+
+    public Quantizer(QuantTable table) {
+        for (int k = 0; k < 64; k++) {
+            int d = DCT_SCALE * table.getZigZag(k);
+            divisor[k] = d;
+            halfDivisor[k] = d >> 1;
+            reciprocal[k] = ((1L << RECIPROCAL_BITS) + d - 1) / d;
+            naturalIndex[k] = ZigZag.toNatural(k);
+        }
+    }
+
+    /**
+     * Quantizes one block.
+     *
+     * @param coefficients 64 forward-DCT outputs in natural order (scaled by 8), |value| &lt; 2^16
+     * @param out          receives 64 quantized values in zig-zag order at {@code outOffset}
+     */
+    public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset) {
+        for (int k = 0; k < 64; k++) {
+            int x = coefficients[inOffset + naturalIndex[k]];
+            int sign = x >> 31;
+            int magnitude = (x ^ sign) - sign;
+            int q = (int) (((magnitude + halfDivisor[k]) * reciprocal[k]) >>> RECIPROCAL_BITS);
+            out[outOffset + k] = (short) ((q ^ sign) - sign);
+        }
+    }
+
+    /** The divisor 8*Q at zig-zag position k. */
+    int divisor(int k) {
+        return divisor[k];
+    }
+}
