@@ -2,7 +2,6 @@ package dev.tessera.jpeg;
 
 import dev.tessera.jpeg.model.JfifHeader;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The metadata a JPEG file carries beside its pixels: JFIF density (APP0), EXIF (APP1), an ICC profile
@@ -25,10 +24,13 @@ public final class ImageMetadata {
      * @param comments   COM segment texts, written as ISO-8859-1
      */
     public ImageMetadata(JfifHeader jfif, byte[] exif, byte[] iccProfile, List<String> comments) {
-        this.jfif = Objects.requireNonNull(jfif, "jfif");
+        if (jfif == null) {
+            throw new IllegalArgumentException("jfif must not be null (use JfifHeader.DEFAULT)");
+        }
+        this.jfif = jfif;
         this.exif = exif == null ? null : exif.clone();
         this.iccProfile = iccProfile == null ? null : iccProfile.clone();
-        this.comments = List.copyOf(comments);
+        this.comments = comments == null ? List.of() : List.copyOf(comments);
     }
 
     public JfifHeader jfif() {

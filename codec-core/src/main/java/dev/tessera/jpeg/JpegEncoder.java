@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Objects;
 
 /**
  * Encodes images as baseline JPEG/JFIF files (ITU-T T.81, T.871) that every decoder reads.
@@ -34,7 +33,7 @@ public final class JpegEncoder {
     }
 
     public JpegEncoder(EncoderOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        this.options = requireArgument(options, "options");
     }
 
     public EncoderOptions options() {
@@ -52,7 +51,7 @@ public final class JpegEncoder {
 
     /** Encodes an image with the given metadata segments. */
     public void encode(BufferedImage image, ImageMetadata metadata, OutputStream out) throws IOException {
-        Objects.requireNonNull(image, "image");
+        requireArgument(image, "image");
         checkSize(image.getWidth(), image.getHeight());
         encode(PixelSources.of(image, options.background()), metadata, out);
     }
@@ -71,16 +70,23 @@ public final class JpegEncoder {
      */
     public void encode(byte[] pixels, int width, int height, PixelFormat format, ImageMetadata metadata,
                        OutputStream out) throws IOException {
-        Objects.requireNonNull(pixels, "pixels");
-        Objects.requireNonNull(format, "format");
+        requireArgument(pixels, "pixels");
+        requireArgument(format, "format");
         checkSize(width, height);
         encode(PixelSources.ofRaw(pixels, width, height, format), metadata, out);
     }
 
     private void encode(PixelSource source, ImageMetadata metadata, OutputStream out) throws IOException {
-        Objects.requireNonNull(metadata, "metadata");
-        Objects.requireNonNull(out, "out");
+        requireArgument(metadata, "metadata");
+        requireArgument(out, "out");
         new EncodePipeline(options).encode(source, metadata, out);
+    }
+
+    private static <T> T requireArgument(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
     }
 
     private static void checkSize(int width, int height) {
