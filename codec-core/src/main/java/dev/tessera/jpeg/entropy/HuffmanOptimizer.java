@@ -23,6 +23,11 @@ public final class HuffmanOptimizer {
         }
         long[] freq = new long[257];
         System.arraycopy(frequencies, 0, freq, 0, 256);
+        for (long f : frequencies) {
+            if (f < 0) {
+                throw new IllegalArgumentException("frequencies must not be negative");
+            }
+        }
         freq[RESERVED] = 1;
         int[] codeSize = new int[257];
         int[] others = new int[257];
@@ -90,24 +95,29 @@ public final class HuffmanOptimizer {
         }
         bits[longest]--;
 
-        // K.2 Figure K.4: list symbols by increasing code size, by symbol value within a size.
+        // K.2 Figure K.4 lists symbols by increasing code size. Within one size we order by decreasing
+        // frequency (K.4 uses symbol value), so that when K.3 splits a size class the more frequent symbols keep
+        // the shorter codes.
         int[] counts = new int[16];
         System.arraycopy(bits, 1, counts, 0, 16);
         int total = 0;
         for (int c : counts) {
             total += c;
         }
-        int[] symbols = new int[total];
+        Integer[] order = new Integer[total];
         int k = 0;
-        for (int size = 1; size <= 256 && k < total; size++) {
-            for (int s = 0; s < 256; s++) {
-                if (codeSize[s] == size) {
-                    symbols[k++] = s;
-                }
+        for (int s = 0; s < 256; s++) {
+            if (codeSize[s] > 0) {
+                order[k++] = s;
             }
         }
-        // Symbols whose size was cut to 16 by K.3 were counted at their original size above; the order by
-        // original size is still a valid order by final size, as K.3 only shortens the longest codes.
+        java.util.Arrays.sort(order, (a, b) -> codeSize[a] != codeSize[b] ? Integer.compare(codeSize[a], codeSize[b])
+            : frequencies[a] != frequencies[b] ? Long.compare(frequencies[b], frequencies[a])
+            : Integer.compare(a, b));
+        int[] symbols = new int[total];
+        for (int i = 0; i < total; i++) {
+            symbols[i] = order[i];
+        }
         return new HuffmanSpec(counts, symbols);
     }
 }

@@ -63,6 +63,21 @@ record EncodeLayout(int width, int height, int[] horizontalFactors, int[] vertic
         return 8 * vertical(c);
     }
 
+    /**
+     * Blocks across that hold image samples of component c: ceil(ceil(X * Hc / Hmax) / 8) (T.81 A.1.1).
+     * Blocks beyond them, up to whole MCUs, are dummy blocks (A.2.4).
+     */
+    int realBlocksWide(int c) {
+        int samples = (int) (((long) width * horizontal(c) + maxHorizontal() - 1) / maxHorizontal());
+        return (samples + 7) / 8;
+    }
+
+    /** Block rows that hold image samples of component c: ceil(ceil(Y * Vc / Vmax) / 8). */
+    int realBlocksHigh(int c) {
+        int samples = (int) (((long) height * vertical(c) + maxVertical() - 1) / maxVertical());
+        return (samples + 7) / 8;
+    }
+
     /** Blocks per MCU row line of component c: whole MCUs, so dummy blocks at the right edge included. */
     int blocksPerLine(int c) {
         return mcusPerRow() * horizontal(c);

@@ -58,14 +58,28 @@ final class McuRowEncoder {
             int blocksPerLine = layout.blocksPerLine(c);
             short[] target = out[c];
             Quantizer quantizer = quantizers[c];
+            int h = layout.horizontal(c);
+            int realWide = layout.realBlocksWide(c);
+            int realHigh = layout.realBlocksHigh(c);
             for (int v = 0; v < layout.vertical(c); v++) {
+                boolean dummyRow = mcuRow * layout.vertical(c) + v >= realHigh;
                 for (int bx = 0; bx < blocksPerLine; bx++) {
+                    int at = (v * blocksPerLine + bx) * 64;
+                    if (dummyRow || bx >= realWide) {
+                        // T.81 A.2.4: dummy blocks are not in the image; any content decodes correctly. A zero
+                        // block repeating the DC of the block coded before it costs two short codes (libjpeg
+                        // does the same). Block (0, 0) of an MCU is always real, so a predecessor exists.
+                        int previous = bx % h > 0 ? at - 64 : ((v - 1) * blocksPerLine + bx + h - 1) * 64;
+                        java.util.Arrays.fill(target, at, at + 64, (short) 0);
+                        target[at] = target[previous];
+                        continue;
+                    }
                     int origin = v * 8 * width + bx * 8;
                     for (int row = 0; row < 8; row++) {
                         System.arraycopy(plane, origin + row * width, block, row * 8, 8);
                     }
                     ForwardDct.transform(block, 0);
-                    quantizer.quantize(block, 0, target, (v * blocksPerLine + bx) * 64);
+                    quantizer.quantize(block, 0, target, at);
                 }
             }
         }

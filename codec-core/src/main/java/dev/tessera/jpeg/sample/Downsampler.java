@@ -25,6 +25,9 @@ public abstract sealed class Downsampler {
         if (horizontalFactor == 2 && verticalFactor == 2) {
             return new Half();
         }
+        if (horizontalFactor == 2 && verticalFactor == 1) {
+            return new HalfWidth();
+        }
         return new Box(horizontalFactor, verticalFactor);
     }
 
@@ -35,7 +38,28 @@ public abstract sealed class Downsampler {
         }
     }
 
-    /** 2x2 averaging, the 4:2:0 case. */
+    /**
+     * 2x1 averaging, the 4:2:2 case. The rounding bias alternates 0, 1 along the row so that rounding adds no
+     * mean shift to chroma (as libjpeg's h2v1 downsampler does).
+     */
+    static final class HalfWidth extends Downsampler {
+        @Override
+        public void downsample(int[] in, int inWidth, int[] out, int outHeight) {
+            int outWidth = inWidth >> 1;
+            for (int row = 0; row < outHeight; row++) {
+                int i = row * inWidth;
+                int o = row * outWidth;
+                for (int x = 0; x < outWidth; x++, i += 2) {
+                    out[o + x] = (in[i] + in[i + 1] + (x & 1)) >> 1;
+                }
+            }
+        }
+    }
+
+    /**
+     * 2x2 averaging, the 4:2:0 case. The rounding bias alternates 1, 2 along the row: no mean shift (as
+     * libjpeg's h2v2 downsampler does).
+     */
     static final class Half extends Downsampler {
         @Override
         public void downsample(int[] in, int inWidth, int[] out, int outHeight) {
@@ -46,7 +70,8 @@ public abstract sealed class Downsampler {
                 int o = row * outWidth;
                 for (int x = 0; x < outWidth; x++) {
                     int i = 2 * x;
-                    out[o + x] = (in[top + i] + in[top + i + 1] + in[bottom + i] + in[bottom + i + 1] + 2) >> 2;
+                    int bias = 1 + (x & 1);
+                    out[o + x] = (in[top + i] + in[top + i + 1] + in[bottom + i] + in[bottom + i + 1] + bias) >> 2;
                 }
             }
         }
