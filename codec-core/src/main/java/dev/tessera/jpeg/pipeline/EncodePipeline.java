@@ -25,20 +25,28 @@ import java.util.List;
 
 /**
  * Encodes one image as a sequential (baseline) JPEG with one interleaved scan: the buffer controller between
- * the stage classes. With the Annex K Huffman tables it streams, holding one MCU row of coefficients; with
- * optimized tables it makes two passes: statistics, then coding.
+ * the stage classes. With the Annex K Huffman tables it streams, holding one MCU row of coefficients. With
+ * optimized tables it makes two passes, statistics then coding, keeping the coefficients between them when
+ * they fit {@link #DEFAULT_MAX_BUFFERED_COEFFICIENTS} and recomputing them from the pixels otherwise.
  */
 public final class EncodePipeline {
     /**
-     * Coefficients kept in memory between the two passes of optimized Huffman coding, at most (2 bytes
-     * each). Above this the first pass recomputes instead of storing.
+     * Coefficients kept in memory between the two passes of optimized Huffman coding, at most (2 bytes each,
+     * so 16 MiB: a 5-megapixel 4:2:0 image). A larger image is read twice instead, so memory stays bounded
+     * by a few MCU rows whatever the image size.
      */
-    static final long MAX_BUFFERED_COEFFICIENTS = 64L << 20;
+    static final long DEFAULT_MAX_BUFFERED_COEFFICIENTS = 8L << 20;
 
     private final EncoderOptions options;
+    private final long maxBufferedCoefficients;
 
     public EncodePipeline(EncoderOptions options) {
+        this(options, DEFAULT_MAX_BUFFERED_COEFFICIENTS);
+    }
+
+    EncodePipeline(EncoderOptions options, long maxBufferedCoefficients) {
         this.options = options;
+        this.maxBufferedCoefficients = maxBufferedCoefficients;
     }
 
     /** The luma and chroma quantization tables these options produce. */
@@ -89,7 +97,7 @@ public final class EncodePipeline {
         if (options.optimizeHuffman()) {
             // T.81 K.2: gather symbol statistics in a first pass, then build the tables.
             long coefficients = 64L * layout.mcuRows() * totalBlocksPerMcuRow(layout);
-            boolean keep = coefficients <= MAX_BUFFERED_COEFFICIENTS;
+            boolean keep = coefficients <= maxBufferedCoefficients;
             stored = keep ? new short[layout.mcuRows()][][] : null;
             long[][] dcCounts = new long[2][256];
             long[][] acCounts = new long[2][256];
