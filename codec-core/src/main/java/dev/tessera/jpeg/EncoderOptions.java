@@ -10,6 +10,9 @@ import dev.tessera.jpeg.model.QuantTable;
  * @param subsampling     chroma subsampling of colour images
  * @param optimizeHuffman build Huffman tables from the image's statistics (T.81 K.2) instead of the Annex K
  *                        examples: smaller files, two passes over the coefficients
+ * @param progressive     write a progressive file (SOF2, T.81 Annex G) that renders coarse-to-fine; its
+ *                        Huffman tables are always optimized per scan, and it holds all coefficients in memory
+ *                        (2 bytes each)
  * @param restartInterval restart markers, or {@link RestartInterval#NONE}
  * @param background      RGB colour (0xRRGGBB) that transparent pixels are composited onto
  * @param lumaTable       a custom luma quantization table used as given, or {@code null} to scale Annex K
@@ -17,12 +20,12 @@ import dev.tessera.jpeg.model.QuantTable;
  * @param chromaTable     a custom chroma table used as given, or {@code null} to scale Table K.2
  */
 public record EncoderOptions(int quality, int chromaQuality, Subsampling subsampling, boolean optimizeHuffman,
-                             RestartInterval restartInterval, int background,
+                             boolean progressive, RestartInterval restartInterval, int background,
                              QuantTable lumaTable, QuantTable chromaTable) {
 
-    /** Quality 75, 4:2:0, optimized Huffman tables, no restarts, white background. */
+    /** Quality 75, 4:2:0, sequential with optimized Huffman tables, no restarts, white background. */
     public static final EncoderOptions DEFAULT =
-        new EncoderOptions(75, 75, Subsampling.S420, true, RestartInterval.NONE, 0xFFFFFF, null, null);
+        new EncoderOptions(75, 75, Subsampling.S420, true, false, RestartInterval.NONE, 0xFFFFFF, null, null);
 
     public EncoderOptions {
         checkQuality("quality", quality);
@@ -46,38 +49,45 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
 
     /** Sets both luma and chroma quality. */
     public EncoderOptions withQuality(int q) {
-        return new EncoderOptions(q, q, subsampling, optimizeHuffman, restartInterval, background,
+        return new EncoderOptions(q, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
             lumaTable, chromaTable);
     }
 
     public EncoderOptions withChromaQuality(int q) {
-        return new EncoderOptions(quality, q, subsampling, optimizeHuffman, restartInterval, background,
+        return new EncoderOptions(quality, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
             lumaTable, chromaTable);
     }
 
     public EncoderOptions withSubsampling(Subsampling s) {
-        return new EncoderOptions(quality, chromaQuality, s, optimizeHuffman, restartInterval, background,
+        return new EncoderOptions(quality, chromaQuality, s, optimizeHuffman, progressive, restartInterval, background,
             lumaTable, chromaTable);
     }
 
     public EncoderOptions withOptimizeHuffman(boolean optimize) {
-        return new EncoderOptions(quality, chromaQuality, subsampling, optimize, restartInterval, background,
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive, restartInterval,
+            background,
             lumaTable, chromaTable);
     }
 
+    public EncoderOptions withProgressive(boolean value) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, value, restartInterval,
+            background, lumaTable, chromaTable);
+    }
+
     public EncoderOptions withRestartInterval(RestartInterval r) {
-        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, r, background,
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, r, background,
             lumaTable, chromaTable);
     }
 
     public EncoderOptions withBackground(int rgb) {
-        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, restartInterval, rgb,
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
+            rgb,
             lumaTable, chromaTable);
     }
 
     /** Custom quantization tables, used as given (either may be {@code null} for the scaled default). */
     public EncoderOptions withTables(QuantTable luma, QuantTable chroma) {
-        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, restartInterval,
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
             background, luma, chroma);
     }
 }

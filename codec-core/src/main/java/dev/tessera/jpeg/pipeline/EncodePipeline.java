@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes one image as a sequential (baseline) JPEG with one interleaved scan: the buffer controller between
+ * Encodes one image: the buffer controller between the stage classes. Sequential files have one interleaved
+ * scan; progressive ones are handed to {@link ProgressiveEncoder} with the whole image quantized. Sequential
+ * encoding is the buffer controller between
  * the stage classes. With the Annex K Huffman tables it streams, holding one MCU row of coefficients. With
  * optimized tables it makes two passes, statistics then coding, keeping the coefficients between them when
  * they fit {@link #DEFAULT_MAX_BUFFERED_COEFFICIENTS} and recomputing them from the pixels otherwise.
@@ -86,10 +88,21 @@ public final class EncodePipeline {
             scanComponents.add(new ScanComponent(c + 1, slot, slot));
         }
         boolean extended = tables[0].precision() > 0 || (!gray && tables[1].precision() > 0);
-        FrameHeader frame = new FrameHeader(extended ? Marker.SOF1 : Marker.SOF0, 8,
-            source.height(), source.width(), frameComponents);
+        Marker process = options.progressive() ? Marker.SOF2 : extended ? Marker.SOF1 : Marker.SOF0;
+        FrameHeader frame = new FrameHeader(process, 8, source.height(), source.width(), frameComponents);
 
         McuRowEncoder rows = new McuRowEncoder(source, layout, quantizers);
+        ByteSink sink = new ByteSink(stream);
+        MarkerWriter markers = new MarkerWriter(sink);
+        if (options.progressive()) {
+            short[][][] store = storeAllRows(rows, layout);
+            writeHeaders(markers, metadata, frame, tables, gray, null, null, restartMcus);
+            new ProgressiveEncoder(layout, store, restartMcus)
+                .writeScans(ScanScript.standard(componentCount), markers, sink);
+            markers.writeEndOfImage();
+            sink.flush();
+            return;
+        }
         ScanCoder coder = new ScanCoder(layout, restartMcus);
         HuffmanSpec[] dcSpecs;
         HuffmanSpec[] acSpecs;
@@ -122,8 +135,6 @@ public final class EncodePipeline {
             acSpecs = new HuffmanSpec[] {StandardTables.LUMINANCE_AC, StandardTables.CHROMINANCE_AC};
         }
 
-        ByteSink sink = new ByteSink(stream);
-        MarkerWriter markers = new MarkerWriter(sink);
         writeHeaders(markers, metadata, frame, tables, gray, dcSpecs, acSpecs, restartMcus);
         markers.writeScanHeader(ScanHeader.sequential(scanComponents));
 
@@ -151,6 +162,27 @@ public final class EncodePipeline {
         bits.flushToByteBoundary();
         markers.writeEndOfImage();
         sink.flush();
+    }
+
+    /**
+     * Quantizes the whole image into memory, for progressive coding. Checked against the heap first, so an
+     * image too large for it is refused with a message rather than an OutOfMemoryError.
+     */
+    private static short[][][] storeAllRows(McuRowEncoder rows, EncodeLayout layout) {
+        long bytes = 2 * 64L * layout.mcuRows() * totalBlocksPerMcuRow(layout);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap / 2) {
+            throw new IllegalArgumentException("progressive encoding of " + layout.width() + "x" + layout.height()
+                + " needs " + (bytes >> 20) + " MiB of coefficient memory, more than half of the "
+                + (heap >> 20) + " MiB heap; encode sequentially or give the JVM more memory (-Xmx)");
+        }
+        int n = layout.componentCount();
+        short[][][] store = new short[layout.mcuRows()][][];
+        for (int row = 0; row < layout.mcuRows(); row++) {
+            store[row] = newRow(rows, n);
+            rows.encodeRow(row, store[row]);
+        }
+        return store;
     }
 
     private static short[][] newRow(McuRowEncoder rows, int componentCount) {
@@ -190,7 +222,7 @@ public final class EncodePipeline {
             markers.writeQuantTable(1, tables[1]);
         }
         markers.writeFrameHeader(frame);
-        for (int t = 0; t < (gray ? 1 : 2); t++) {
+        for (int t = 0; dcSpecs != null && t < (gray ? 1 : 2); t++) {
             markers.writeHuffmanTable(0, t, dcSpecs[t]);
             markers.writeHuffmanTable(1, t, acSpecs[t]);
         }

@@ -1,0 +1,145 @@
+package dev.tessera.jpeg.pipeline;
+
+import dev.tessera.jpeg.entropy.HuffmanOptimizer;
+import dev.tessera.jpeg.entropy.HuffmanTable;
+import dev.tessera.jpeg.entropy.ProgressiveHuffmanEncoder;
+import dev.tessera.jpeg.io.BitWriter;
+import dev.tessera.jpeg.io.ByteSink;
+import dev.tessera.jpeg.marker.MarkerWriter;
+import dev.tessera.jpeg.model.ScanComponent;
+import dev.tessera.jpeg.model.ScanHeader;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes the scans of a progressive frame (T.81 Annex G) from a whole-image coefficient store: for each scan,
+ * a counting pass, Huffman tables optimized for that scan (K.2), the DHT and SOS segments, then the coded
+ * data. Interleaved scans (DC only) walk MCUs; single-component scans walk the component's own blocks
+ * (A.2.2), without the dummy blocks of whole MCUs.
+ */
+final class ProgressiveEncoder {
+    private final EncodeLayout layout;
+    /** Quantized blocks: {@code store[mcuRow][component]}, laid out as {@link McuRowEncoder} writes them. */
+    private final short[][][] store;
+    private final int restartMcus;
+
+    ProgressiveEncoder(EncodeLayout layout, short[][][] store, int restartMcus) {
+        this.layout = layout;
+        this.store = store;
+        this.restartMcus = restartMcus;
+    }
+
+    void writeScans(List<ScanHeader> script, MarkerWriter markers, ByteSink sink) throws IOException {
+        for (ScanHeader scan : script) {
+            boolean dcRefine = scan.spectralStart() == 0 && scan.approxHigh() > 0;
+            HuffmanTable[] tables = new HuffmanTable[2];
+            if (!dcRefine) {
+                long[][] counts = new long[2][256];
+                walk(scan, ProgressiveHuffmanEncoder.counting(counts, scan.spectralStart(), scan.spectralEnd(),
+                    scan.approxLow()), null);
+                int tableClass = scan.spectralStart() == 0 ? 0 : 1;
+                for (int slot = 0; slot < 2; slot++) {
+                    if (usesSlot(scan, slot)) {
+                        var spec = HuffmanOptimizer.optimize(counts[slot]);
+                        markers.writeHuffmanTable(tableClass, slot, spec);
+                        tables[slot] = new HuffmanTable(spec);
+                    }
+                }
+            }
+            markers.writeScanHeader(scan);
+            BitWriter bits = new BitWriter(sink);
+            walk(scan, ProgressiveHuffmanEncoder.writing(bits, tables, scan.spectralStart(), scan.spectralEnd(),
+                scan.approxLow()), bits);
+            bits.flushToByteBoundary();
+        }
+    }
+
+    private static boolean usesSlot(ScanHeader scan, int slot) {
+        for (ScanComponent c : scan.components()) {
+            if ((scan.spectralStart() == 0 ? c.dcTableSlot() : c.acTableSlot()) == slot) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Codes (or counts) every block the scan covers, in scan order, with restarts (E.1.4). */
+    private void walk(ScanHeader scan, ProgressiveHuffmanEncoder coder, BitWriter bits) throws IOException {
+        boolean dc = scan.spectralStart() == 0;
+        boolean refine = scan.approxHigh() > 0;
+        List<ScanComponent> components = scan.components();
+        int[] predictors = new int[components.size()];
+        int acSlot = components.get(0).acTableSlot();
+        long mcuIndex = 0;
+        int restartIndex = 0;
+
+        if (components.size() > 1) {
+            for (int row = 0; row < layout.mcuRows(); row++) {
+                for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+                    if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
+                        restartIndex = restart(bits, restartIndex, predictors);
+                    }
+                    mcuIndex++;
+                    for (int i = 0; i < components.size(); i++) {
+                        int c = components.get(i).componentId() - 1;
+                        int h = layout.horizontal(c);
+                        int perLine = layout.blocksPerLine(c);
+                        short[] blocks = store[row][c];
+                        for (int v = 0; v < layout.vertical(c); v++) {
+                            for (int u = 0; u < h; u++) {
+                                int offset = (v * perLine + mx * h + u) * 64;
+                                if (refine) {
+                                    coder.encodeDcRefine(blocks, offset);
+                                } else {
+                                    predictors[i] = coder.encodeDcFirst(components.get(i).dcTableSlot(), blocks,
+                                        offset, predictors[i]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
+
+        ScanComponent only = components.get(0);
+        int c = only.componentId() - 1;
+        int v = layout.vertical(c);
+        int perLine = layout.blocksPerLine(c);
+        for (int by = 0; by < layout.realBlocksHigh(c); by++) {
+            short[] blocks = store[by / v][c];
+            int lineStart = (by % v) * perLine;
+            for (int bx = 0; bx < layout.realBlocksWide(c); bx++) {
+                if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
+                    if (!dc) {
+                        coder.flushEobRun(acSlot);
+                    }
+                    restartIndex = restart(bits, restartIndex, predictors);
+                }
+                mcuIndex++;
+                int offset = (lineStart + bx) * 64;
+                if (dc && refine) {
+                    coder.encodeDcRefine(blocks, offset);
+                } else if (dc) {
+                    predictors[0] = coder.encodeDcFirst(only.dcTableSlot(), blocks, offset, predictors[0]);
+                } else if (refine) {
+                    coder.encodeAcRefine(acSlot, blocks, offset);
+                } else {
+                    coder.encodeAcFirst(acSlot, blocks, offset);
+                }
+            }
+        }
+        if (!dc) {
+            coder.flushEobRun(acSlot);
+        }
+    }
+
+    private static int restart(BitWriter bits, int restartIndex, int[] predictors) throws IOException {
+        Arrays.fill(predictors, 0);
+        if (bits != null) {
+            bits.writeRestartMarker(restartIndex);
+        }
+        return restartIndex + 1;
+    }
+}

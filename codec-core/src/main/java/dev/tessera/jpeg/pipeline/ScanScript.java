@@ -1,0 +1,53 @@
+package dev.tessera.jpeg.pipeline;
+
+import dev.tessera.jpeg.model.ScanComponent;
+import dev.tessera.jpeg.model.ScanHeader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Progressive scan scripts (T.81 G.1.1): which coefficients and bits each scan sends. Component indexes are
+ * 0 (Y), 1 (Cb), 2 (Cr); ids are index + 1. Entropy table slots are 0 for luma and 1 for chroma.
+ */
+public final class ScanScript {
+    private ScanScript() {
+    }
+
+    /**
+     * The default script: DC first (all components, one bit held back), then the low luma band and the
+     * chroma bands at reduced precision, the rest of luma, and refinement scans for the held-back bits. This
+     * is the usual successive-approximation split (it is libjpeg's too): coarse images arrive early and the
+     * refinement bits, nearly random, cost little.
+     */
+    public static List<ScanHeader> standard(int componentCount) {
+        List<ScanHeader> scans = new ArrayList<>();
+        List<ScanComponent> all = new ArrayList<>();
+        for (int c = 0; c < componentCount; c++) {
+            all.add(component(c));
+        }
+        scans.add(new ScanHeader(all, 0, 0, 0, 1));
+        scans.add(ac(0, 1, 5, 0, 2));
+        if (componentCount == 3) {
+            scans.add(ac(2, 1, 63, 0, 1));
+            scans.add(ac(1, 1, 63, 0, 1));
+        }
+        scans.add(ac(0, 6, 63, 0, 2));
+        scans.add(ac(0, 1, 63, 2, 1));
+        scans.add(new ScanHeader(all, 0, 0, 1, 0));
+        if (componentCount == 3) {
+            scans.add(ac(2, 1, 63, 1, 0));
+            scans.add(ac(1, 1, 63, 1, 0));
+        }
+        scans.add(ac(0, 1, 63, 1, 0));
+        return List.copyOf(scans);
+    }
+
+    private static ScanComponent component(int index) {
+        int slot = index == 0 ? 0 : 1;
+        return new ScanComponent(index + 1, slot, slot);
+    }
+
+    private static ScanHeader ac(int component, int start, int end, int high, int low) {
+        return new ScanHeader(List.of(component(component)), start, end, high, low);
+    }
+}
