@@ -1,0 +1,182 @@
+package dev.tessera.cli;
+
+import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.RestartInterval;
+import dev.tessera.jpeg.Subsampling;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tessera compress}: encodes PNG, BMP, GIF, PNM, TIFF or JPEG files as baseline JPEG.
+ *
+ * <p>Each input is handled on its own: a failure is reported as one line on standard error naming the file,
+ * and the remaining inputs are still converted. Outputs are written through {@link SafeOutput}.
+ */
+@Command(name = "compress",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Encode images as baseline JPEG/JFIF files.",
+        "Reads PNG, BMP, GIF (first frame), PNM (PBM/PGM/PPM), TIFF and JPEG. EXIF, the ICC profile and the "
+            + "pixel density of JPEG and PNG inputs are kept unless --strip-metadata is given."
+    },
+    sortOptions = false,
+    footerHeading = "%nOutput names:%n",
+    footer = {
+        "  Without -o: IN's name with its extension replaced by .jpg, beside IN",
+        "  or in --out-dir. If that is IN itself (photo.jpg), NAME.tessera.jpg.",
+        "  An existing output is replaced only with --force; IN never is.",
+        "",
+        "Examples:",
+        "  tessera compress photo.png",
+        "  tessera compress -q 90 --subsampling 444 logo.png -o logo.jpg",
+        "  tessera compress --restart 1 --out-dir out/ scans/*.tif",
+        "  tessera compress --strip-metadata --force camera.jpg",
+        "",
+        "Exit codes: 0 all inputs converted, 1 any input failed, 2 bad arguments."
+    })
+final class CompressCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "IN", arity = "1..*", description = "Input image files.")
+    List<Path> inputs;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Destination destination = new Destination();
+
+    static final class Destination {
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file (only with a single input).")
+        Path output;
+
+        @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "Directory for the outputs; created if missing.")
+        Path outDir;
+    }
+
+    @Option(names = {"-q", "--quality"}, paramLabel = "N", defaultValue = "75",
+        converter = Converters.Quality.class,
+        description = "IJG quality 1..100 (default: ${DEFAULT-VALUE}).")
+    int quality;
+
+    @Option(names = "--subsampling", paramLabel = "444|422|420|440|411", defaultValue = "420",
+        converter = Converters.SubsamplingConverter.class,
+        description = "Chroma subsampling of colour images (default: ${DEFAULT-VALUE}).")
+    Subsampling subsampling;
+
+    @Option(names = "--restart", paramLabel = "N[B]", defaultValue = "0", converter = Converters.Restart.class,
+        description = "Restart marker every N MCU rows, or every N MCUs with a B suffix (64B), as cjpeg's "
+            + "-restart; 0 for none (default).")
+    RestartInterval restart;
+
+    @Option(names = "--no-optimize",
+        description = "Use the standard Huffman tables of T.81 Annex K instead of tables optimized for the image.")
+    boolean noOptimize;
+
+    @Option(names = "--strip-metadata", description = "Write no EXIF, ICC profile or density from the input.")
+    boolean stripMetadata;
+
+    @Option(names = {"-f", "--force"}, description = "Replace existing output files.")
+    boolean force;
+
+    @Option(names = {"-v", "--verbose"},
+        description = "Report each file written and metadata dropped; print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (destination.output != null && inputs.size() > 1) {
+            throw new ParameterException(spec.commandLine(),
+                "-o/--output takes a single input; use --out-dir DIR for " + inputs.size() + " inputs");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (destination.outDir != null) {
+            try {
+                Files.createDirectories(destination.outDir);
+            } catch (IOException e) {
+                err.println("tessera: " + destination.outDir + ": " + Failures.describe(e));
+                printTrace(err, e);
+                return Main.EXIT_FAILED;
+            }
+        }
+
+        JpegEncoder encoder = new JpegEncoder(options());
+        SafeOutput safeOutput = new SafeOutput();
+        // Outputs written in this run, so two inputs mapping to one name (a.png, a.bmp) do not overwrite each
+        // other even with --force.
+        Map<Path, Path> written = new HashMap<>();
+        int failures = 0;
+        for (Path input : inputs) {
+            try {
+                Path output = convert(input, encoder, safeOutput, written, err);
+                if (verbose) {
+                    out.println(input + " -> " + output + " (" + Files.size(output) + " bytes)");
+                }
+            } catch (Exception | OutOfMemoryError e) {
+                failures++;
+                err.println("tessera: " + input + ": " + Failures.describe(e));
+                printTrace(err, e);
+            }
+        }
+        return failures == 0 ? 0 : Main.EXIT_FAILED;
+    }
+
+    EncoderOptions options() {
+        return EncoderOptions.DEFAULT
+            .withQuality(quality)
+            .withSubsampling(subsampling)
+            .withRestartInterval(restart)
+            .withOptimizeHuffman(!noOptimize);
+    }
+
+    private Path convert(Path input, JpegEncoder encoder, SafeOutput safeOutput, Map<Path, Path> written,
+                         PrintWriter err) throws IOException {
+        Path output = destination.output != null
+            ? destination.output
+            : OutputNames.defaultOutput(input, destination.outDir);
+        if (OutputNames.isSameFile(input, output)) {
+            throw new IOException("output " + output + " is the input itself; choose another -o");
+        }
+        Path key = output.toAbsolutePath().normalize();
+        if (written.containsKey(key)) {
+            throw new IOException("output " + output + " was already written for " + written.get(key));
+        }
+        // Fail before decoding if the output cannot be written.
+        SafeOutput.checkTarget(output, force);
+
+        List<String> warnings = new ArrayList<>();
+        SourceImage source = ImageLoader.load(input, !stripMetadata, warnings::add);
+        if (verbose) {
+            for (String warning : warnings) {
+                err.println("tessera: " + input + ": warning: " + warning);
+            }
+        }
+        ImageMetadata metadata = source.metadata();
+        safeOutput.write(output, force, stream -> encoder.encode(source.image(), metadata, stream));
+        written.put(key, input);
+        return output;
+    }
+
+    private void printTrace(PrintWriter err, Throwable e) {
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+    }
+}

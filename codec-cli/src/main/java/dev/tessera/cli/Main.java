@@ -1,0 +1,72 @@
+package dev.tessera.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code tessera} command: parses the command line with picocli and runs one subcommand.
+ *
+ * <p>Exit codes: 0 on success, 1 when any input failed, 2 for bad arguments (picocli's usage errors).
+ */
+@Command(name = "tessera",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Tessera: a pure-Java JPEG codec (ITU-T T.81 / JFIF).",
+    subcommands = {CompressCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  tessera compress photo.png             writes photo.jpg beside photo.png",
+        "  tessera compress -q 90 --subsampling 444 logo.png -o logo.jpg",
+        "  tessera compress --out-dir out *.png   writes out/NAME.jpg for each input",
+        "  tessera help compress                  lists every compress option",
+        "",
+        "Exit codes: 0 success, 1 an input failed, 2 bad arguments."
+    })
+public final class Main implements Runnable {
+    /** Exit code when one or more inputs could not be converted. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code for bad arguments, as picocli reports them. */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command with the process's standard streams and returns the exit code; never exits. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Runs the command with the given streams and returns the exit code; never exits. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** A fresh picocli command line for {@code tessera} with its subcommands. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+            .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** With no subcommand: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand (try: tessera compress IN...)");
+    }
+}
