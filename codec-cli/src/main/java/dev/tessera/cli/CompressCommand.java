@@ -89,6 +89,10 @@ final class CompressCommand implements Callable<Integer> {
         description = "Use the standard Huffman tables of T.81 Annex K instead of tables optimized for the image.")
     boolean noOptimize;
 
+    @Option(names = "--progressive",
+        description = "Write a progressive JPEG (SOF2) that renders coarse to fine; usually a little smaller.")
+    boolean progressive;
+
     @Option(names = "--strip-metadata", description = "Write no EXIF, ICC profile or density from the input.")
     boolean stripMetadata;
 
@@ -143,7 +147,8 @@ final class CompressCommand implements Callable<Integer> {
             .withQuality(quality)
             .withSubsampling(subsampling)
             .withRestartInterval(restart)
-            .withOptimizeHuffman(!noOptimize);
+            .withOptimizeHuffman(!noOptimize)
+            .withProgressive(progressive);
     }
 
     private Path convert(Path input, JpegEncoder encoder, SafeOutput safeOutput, Map<Path, Path> written,

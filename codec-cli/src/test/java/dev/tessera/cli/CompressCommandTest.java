@@ -319,6 +319,20 @@ class CompressCommandTest {
         assertEquals(0x22, lumaSampling(dir.resolve("a.jpg")));
     }
 
+    @Test
+    void progressiveWritesSof2ThatTheJdkDecodes() throws IOException {
+        Path png = TestImages.writePng(dir.resolve("a.png"), TestImages.gradient(40, 24));
+
+        assertEquals(0, Cli.run("compress", "--progressive", png).exitCode());
+
+        Path jpeg = dir.resolve("a.jpg");
+        assertTrue(TestImages.segments(jpeg).stream().anyMatch(seg -> seg.marker() == 0xFFC2), "SOF2");
+        assertTrue(TestImages.segments(jpeg).stream().noneMatch(seg -> seg.marker() == 0xFFC0), "no SOF0");
+        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(jpeg.toFile());
+        assertEquals(40, decoded.getWidth());
+        assertEquals(24, decoded.getHeight());
+    }
+
     /** T.81 B.2.2: SOF0 is P, Y, X, Nf, then Ci, Hi/Vi, Tqi per component; returns Hi/Vi of component 1. */
     private static int lumaSampling(Path jpeg) throws IOException {
         TestImages.Segment sof = TestImages.segments(jpeg).stream()
