@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * but every distorted image was read as a pure power-law gamma of 1 / 0.45455 (the distorted PNGs, and
  * evidently the PNGs made from the djpeg decodes, carry ImageMagick's gAMA 0.45455 and cHRM chunks and no sRGB
  * chunk; libjxl honours gAMA). Decoding the distorted image that way reproduces every reference score within
- * 0.12 points; decoding it as sRGB, as {@link Ssimulacra2#score} does, gives scores 1 to 8 points away. So the
+ * 0.12 points; decoding it as sRGB, as {@link Ssimulacra2#score} does, gives scores 0.8 to 7.6 points away. So the
  * comparison with the reference decodes the distorted image with the gamma curve, and the report printed also
  * lists the sRGB-read score, which is what the public method returns for these pixels.
  */
