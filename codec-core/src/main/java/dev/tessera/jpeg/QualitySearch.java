@@ -3,6 +3,7 @@ package dev.tessera.jpeg;
 import dev.tessera.metrics.Ssimulacra2;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
 import javax.imageio.ImageIO;
@@ -152,9 +153,18 @@ public final class QualitySearch {
 
     /** Searches for the quality that meets {@code target} on {@code image}; see the class comment. */
     public Result search(BufferedImage image, Target target) throws IOException {
+        return search(image, ImageMetadata.NONE, target);
+    }
+
+    /**
+     * Searches for the quality that meets {@code target} on {@code image} written with {@code metadata}; size
+     * targets count the metadata's bytes, as they are part of the file.
+     */
+    public Result search(BufferedImage image, ImageMetadata metadata, Target target) throws IOException {
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(target, "target");
-        Measure measure = new Measure(image, target);
+        Measure measure = new Measure(image, metadata, target);
         // meets(q) is assumed false below some quality and true from it up (scores), or true up to some
         // quality and false above it (sizes). Check the end that must meet first.
         int best = target.higherIsBetter() ? 100 : 1;
@@ -188,16 +198,20 @@ public final class QualitySearch {
     /** Encodes at a quality and measures the target's figure; counts the encodes. */
     private final class Measure {
         private final BufferedImage image;
+        private final ImageMetadata metadata;
         private final Target target;
         int encodes;
 
-        Measure(BufferedImage image, Target target) {
+        Measure(BufferedImage image, ImageMetadata metadata, Target target) {
             this.image = image;
+            this.metadata = metadata;
             this.target = target;
         }
 
         Trial at(int quality) throws IOException {
-            byte[] jpeg = new JpegEncoder(options.withQuality(quality)).encode(image);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new JpegEncoder(options.withQuality(quality)).encode(image, metadata, out);
+            byte[] jpeg = out.toByteArray();
             encodes++;
             double figure = switch (target.kind()) {
                 case SSIMULACRA2 -> Ssimulacra2.score(image, decoder.decode(jpeg));
