@@ -46,12 +46,12 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  tessera compare photo.png",
-        "  tessera compare --qualities 30,40,...,90 --modes baseline,progressive photo.png",
+        "  tessera compare --qualities 30,40,...,90 --modes baseline,progressive a.png",
         "  tessera compare --from 50 --to 95 --step 5 --plot rd.svg --csv rd.csv kodak/",
-        "  tessera compare photo.png --candidates photo-mozjpeg.jpg photo-cjpeg.jpg --html report/",
+        "  tessera compare a.png --candidates a-mozjpeg.jpg a-cjpeg.jpg --html report/",
         "",
-        "Timings are wall time of one call each, with other files running on other threads; use --threads 1",
-        "for steadier figures, and codec-bench for real benchmarks.",
+        "Timings are the wall time of one call, while other files run on other",
+        "threads: use --threads 1 for steadier figures, codec-bench for benchmarks.",
         "Exit codes: 0 every file measured, 1 any file failed, 2 bad arguments."
     })
 final class CompareCommand implements Callable<Integer> {
@@ -306,33 +306,33 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** "20,30,50", or "20,30,...,90" (A, B, ..., Z: from A to Z in steps of B - A; Z always included). */
+    /**
+     * "20,30,50", or "20,30,...,90,95": "A,B,...,Z" counts from A to Z in steps of B - A (Z always included);
+     * other values may follow. The result is sorted without repeats.
+     */
     static List<Integer> parseQualities(String text) {
         String[] parts = text.split(",");
-        List<Integer> values = new ArrayList<>();
         TreeSet<Integer> result = new TreeSet<>();
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].trim();
             if (part.equals("...")) {
-                if (values.size() < 2 || i != parts.length - 2) {
-                    throw new IllegalArgumentException("'...' needs two qualities before it and one after: "
-                        + "20,30,...,90");
+                if (i < 2 || i + 1 >= parts.length || parts[i - 1].trim().equals("...")
+                    || parts[i + 1].trim().equals("...")) {
+                    throw new IllegalArgumentException("--qualities: '...' needs two qualities before it and one "
+                        + "after: 20,30,...,90");
                 }
-                int a = values.get(values.size() - 2);
-                int b = values.get(values.size() - 1);
+                int a = quality(parts[i - 2]);
+                int b = quality(parts[i - 1]);
                 int z = quality(parts[i + 1]);
                 if (b <= a || z < b) {
-                    throw new IllegalArgumentException("'A,B,...,Z' needs A < B <= Z, found " + text);
+                    throw new IllegalArgumentException("--qualities: 'A,B,...,Z' needs A < B <= Z, found " + text);
                 }
                 for (int q = b; q <= z; q += b - a) {
                     result.add(q);
                 }
-                result.add(z);
-                break;
+                continue;
             }
-            int q = quality(part);
-            values.add(q);
-            result.add(q);
+            result.add(quality(part));
         }
         return List.copyOf(result);
     }

@@ -100,6 +100,7 @@ class CompareCommandTest {
         assertEquals(List.of(20, 30, 40, 50), CompareCommand.parseQualities("20,30,...,50"));
         assertEquals(List.of(20, 30, 40, 45), CompareCommand.parseQualities("20,30,...,45"));
         assertEquals(List.of(10, 95), CompareCommand.parseQualities("95, 10"));
+        assertEquals(List.of(30, 40, 50, 60, 70, 80, 90, 95), CompareCommand.parseQualities("30,40,...,90,95"));
         assertEquals(2, Cli.run("compare", "--qualities", "0,50", "x.png").exitCode());
         assertEquals(2, Cli.run("compare", "--qualities", "50", "--from", "10", "x.png").exitCode());
         assertEquals(2, Cli.run("compare", "--plot", "chart.gif", "x.png").exitCode());
