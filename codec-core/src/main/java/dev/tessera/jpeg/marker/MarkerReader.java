@@ -1,0 +1,388 @@
+package dev.tessera.jpeg.marker;
+
+import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.JpegLimitException;
+import dev.tessera.jpeg.MalformedJpegException;
+import dev.tessera.jpeg.UnsupportedJpegException;
+import dev.tessera.jpeg.UnsupportedJpegException.Feature;
+import dev.tessera.jpeg.io.BitReader;
+import dev.tessera.jpeg.io.ByteSource;
+import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.model.AdobeApp14;
+import dev.tessera.jpeg.model.ComponentSpec;
+import dev.tessera.jpeg.model.DensityUnit;
+import dev.tessera.jpeg.model.FrameHeader;
+import dev.tessera.jpeg.model.HuffmanDefinition;
+import dev.tessera.jpeg.model.HuffmanSpec;
+import dev.tessera.jpeg.model.JfifHeader;
+import dev.tessera.jpeg.model.MarkerSegment;
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.model.ScanComponent;
+import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.spec.Marker;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads marker segments (T.81 Annex B) and turns them into model records. The only decoder class that
+ * knows segment layouts and lengths. It validates what libjpeg's {@code jdmarker.c} validates, naming the
+ * offset and marker in each exception, and tolerates what libjpeg tolerates.
+ */
+public final class MarkerReader {
+    /** libjpeg's MAX_COMPONENTS: frames with more components are rejected. */
+    public static final int MAX_COMPONENTS = 10;
+
+    private final ByteSource source;
+    private final WarningSink warnings;
+    private final long maxMarkerMemory;
+    private long markerMemory;
+    private final List<MarkerSegment> segments = new ArrayList<>();
+    private long markerOffset;
+    private Marker current;
+
+    /** One table of a DQT segment: destination Tq and the table (T.81 B.2.4.1). */
+    public record QuantDefinition(int slot, QuantTable table) {
+    }
+
+    /** An APPn or COM segment: its code, where it starts, and the payload kept (maybe only a prefix). */
+    public record ApplicationData(int code, long offset, int length, byte[] payload, boolean complete) {
+    }
+
+    public MarkerReader(ByteSource source, WarningSink warnings, long maxMarkerMemory) {
+        this.source = source;
+        this.warnings = warnings;
+        this.maxMarkerMemory = maxMarkerMemory;
+    }
+
+    /** The markers read so far, in stream order. */
+    public List<MarkerSegment> segments() {
+        return List.copyOf(segments);
+    }
+
+    /** Offset of the 0xFF of the marker last returned by {@link #nextMarker(int)}. */
+    public long markerOffset() {
+        return markerOffset;
+    }
+
+    private MalformedJpegException malformed(String problem) {
+        return new MalformedJpegException(markerOffset, current, problem);
+    }
+
+    /** T.81 B.2.1: the stream must start with SOI; libjpeg's first_marker accepts nothing else. */
+    public void readStartOfImage() throws JpegException {
+        markerOffset = 0;
+        if (source.length() == 0) {
+            throw new MalformedJpegException(0, null, "empty input");
+        }
+        int c1 = source.read();
+        int c2 = source.read();
+        if (c1 != 0xFF || c2 != Marker.SOI.code()) {
+            throw new MalformedJpegException(0, null,
+                String.format("not a JPEG file: starts with 0x%02x 0x%02x", c1, c2));
+        }
+        segments.add(new MarkerSegment(Marker.SOI.code(), 0, 0, ""));
+    }
+
+    /**
+     * The next marker's code. {@code pending} is a marker the bit reader already met at the end of
+     * entropy-coded data (0 if none); otherwise this searches for the next 0xFF xx pair, warning about
+     * bytes skipped on the way.
+     */
+    public int nextMarker(int pending, long pendingOffset) throws JpegException {
+        int code;
+        if (pending != 0) {
+            code = pending;
+            markerOffset = pendingOffset;
+        } else {
+            long before = source.offset();
+            code = BitReader.seekMarker(source, warnings);
+            markerOffset = source.offset() - 2;
+            if (markerOffset < before) {
+                markerOffset = before;
+            }
+        }
+        current = Marker.of(code);
+        return code;
+    }
+
+    private void record(int code, int length, String label) {
+        segments.add(new MarkerSegment(code, markerOffset, length, label));
+    }
+
+    /** Records a standalone marker (EOI, RSTm, TEM) in the segment list. */
+    public void recordStandalone(int code) {
+        record(code, 0, "");
+    }
+
+    /**
+     * T.81 B.2.2 frame header, validated as libjpeg's get_sof and initial_setup do.
+     *
+     * @param maxPixels the pixel limit, checked here before anything is allocated
+     */
+    public FrameHeader readFrameHeader(int code, long maxPixels) throws JpegException {
+        Marker process = Marker.of(code);
+        int length = source.readUnsigned16();
+        record(code, length, "");
+        switch (process) {
+            case SOF0, SOF1, SOF2 -> { }
+            case SOF9, SOF10 -> throw new UnsupportedJpegException(markerOffset, process,
+                Feature.ARITHMETIC_CODING, "arithmetic coding (T.81 Annex D) is not supported yet");
+            case SOF3, SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
+                "lossless JPEG (T.81 Annex H) is not supported yet");
+            default -> throw new UnsupportedJpegException(markerOffset, process, Feature.HIERARCHICAL,
+                "hierarchical JPEG (T.81 Annex J) is not supported");
+        }
+        int precision = source.read();
+        int height = source.readUnsigned16();
+        int width = source.readUnsigned16();
+        int count = source.read();
+        if (width == 0 || count == 0) {
+            throw malformed("empty image: " + width + "x" + height + ", " + count + " components");
+        }
+        if (height == 0) {
+            throw new UnsupportedJpegException(markerOffset, process, Feature.NUMBER_OF_LINES,
+                "number of lines is 0 (defined later by DNL, T.81 B.2.5), which libjpeg does not support");
+        }
+        if (length != 8 + 3 * count) {
+            throw malformed("bad segment length " + length + " for " + count + " components");
+        }
+        if (precision == 12) {
+            throw new UnsupportedJpegException(markerOffset, process, Feature.PRECISION,
+                "12-bit samples are not supported yet");
+        }
+        if (precision != 8) {
+            throw malformed("sample precision " + precision + " is not allowed for DCT processes (T.81 B.2.2)");
+        }
+        if (count > MAX_COMPONENTS) {
+            throw new UnsupportedJpegException(markerOffset, process, Feature.COMPONENT_COUNT,
+                count + " components; at most " + MAX_COMPONENTS + " are supported");
+        }
+        if ((long) width * height > maxPixels) {
+            throw new JpegLimitException(markerOffset, process,
+                width + "x" + height + " exceeds the limit of " + maxPixels + " pixels");
+        }
+        List<ComponentSpec> components = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int id = source.read();
+            int sampling = source.read();
+            int tq = source.read();
+            int h = sampling >> 4;
+            int v = sampling & 15;
+            if (h < 1 || h > 4 || v < 1 || v > 4) {
+                throw malformed("bad sampling factors " + h + "x" + v + " for component " + id);
+            }
+            if (tq > 3) {
+                throw malformed("quantization table " + tq + " out of range for component " + id);
+            }
+            components.add(new ComponentSpec(id, h, v, tq));
+        }
+        return new FrameHeader(process, precision, height, width, components);
+    }
+
+    /** T.81 B.2.4.1: one or more quantization tables, as libjpeg's get_dqt reads them. */
+    public List<QuantDefinition> readQuantTables() throws JpegException {
+        int length = source.readUnsigned16();
+        record(Marker.DQT.code(), length, "");
+        int left = length - 2;
+        List<QuantDefinition> out = new ArrayList<>();
+        while (left > 0) {
+            int pqTq = source.read();
+            int precision = pqTq >> 4;
+            int slot = pqTq & 15;
+            if (slot > 3) {
+                throw malformed("quantization table destination " + slot + " out of range 0..3");
+            }
+            int[] values = new int[64];
+            for (int k = 0; k < 64; k++) {
+                values[k] = precision != 0 ? source.readUnsigned16() : source.read();
+            }
+            out.add(new QuantDefinition(slot, QuantTable.decoded(values)));
+            left -= 65;
+            if (precision != 0) {
+                left -= 64;
+            }
+        }
+        if (left != 0) {
+            throw malformed("bad segment length " + length);
+        }
+        return out;
+    }
+
+    /** T.81 B.2.4.2: one or more Huffman tables, as libjpeg's get_dht reads them. */
+    public List<HuffmanDefinition> readHuffmanTables() throws JpegException {
+        int length = source.readUnsigned16();
+        record(Marker.DHT.code(), length, "");
+        int left = length - 2;
+        List<HuffmanDefinition> out = new ArrayList<>();
+        while (left > 16) {
+            int tcTh = source.read();
+            int[] counts = new int[16];
+            int total = 0;
+            for (int i = 0; i < 16; i++) {
+                counts[i] = source.read();
+                total += counts[i];
+            }
+            left -= 17;
+            if (total > 256 || total > left) {
+                throw malformed("bad Huffman table: " + total + " symbols");
+            }
+            int[] symbols = new int[total];
+            for (int i = 0; i < total; i++) {
+                symbols[i] = source.read();
+            }
+            left -= total;
+            boolean ac = (tcTh & 0x10) != 0;
+            int slot = tcTh & ~0x10;
+            if (slot > 3) {
+                throw malformed("Huffman table destination " + slot + " out of range 0..3");
+            }
+            HuffmanSpec spec = null;
+            String problem = null;
+            try {
+                spec = new HuffmanSpec(counts, symbols);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+            out.add(new HuffmanDefinition(ac, slot, spec, problem));
+        }
+        if (left != 0) {
+            throw malformed("bad segment length " + length);
+        }
+        return out;
+    }
+
+    /** T.81 B.2.4.4: the restart interval Ri, in MCUs. */
+    public int readRestartInterval() throws JpegException {
+        int length = source.readUnsigned16();
+        record(Marker.DRI.code(), length, "");
+        if (length != 4) {
+            throw malformed("bad segment length " + length);
+        }
+        return source.readUnsigned16();
+    }
+
+    /** T.81 B.2.3 scan header, validated as libjpeg's get_sos does. */
+    public ScanHeader readScanHeader(FrameHeader frame) throws JpegException {
+        if (frame == null) {
+            throw malformed("SOS before SOF");
+        }
+        int length = source.readUnsigned16();
+        record(Marker.SOS.code(), length, "");
+        int n = source.read();
+        if (length != 2 * n + 6 || n < 1 || n > 4) {
+            throw malformed("bad segment length " + length + " for " + n + " components");
+        }
+        List<ScanComponent> components = new ArrayList<>(n);
+        List<Integer> seen = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int id = source.read();
+            int tables = source.read();
+            int index = -1;
+            for (int c = 0; c < frame.components().size(); c++) {
+                if (frame.components().get(c).id() == id) {
+                    index = c;
+                    break;
+                }
+            }
+            if (index < 0 || seen.contains(index)) {
+                throw malformed("bad component id " + id + " in scan");
+            }
+            seen.add(index);
+            int td = tables >> 4;
+            int ta = tables & 15;
+            if (td > 3 || ta > 3) {
+                // libjpeg reports this when the scan starts (no Huffman table); the slots must be 0..3.
+                throw malformed("Huffman table " + Math.max(td, ta) + " out of range 0..3");
+            }
+            components.add(new ScanComponent(id, td, ta));
+        }
+        int ss = source.read();
+        int se = source.read();
+        int a = source.read();
+        return new ScanHeader(components, ss, se, a >> 4, a & 15);
+    }
+
+    /**
+     * An APPn or COM segment. Keeps the payload of APP0, APP1, APP2, APP14 and COM (counted against the
+     * marker memory limit), and only a 32-byte prefix of other segments (enough to name them).
+     */
+    public ApplicationData readApplication(int code) throws JpegException {
+        int length = source.readUnsigned16();
+        long offset = markerOffset;
+        // libjpeg's skip_variable and get_interesting_appn accept a length below 2 as an empty segment.
+        int size = Math.max(0, length - 2);
+        boolean keep = code == 0xE0 || code == 0xE1 || code == 0xE2 || code == 0xEE || code == 0xFE;
+        byte[] payload;
+        boolean complete;
+        if (keep) {
+            if (markerMemory + size > maxMarkerMemory) {
+                throw new JpegLimitException(markerOffset, current,
+                    "metadata exceeds the marker memory limit of " + maxMarkerMemory + " bytes");
+            }
+            markerMemory += size;
+            payload = source.readBytes(size);
+            complete = true;
+        } else {
+            int prefix = Math.min(size, 32);
+            payload = source.readBytes(prefix);
+            source.skip(size - prefix);
+            complete = size <= 32;
+        }
+        record(code, length, label(code, payload));
+        return new ApplicationData(code, offset, length, payload, complete);
+    }
+
+    /** Skips a segment this reader has no use for (DNL, DAC, ...), as libjpeg's skip_variable does. */
+    public void skipSegment(int code) throws JpegException {
+        int length = source.readUnsigned16();
+        record(code, length, "");
+        source.skip(length - 2L);
+    }
+
+    /** T.871 clause 10.1: the JFIF APP0 fields, or {@code null} if the payload is not a JFIF header. */
+    public static JfifHeader parseJfif(byte[] p) {
+        // libjpeg's examine_app0 needs 14 bytes: "JFIF\0", version, units, densities, thumbnail size.
+        if (p.length < 14 || !startsWith(p, "JFIF\0")) {
+            return null;
+        }
+        DensityUnit units = DensityUnit.of(p[7] & 0xFF);
+        return new JfifHeader(p[5] & 0xFF, p[6] & 0xFF, units == null ? DensityUnit.ASPECT_RATIO : units,
+            ((p[8] & 0xFF) << 8) | (p[9] & 0xFF), ((p[10] & 0xFF) << 8) | (p[11] & 0xFF));
+    }
+
+    /** The Adobe APP14 fields, or {@code null}; libjpeg's examine_app14 needs 12 bytes starting "Adobe". */
+    public static AdobeApp14 parseAdobe(byte[] p) {
+        if (p.length < 12 || !startsWith(p, "Adobe")) {
+            return null;
+        }
+        return new AdobeApp14(((p[5] & 0xFF) << 8) | (p[6] & 0xFF), ((p[7] & 0xFF) << 8) | (p[8] & 0xFF),
+            ((p[9] & 0xFF) << 8) | (p[10] & 0xFF), p[11] & 0xFF);
+    }
+
+    public static boolean startsWith(byte[] p, String prefix) {
+        if (p.length < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if ((p[i] & 0xFF) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String label(int code, byte[] p) {
+        if (code == 0xFE) {
+            return "comment";
+        }
+        if (code == 0xE2 && startsWith(p, "ICC_PROFILE\0") && p.length >= 14) {
+            return "ICC_PROFILE " + (p[12] & 0xFF) + "/" + (p[13] & 0xFF);
+        }
+        int n = 0;
+        while (n < p.length && n < 32 && p[n] >= 0x20 && p[n] < 0x7F) {
+            n++;
+        }
+        return new String(p, 0, n, StandardCharsets.ISO_8859_1);
+    }
+}
