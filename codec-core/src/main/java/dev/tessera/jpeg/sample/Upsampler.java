@@ -1,0 +1,171 @@
+package dev.tessera.jpeg.sample;
+
+/**
+ * Brings one component's samples up to the output size, one output row at a time, the way libjpeg-turbo
+ * 2.1 does by default ({@code jdsample.c}): "fancy" triangular interpolation for the common 2:1 ratios
+ * (h2v1, h1v2, h2v2) and plain replication otherwise. The variant is chosen once per component by
+ * {@link #choose}; rows above the first and below the last valid sample row repeat the edge row, as
+ * libjpeg's context rows do ({@code jdmainct.c}).
+ *
+ * <p>Samples are {@code short}s so that 12- and 16-bit precision fit; the arithmetic is exact for any precision.
+ */
+public abstract class Upsampler {
+    /** Component plane: samples at {@code plane[y * stride + x]}. */
+    protected final short[] plane;
+    protected final int stride;
+    /** Valid sample rows and columns of the component (libjpeg's downsampled_height and _width). */
+    protected final int rows;
+    protected final int columns;
+
+    Upsampler(short[] plane, int stride, int rows, int columns) {
+        this.plane = plane;
+        this.stride = stride;
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    /** Writes output row {@code y} of this component into {@code out[0 .. width)}. */
+    public abstract void row(int y, short[] out, int width);
+
+    /**
+     * Picks the upsampler libjpeg-turbo's jinit_upsampler would pick.
+     *
+     * @param hIn    samples per row group horizontally (h_samp * DCT size / min DCT size)
+     * @param vIn    likewise vertically
+     * @param hOut   Hmax
+     * @param vOut   Vmax
+     * @param fancy  whether fancy upsampling is allowed (libjpeg: do_fancy_upsampling and min DCT size > 1)
+     * @return the upsampler, or {@code null} for a ratio libjpeg cannot handle (not an integer ratio)
+     */
+    public static Upsampler choose(short[] plane, int stride, int rows, int columns,
+                                   int hIn, int vIn, int hOut, int vOut, boolean fancy) {
+        if (hIn == hOut && vIn == vOut) {
+            return new FullSize(plane, stride, rows, columns);
+        }
+        if (hIn * 2 == hOut && vIn == vOut) {
+            return fancy && columns > 2 ? new FancyH2V1(plane, stride, rows, columns)
+                : new Replicate(plane, stride, rows, columns, 2, 1);
+        }
+        if (hIn == hOut && vIn * 2 == vOut && fancy) {
+            return new FancyH1V2(plane, stride, rows, columns);
+        }
+        if (hIn * 2 == hOut && vIn * 2 == vOut) {
+            return fancy && columns > 2 ? new FancyH2V2(plane, stride, rows, columns)
+                : new Replicate(plane, stride, rows, columns, 2, 2);
+        }
+        if (hOut % hIn == 0 && vOut % vIn == 0) {
+            return new Replicate(plane, stride, rows, columns, hOut / hIn, vOut / vIn);
+        }
+        return null;
+    }
+
+    int clampRow(int r) {
+        return r < 0 ? 0 : (r >= rows ? rows - 1 : r);
+    }
+
+    /** Same size: a copy. */
+    static final class FullSize extends Upsampler {
+        FullSize(short[] plane, int stride, int rows, int columns) {
+            super(plane, stride, rows, columns);
+        }
+
+        @Override
+        public void row(int y, short[] out, int width) {
+            System.arraycopy(plane, y * stride, out, 0, width);
+        }
+    }
+
+    /** Integral ratios: each sample repeated hExpand times across and vExpand times down. */
+    static final class Replicate extends Upsampler {
+        private final int hExpand;
+        private final int vExpand;
+
+        Replicate(short[] plane, int stride, int rows, int columns, int hExpand, int vExpand) {
+            super(plane, stride, rows, columns);
+            this.hExpand = hExpand;
+            this.vExpand = vExpand;
+        }
+
+        @Override
+        public void row(int y, short[] out, int width) {
+            int base = (y / vExpand) * stride;
+            for (int x = 0; x < width; x++) {
+                out[x] = plane[base + x / hExpand];
+            }
+        }
+    }
+
+    /** 2:1 horizontally: 3/4 of the nearer sample plus 1/4 of the further, rounding biased 1, 2 alternately. */
+    static final class FancyH2V1 extends Upsampler {
+        FancyH2V1(short[] plane, int stride, int rows, int columns) {
+            super(plane, stride, rows, columns);
+        }
+
+        @Override
+        public void row(int y, short[] out, int width) {
+            int base = y * stride;
+            int last = columns - 1;
+            for (int x = 0; x < width; x++) {
+                int i = x >> 1;
+                int near = plane[base + i] * 3;
+                if ((x & 1) == 0) {
+                    int left = plane[base + (i > 0 ? i - 1 : 0)];
+                    out[x] = (short) ((near + left + 1) >> 2);
+                } else {
+                    int right = plane[base + (i < last ? i + 1 : last)];
+                    out[x] = (short) ((near + right + 2) >> 2);
+                }
+            }
+        }
+    }
+
+    /** 2:1 vertically: 3/4 of the nearer row plus 1/4 of the further; bias 1 above, 2 below. */
+    static final class FancyH1V2 extends Upsampler {
+        FancyH1V2(short[] plane, int stride, int rows, int columns) {
+            super(plane, stride, rows, columns);
+        }
+
+        @Override
+        public void row(int y, short[] out, int width) {
+            int r = y >> 1;
+            boolean upper = (y & 1) == 0;
+            int near = r * stride;
+            int far = clampRow(upper ? r - 1 : r + 1) * stride;
+            int bias = upper ? 1 : 2;
+            for (int x = 0; x < width; x++) {
+                out[x] = (short) ((plane[near + x] * 3 + plane[far + x] + bias) >> 2);
+            }
+        }
+    }
+
+    /**
+     * 2:1 both ways: column sums 3 * nearer row + further row, then 3/4 nearer column sum + 1/4 further,
+     * divided by 16 with biases 8 and 7 alternately (libjpeg's h2v2_fancy_upsample).
+     */
+    static final class FancyH2V2 extends Upsampler {
+        FancyH2V2(short[] plane, int stride, int rows, int columns) {
+            super(plane, stride, rows, columns);
+        }
+
+        @Override
+        public void row(int y, short[] out, int width) {
+            int r = y >> 1;
+            int near = r * stride;
+            int far = clampRow((y & 1) == 0 ? r - 1 : r + 1) * stride;
+            int last = columns - 1;
+            for (int x = 0; x < width; x++) {
+                int i = x >> 1;
+                int sum = plane[near + i] * 3 + plane[far + i];
+                if ((x & 1) == 0) {
+                    int j = i > 0 ? i - 1 : 0;
+                    int other = plane[near + j] * 3 + plane[far + j];
+                    out[x] = (short) ((sum * 3 + other + 8) >> 4);
+                } else {
+                    int j = i < last ? i + 1 : last;
+                    int other = plane[near + j] * 3 + plane[far + j];
+                    out[x] = (short) ((sum * 3 + other + 7) >> 4);
+                }
+            }
+        }
+    }
+}
