@@ -1,0 +1,101 @@
+package dev.tessera.jpeg.pipeline;
+
+import dev.tessera.jpeg.JpegColorSpace;
+import dev.tessera.jpeg.UnsupportedJpegException;
+import dev.tessera.jpeg.UnsupportedJpegException.Feature;
+import dev.tessera.jpeg.color.CmykColorSpace;
+import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.sample.Upsampler;
+import dev.tessera.jpeg.spec.Marker;
+import java.awt.Transparency;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+
+/**
+ * Turns component sample planes into a {@link BufferedImage}: per output row, each component is
+ * upsampled ({@link Upsampler}) and the row converted to pixels ({@link ColorDeconverter}). The
+ * upsamplers and the converter are chosen once, as libjpeg's jdmaster.c chooses them.
+ */
+final class ImageAssembler {
+    private ImageAssembler() {
+    }
+
+    /** Checks, before decoding, that the frame's sampling factors can be upsampled and the colour converted. */
+    static Upsampler[] upsamplers(DecodeLayout layout, short[][] planes, long offset)
+        throws UnsupportedJpegException {
+        Upsampler[] ups = new Upsampler[layout.components.length];
+        // jdsample.c: fancy upsampling needs context rows, which jdmainct.c cannot give at 1/8 scale.
+        boolean fancy = layout.minScaledSize > 1;
+        for (DecodeLayout.Component c : layout.components) {
+            int hIn = c.h * c.scaledSize / layout.minScaledSize;
+            int vIn = c.v * c.scaledSize / layout.minScaledSize;
+            ups[c.index] = Upsampler.choose(planes == null ? new short[0] : planes[c.index], c.planeWidth(),
+                c.sampleHeight, c.sampleWidth, hIn, vIn, layout.maxH, layout.maxV, fancy);
+            if (ups[c.index] == null) {
+                // libjpeg: JERR_FRACT_SAMPLE_NOTIMPL.
+                throw new UnsupportedJpegException(offset, Marker.SOS, Feature.SAMPLING,
+                    "fractional sampling ratio " + c.h + "x" + c.v + " in " + layout.maxH + "x" + layout.maxV
+                        + " is not supported");
+            }
+        }
+        return ups;
+    }
+
+    static ColorDeconverter converter(JpegColorSpace space, int components, boolean cmykToRgb, long offset)
+        throws UnsupportedJpegException {
+        switch (space) {
+            case GRAYSCALE:
+                return ColorDeconverter.gray();
+            case YCBCR:
+                return ColorDeconverter.yccToBgr();
+            case RGB:
+                return ColorDeconverter.rgbToBgr();
+            case CMYK:
+            case YCCK:
+                boolean ycck = space == JpegColorSpace.YCCK;
+                return cmykToRgb ? ColorDeconverter.cmykToBgr(ycck) : ColorDeconverter.toCmyk(ycck);
+            default:
+                throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE,
+                    components + " components in an unknown colour space cannot be converted to an image");
+        }
+    }
+
+    static BufferedImage assemble(DecodeLayout layout, short[][] planes, ColorDeconverter converter, long offset)
+        throws UnsupportedJpegException {
+        Upsampler[] ups = upsamplers(layout, planes, offset);
+        int width = layout.outputWidth;
+        int height = layout.outputHeight;
+        int channels = converter.channels();
+        BufferedImage image;
+        if (channels == 1) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        } else if (channels == 3) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        } else {
+            ColorModel cm = new ComponentColorModel(CmykColorSpace.INSTANCE, false, false, Transparency.OPAQUE,
+                DataBuffer.TYPE_BYTE);
+            WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
+                DataBuffer.TYPE_BYTE, width, height, 4, 4 * width, new int[] {0, 1, 2, 3}), null);
+            image = new BufferedImage(cm, raster, false, null);
+        }
+        byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int n = layout.components.length;
+        short[][] rows = new short[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new short[width + 1];
+        }
+        for (int y = 0; y < height; y++) {
+            for (int i = 0; i < n; i++) {
+                ups[i].row(y, rows[i], width);
+            }
+            converter.convert(rows, width, out, y * width * channels);
+        }
+        return image;
+    }
+}
