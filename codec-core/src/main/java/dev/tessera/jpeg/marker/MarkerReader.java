@@ -273,7 +273,8 @@ public final class MarkerReader {
      * T.81 B.2.3 scan header, validated as libjpeg-turbo 2.1's get_sos does. Its component search is
      * quirky and we keep it: scan component i selects the first frame component c with a matching
      * identifier such that c is at least i and below 4, so duplicate identifiers map to successive
-     * components, and a scan listing components in descending frame order is rejected.
+     * components, and a scan listing components in descending frame order is rejected; then, as T.81
+     * B.2.3 requires, no frame component may be selected twice.
      */
     public ScanSelection readScanHeader(FrameHeader frame) throws JpegException {
         if (frame == null) {
@@ -298,7 +299,7 @@ public final class MarkerReader {
                     break;
                 }
             }
-            if (index < 0) {
+            if (index < 0 || indices.contains(index)) {
                 throw malformed("bad component id " + id + " in scan");
             }
             indices.add(index);
@@ -338,6 +339,40 @@ public final class MarkerReader {
         }
         record(code, length, label(code, payload));
         return new ApplicationData(code, offset, length, payload, complete);
+    }
+
+    /**
+     * An arithmetic conditioning value of a DAC segment (T.81 B.2.4.3): class Tc (0 DC, 1 AC), destination
+     * Tb and value Cs (for DC, L in the low and U in the high nibble; for AC, Kx).
+     */
+    public record ArithmeticConditioning(int tableClass, int slot, int value) {
+    }
+
+    /**
+     * T.81 B.2.4.3 DAC, validated as libjpeg's get_dac does (destinations 0..15 per class, DC needs L <= U,
+     * and libjpeg-turbo 2.1 checks nothing else).
+     */
+    public List<ArithmeticConditioning> readArithmeticConditioning() throws JpegException {
+        int length = source.readUnsigned16();
+        record(Marker.DAC.code(), length, "");
+        int left = length - 2;
+        List<ArithmeticConditioning> out = new ArrayList<>();
+        while (left > 0) {
+            int index = source.read();
+            int value = source.read();
+            left -= 2;
+            if (index >= 32) {
+                throw malformed("arithmetic table destination " + index + " out of range");
+            }
+            if (index < 16 && (value & 15) > (value >> 4)) {
+                throw malformed(String.format("bogus DAC value 0x%x", value));
+            }
+            out.add(new ArithmeticConditioning(index >> 4, index & 15, value));
+        }
+        if (left != 0) {
+            throw malformed("bad segment length " + length);
+        }
+        return out;
     }
 
     /** Skips a segment this reader has no use for (DNL, DAC, ...), as libjpeg's skip_variable does. */

@@ -89,6 +89,8 @@ public final class DecodePipeline {
                     }
                 }
                 case DRI -> state.restartInterval = markers.readRestartInterval();
+                // TODO(issue 3, arithmetic coding): keep the conditioning in StreamState for the Annex D decoder.
+                case DAC -> markers.readArithmeticConditioning();
                 case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
                 case EOI -> {
                     markers.recordStandalone(code);
@@ -122,7 +124,7 @@ public final class DecodePipeline {
                 case RST0, RST1, RST2, RST3, RST4, RST5, RST6, RST7, TEM -> markers.recordStandalone(code);
                 case APP0, APP1, APP2, APP3, APP4, APP5, APP6, APP7, APP8, APP9, APP10, APP11, APP12, APP13,
                     APP14, APP15, COM -> state.application(markers.readApplication(code), warnings);
-                default -> markers.skipSegment(code); // DNL, DAC: libjpeg skips them
+                default -> markers.skipSegment(code); // DNL: libjpeg skips it
             }
         }
     }
