@@ -115,7 +115,8 @@ public final class DecodePipeline {
                         JpegColorSpace space = state.colorSpace(warnings, at);
                         converter = ImageAssembler.converter(space, layout.components.length, options.cmykToRgb(), at);
                         ImageAssembler.upsamplers(layout, null, at);
-                        frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, at);
+                        frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings,
+                            options.portableIdct(), at);
                     }
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();

@@ -48,7 +48,7 @@ final class FrameDecoder {
     private boolean scanned;
 
     FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
-                 WarningSink warnings, long offset) throws JpegException {
+                 WarningSink warnings, boolean portableIdct, long offset) throws JpegException {
         this.layout = layout;
         this.bits = bits;
         this.warnings = warnings;
@@ -81,7 +81,7 @@ final class FrameDecoder {
         for (DecodeLayout.Component c : layout.components) {
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
             planes[c.index] = new short[c.planeWidth() * c.planeHeight()];
-            kernels[c.index] = InverseDct.forSize(c.scaledSize);
+            kernels[c.index] = InverseDct.forSize(c.scaledSize, portableIdct);
         }
     }
 
