@@ -116,7 +116,7 @@ public final class DecodePipeline {
                         converter = ImageAssembler.converter(space, layout.components.length, options.cmykToRgb(), at);
                         ImageAssembler.upsamplers(layout, null, at);
                         frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings,
-                            options.portableIdct(), at);
+                            options.portableIdct(), converter, at);
                     }
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();
@@ -145,7 +145,7 @@ public final class DecodePipeline {
             throw new MalformedJpegException(at, Marker.EOI, "no scan (SOS) before EOI");
         }
         frameDecoder.finish();
-        return new Result(ImageAssembler.assemble(layout, frameDecoder.planes(), converter, at), null);
+        return new Result(frameDecoder.image(), null);
     }
 
     /** A sink for warnings that readInfo has no use for. */

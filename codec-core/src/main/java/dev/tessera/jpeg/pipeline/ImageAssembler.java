@@ -5,6 +5,7 @@ import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.UnsupportedJpegException.Feature;
 import dev.tessera.jpeg.color.CmykColorSpace;
 import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Transparency;
@@ -18,16 +19,52 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
- * Turns component sample planes into a {@link BufferedImage}: per output row, each component is
- * upsampled ({@link Upsampler}) and the row converted to pixels ({@link ColorDeconverter}). The
- * upsamplers and the converter are chosen once, as libjpeg's jdmaster.c chooses them.
+ * Turns component sample rows into the output {@link BufferedImage} as they become available, iMCU row by
+ * iMCU row (libjpeg's main buffer controller, {@code jdmainct.c}, plays this part): each output row is
+ * upsampled per component ({@link Upsampler}) and converted to pixels ({@link ColorDeconverter}) as soon as
+ * every sample row it needs, including the context row below for fancy upsampling, has been transformed.
+ * The upsamplers and the converter are chosen once, as libjpeg's jdmaster.c chooses them.
  */
 final class ImageAssembler {
-    private ImageAssembler() {
+    private final DecodeLayout layout;
+    private final Upsampler[] upsamplers;
+    private final ColorDeconverter converter;
+    private final BufferedImage image;
+    private final byte[] out;
+    private final short[][] rows;
+    private final int channels;
+    private int nextRow;
+
+    ImageAssembler(DecodeLayout layout, SamplePlane[] planes, ColorDeconverter converter, long offset)
+        throws UnsupportedJpegException {
+        this.layout = layout;
+        this.converter = converter;
+        this.upsamplers = upsamplers(layout, planes, offset);
+        int width = layout.outputWidth;
+        int height = layout.outputHeight;
+        channels = converter.channels();
+        if (channels == 1) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        } else if (channels == 3) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        } else {
+            ColorModel cm = new ComponentColorModel(CmykColorSpace.INSTANCE, false, false, Transparency.OPAQUE,
+                DataBuffer.TYPE_BYTE);
+            WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
+                DataBuffer.TYPE_BYTE, width, height, 4, 4 * width, new int[] {0, 1, 2, 3}), null);
+            image = new BufferedImage(cm, raster, false, null);
+        }
+        out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        rows = new short[planes.length][width + 1];
     }
 
-    /** Checks, before decoding, that the frame's sampling factors can be upsampled and the colour converted. */
-    static Upsampler[] upsamplers(DecodeLayout layout, short[][] planes, long offset)
+    /** The sample rows each component keeps: enough for one iMCU row plus the context rows around it. */
+    static int rowsHeld(DecodeLayout.Component c) {
+        return Math.min(c.planeHeight(), (2 * c.v + 2) * c.scaledSize);
+    }
+
+    /** Picks the upsamplers; throws for sampling ratios libjpeg cannot upsample (before anything is decoded). */
+    static Upsampler[] upsamplers(DecodeLayout layout, SamplePlane[] planes, long offset)
         throws UnsupportedJpegException {
         Upsampler[] ups = new Upsampler[layout.components.length];
         // jdsample.c: fancy upsampling needs context rows, which jdmainct.c cannot give at 1/8 scale.
@@ -35,8 +72,9 @@ final class ImageAssembler {
         for (DecodeLayout.Component c : layout.components) {
             int hIn = c.h * c.scaledSize / layout.minScaledSize;
             int vIn = c.v * c.scaledSize / layout.minScaledSize;
-            ups[c.index] = Upsampler.choose(planes == null ? new short[0] : planes[c.index], c.planeWidth(),
-                c.sampleHeight, c.sampleWidth, hIn, vIn, layout.maxH, layout.maxV, fancy);
+            SamplePlane plane = planes == null ? new SamplePlane(0, 1) : planes[c.index];
+            ups[c.index] = Upsampler.choose(plane, c.sampleHeight, c.sampleWidth, hIn, vIn, layout.maxH,
+                layout.maxV, fancy);
             if (ups[c.index] == null) {
                 // libjpeg: JERR_FRACT_SAMPLE_NOTIMPL.
                 throw new UnsupportedJpegException(offset, Marker.SOS, Feature.SAMPLING,
@@ -66,36 +104,31 @@ final class ImageAssembler {
         }
     }
 
-    static BufferedImage assemble(DecodeLayout layout, short[][] planes, ColorDeconverter converter, long offset)
-        throws UnsupportedJpegException {
-        Upsampler[] ups = upsamplers(layout, planes, offset);
+    /**
+     * Called once iMCU row {@code imcu} of every component has been transformed into the planes: converts
+     * every output row whose samples are now all present (all remaining rows after the last iMCU row).
+     */
+    void imcuRowDone(int imcu) {
+        boolean last = imcu == layout.imcuRows - 1;
         int width = layout.outputWidth;
-        int height = layout.outputHeight;
-        int channels = converter.channels();
-        BufferedImage image;
-        if (channels == 1) {
-            image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        } else if (channels == 3) {
-            image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        } else {
-            ColorModel cm = new ComponentColorModel(CmykColorSpace.INSTANCE, false, false, Transparency.OPAQUE,
-                DataBuffer.TYPE_BYTE);
-            WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
-                DataBuffer.TYPE_BYTE, width, height, 4, 4 * width, new int[] {0, 1, 2, 3}), null);
-            image = new BufferedImage(cm, raster, false, null);
-        }
-        byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int n = layout.components.length;
-        short[][] rows = new short[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = new short[width + 1];
-        }
-        for (int y = 0; y < height; y++) {
-            for (int i = 0; i < n; i++) {
-                ups[i].row(y, rows[i], width);
+        while (nextRow < layout.outputHeight) {
+            if (!last) {
+                for (DecodeLayout.Component c : layout.components) {
+                    int available = (imcu + 1) * c.v * c.scaledSize;
+                    if (upsamplers[c.index].lastRowNeeded(nextRow) >= available) {
+                        return;
+                    }
+                }
             }
-            converter.convert(rows, width, out, y * width * channels);
+            for (int i = 0; i < upsamplers.length; i++) {
+                upsamplers[i].row(nextRow, rows[i], width);
+            }
+            converter.convert(rows, width, out, nextRow * width * channels);
+            nextRow++;
         }
+    }
+
+    BufferedImage image() {
         return image;
     }
 }
