@@ -91,6 +91,23 @@ class ReadInfoTest {
     }
 
     @Test
+    void readsHeadersOfProcessesTheDecoderDoesNotSupport() throws IOException {
+        for (String name : Corpus.twelveMonkeys("jpeg-lossless")) {
+            ImageInfo info = new JpegDecoder().readInfo(Corpus.resource(name));
+            assertTrue(info.process() == Marker.SOF3 || info.process() == Marker.SOF11, name + ": " + info.process());
+            assertThrows(UnsupportedJpegException.class, () -> new JpegDecoder().decode(Corpus.resource(name)));
+        }
+        java.nio.file.Path dir = Corpus.requireShared("corpus/libjpeg-turbo");
+        ImageInfo twelve = new JpegDecoder().readInfo(dir.resolve("testorig12.jpg"));
+        assertEquals(12, twelve.precision());
+        ImageInfo arithmetic = new JpegDecoder().readInfo(dir.resolve("testimgari.jpg"));
+        assertEquals(Marker.SOF9, arithmetic.process());
+        UnsupportedJpegException e = assertThrows(UnsupportedJpegException.class,
+            () -> new JpegDecoder().decode(dir.resolve("testimgari.jpg")));
+        assertEquals(UnsupportedJpegException.Feature.ARITHMETIC_CODING, e.feature());
+    }
+
+    @Test
     void tablesOnlyStreamIsNotAnImage() {
         byte[] data = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
         MalformedJpegException e = assertThrows(MalformedJpegException.class, () -> new JpegDecoder().readInfo(data));

@@ -74,7 +74,7 @@ public final class DecodePipeline {
                     if (state.frame != null) {
                         throw new MalformedJpegException(at, m, "more than one frame header (SOF)");
                     }
-                    state.frame = markers.readFrameHeader(code, options.limits().maxPixels());
+                    state.frame = markers.readFrameHeader(code, options.limits().maxPixels(), headersOnly);
                 }
                 case JPG, DHP, EXP -> throw new UnsupportedJpegException(at, m,
                     UnsupportedJpegException.Feature.HIERARCHICAL, "unsupported marker " + m);
@@ -97,7 +97,7 @@ public final class DecodePipeline {
                     return finish(headersOnly, frameDecoder, layout, converter, at);
                 }
                 case SOS -> {
-                    MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame);
+                    MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame, headersOnly);
                     ScanHeader scan = selection.header();
                     long sosOffset = at;
                     if (++scans > options.limits().maxScans()) {
