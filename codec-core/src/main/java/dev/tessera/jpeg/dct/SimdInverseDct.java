@@ -118,6 +118,16 @@ public final class SimdInverseDct {
             } else {
                 for (int c = 0; c < 8; c++) {
                     int i = off + c;
+                    if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
+                        && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+                        // Not a SIMD shortcut, but exactly what dodct gives for a column with zero AC terms:
+                        // every output is sat16((in0 << 13 + 2^10) >> 11) = sat16(4 * in0).
+                        int v = sat16(dequantize(in, i, q, c) << PASS1_BITS);
+                        for (int r = 0; r < 8; r++) {
+                            ws[r * 8 + c] = v;
+                        }
+                        continue;
+                    }
                     pass(dequantize(in, i, q, c), dequantize(in, i + 8, q, c + 8),
                         dequantize(in, i + 16, q, c + 16), dequantize(in, i + 24, q, c + 24),
                         dequantize(in, i + 32, q, c + 32), dequantize(in, i + 40, q, c + 40),
@@ -130,9 +140,18 @@ public final class SimdInverseDct {
             }
             for (int r = 0; r < 8; r++) {
                 int w = r * 8;
+                int o = outOff + r * stride;
+                if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 4] == 0 && ws[w + 5] == 0
+                    && ws[w + 6] == 0 && ws[w + 7] == 0) {
+                    // Likewise exact: (w0 << 13 + 2^17) >> 18 = (w0 + 16) >> 5.
+                    short v = sample((ws[w] + 16) >> 5);
+                    for (int x = 0; x < 8; x++) {
+                        out[o + x] = v;
+                    }
+                    continue;
+                }
                 pass(ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 4], ws[w + 5], ws[w + 6], ws[w + 7],
                     CONST_BITS + PASS1_BITS + 3);
-                int o = outOff + r * stride;
                 for (int x = 0; x < 8; x++) {
                     out[o + x] = sample(d[x]);
                 }

@@ -170,23 +170,29 @@ public abstract class Upsampler {
             super(plane, rows, columns);
         }
 
+        private int[] sums = new int[0];
+
         @Override
         public void row(int y, short[] out, int width) {
             int r = y >> 1;
             int near = source.offset(r);
             int far = source.offset(clampRow((y & 1) == 0 ? r - 1 : r + 1));
+            int n = (width + 1) >> 1;
+            if (sums.length < n) {
+                sums = new int[n];
+            }
+            int[] s = sums;
+            for (int i = 0; i < n; i++) {
+                s[i] = plane[near + i] * 3 + plane[far + i];
+            }
             int last = columns - 1;
-            for (int x = 0; x < width; x++) {
-                int i = x >> 1;
-                int sum = plane[near + i] * 3 + plane[far + i];
-                if ((x & 1) == 0) {
-                    int j = i > 0 ? i - 1 : 0;
-                    int other = plane[near + j] * 3 + plane[far + j];
-                    out[x] = (short) ((sum * 3 + other + 8) >> 4);
-                } else {
+            for (int i = 0; i < n; i++) {
+                int sum3 = s[i] * 3;
+                int x = 2 * i;
+                out[x] = (short) ((sum3 + s[i > 0 ? i - 1 : 0] + 8) >> 4);
+                if (x + 1 < width) {
                     int j = i < last ? i + 1 : last;
-                    int other = plane[near + j] * 3 + plane[far + j];
-                    out[x] = (short) ((sum * 3 + other + 7) >> 4);
+                    out[x + 1] = (short) ((sum3 + (j < n ? s[j] : plane[near + j] * 3 + plane[far + j]) + 7) >> 4);
                 }
             }
         }
