@@ -69,9 +69,6 @@ final class BlockSmoother {
                 }
             }
         }
-        if (Boolean.getBoolean("tessera.debug.nosmooth")) {
-            return null;
-        }
         return useful ? new BlockSmoother(layout, latch, prev, quantValues, lastGoodRow) : null;
     }
 
