@@ -77,6 +77,11 @@ public final class DecodePipeline {
                         throw new MalformedJpegException(at, m, "more than one frame header (SOF)");
                     }
                     state.frame = markers.readFrameHeader(code, options.limits().maxPixels(), headersOnly);
+                    int components = state.frame.components().size();
+                    if (!headersOnly && components > options.limits().maxComponents()) {
+                        throw new JpegLimitException(at, m, components + " components exceed the limit of "
+                            + options.limits().maxComponents());
+                    }
                 }
                 case JPG, DHP, EXP -> throw new UnsupportedJpegException(at, m,
                     UnsupportedJpegException.Feature.HIERARCHICAL, "unsupported marker " + m);
@@ -118,7 +123,7 @@ public final class DecodePipeline {
                         converter = ImageAssembler.converter(space, layout.components.length, options.cmykToRgb(), at);
                         ImageAssembler.upsamplers(layout, null, at);
                         frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings,
-                            options.portableIdct(), converter, at);
+                            options.portableIdct(), converter, options.limits().maxMemory(), at);
                     }
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();

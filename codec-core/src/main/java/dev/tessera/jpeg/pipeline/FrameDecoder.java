@@ -56,9 +56,11 @@ final class FrameDecoder {
      * Allocates the coefficient buffers and sample windows (after checking their size) and the output.
      *
      * @param converter the colour conversion for the output image
+     * @param maxMemory the most bytes the buffers and the output may take ({@code Limits.maxMemory})
      */
     FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
-                 WarningSink warnings, boolean portableIdct, ColorDeconverter converter, long offset)
+                 WarningSink warnings, boolean portableIdct, ColorDeconverter converter, long maxMemory,
+                 long offset)
         throws JpegException {
         this.layout = layout;
         this.bits = bits;
@@ -86,6 +88,10 @@ final class FrameDecoder {
             total += 2 * (coefs + samples);
         }
         total += (long) layout.outputWidth * layout.outputHeight * converter.channels();
+        if (total > maxMemory) {
+            throw new JpegLimitException(offset, Marker.SOS, "decoding needs " + total
+                + " bytes of buffers, more than the memory limit of " + maxMemory);
+        }
         if (total > Runtime.getRuntime().maxMemory()) {
             throw new JpegLimitException(offset, Marker.SOS, "decoding needs " + total
                 + " bytes of buffers, more than the Java heap allows");
