@@ -9,6 +9,7 @@ import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
 import dev.tessera.jpeg.model.AdobeApp14;
+import dev.tessera.jpeg.model.ArithmeticConditioning;
 import dev.tessera.jpeg.model.ComponentSpec;
 import dev.tessera.jpeg.model.DensityUnit;
 import dev.tessera.jpeg.model.FrameHeader;
@@ -125,9 +126,7 @@ public final class MarkerReader {
         int length = source.readUnsigned16();
         record(code, length, "");
         switch (process) {
-            case SOF0, SOF1, SOF2 -> { }
-            case SOF9, SOF10 -> throw new UnsupportedJpegException(markerOffset, process,
-                Feature.ARITHMETIC_CODING, "arithmetic coding (T.81 Annex D) is not supported yet");
+            case SOF0, SOF1, SOF2, SOF9, SOF10 -> { }
             case SOF3, SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
                 "lossless JPEG (T.81 Annex H) is not supported yet");
             default -> throw new UnsupportedJpegException(markerOffset, process, Feature.HIERARCHICAL,
@@ -252,6 +251,34 @@ public final class MarkerReader {
         return out;
     }
 
+    /**
+     * T.81 B.2.4.3: arithmetic conditioning tables, validated as libjpeg's get_dac does (Tc 0 or 1,
+     * Tb 0..15, L <= U for DC; Kx is not checked).
+     */
+    public List<ArithmeticConditioning> readArithmeticConditioning() throws JpegException {
+        int length = source.readUnsigned16();
+        record(Marker.DAC.code(), length, "");
+        int left = length - 2;
+        List<ArithmeticConditioning> out = new ArrayList<>();
+        while (left > 0) {
+            int tcTb = source.read();
+            int cs = source.read();
+            left -= 2;
+            if (tcTb > 0x1F) {
+                throw malformed(String.format("bad conditioning table class/destination 0x%02x", tcTb));
+            }
+            boolean ac = tcTb >= 0x10;
+            if (!ac && (cs & 15) > (cs >> 4)) {
+                throw malformed("DC conditioning L " + (cs & 15) + " exceeds U " + (cs >> 4));
+            }
+            out.add(new ArithmeticConditioning(ac, tcTb & 15, cs));
+        }
+        if (left != 0) {
+            throw malformed("bad segment length " + length);
+        }
+        return out;
+    }
+
     /** T.81 B.2.4.4: the restart interval Ri, in MCUs. */
     public int readRestartInterval() throws JpegException {
         int length = source.readUnsigned16();
@@ -269,6 +296,8 @@ public final class MarkerReader {
         }
         int length = source.readUnsigned16();
         record(Marker.SOS.code(), length, "");
+        boolean arithmetic = frame.process() == Marker.SOF9 || frame.process() == Marker.SOF10
+            || frame.process() == Marker.SOF11;
         int n = source.read();
         if (length != 2 * n + 6 || n < 1 || n > 4) {
             throw malformed("bad segment length " + length + " for " + n + " components");
@@ -291,8 +320,10 @@ public final class MarkerReader {
             seen.add(index);
             int td = tables >> 4;
             int ta = tables & 15;
-            if (td > 3 || ta > 3) {
+            if ((td > 3 || ta > 3) && !arithmetic) {
                 // libjpeg reports this when the scan starts (no Huffman table); the slots must be 0..3.
+                // T.81 B.2.3 allows 0..3 for conditioning tables too, but libjpeg's jdarith.c accepts
+                // 0..15 (NUM_ARITH_TBLS) with default conditioning, and so does this reader.
                 throw malformed("Huffman table " + Math.max(td, ta) + " out of range 0..3");
             }
             components.add(new ScanComponent(id, td, ta));

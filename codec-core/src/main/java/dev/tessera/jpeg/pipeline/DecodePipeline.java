@@ -12,6 +12,7 @@ import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
 import dev.tessera.jpeg.marker.MarkerReader;
+import dev.tessera.jpeg.model.ArithmeticConditioning;
 import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.ScanHeader;
 import dev.tessera.jpeg.spec.Marker;
@@ -88,6 +89,11 @@ public final class DecodePipeline {
                         state.define(q);
                     }
                 }
+                case DAC -> {
+                    for (ArithmeticConditioning a : markers.readArithmeticConditioning()) {
+                        state.define(a);
+                    }
+                }
                 case DRI -> state.restartInterval = markers.readRestartInterval();
                 case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
                 case EOI -> {
@@ -121,7 +127,7 @@ public final class DecodePipeline {
                 case RST0, RST1, RST2, RST3, RST4, RST5, RST6, RST7, TEM -> markers.recordStandalone(code);
                 case APP0, APP1, APP2, APP3, APP4, APP5, APP6, APP7, APP8, APP9, APP10, APP11, APP12, APP13,
                     APP14, APP15, COM -> state.application(markers.readApplication(code), warnings);
-                default -> markers.skipSegment(code); // DNL, DAC: libjpeg skips them
+                default -> markers.skipSegment(code); // DNL: libjpeg skips it
             }
         }
     }

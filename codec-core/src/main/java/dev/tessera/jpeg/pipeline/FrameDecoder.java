@@ -6,6 +6,7 @@ import dev.tessera.jpeg.JpegWarning;
 import dev.tessera.jpeg.MalformedJpegException;
 import dev.tessera.jpeg.dct.IdctKernel;
 import dev.tessera.jpeg.dct.InverseDct;
+import dev.tessera.jpeg.entropy.ArithmeticDecoder;
 import dev.tessera.jpeg.entropy.EntropyDecoder;
 import dev.tessera.jpeg.entropy.HuffmanDecoder;
 import dev.tessera.jpeg.entropy.HuffmanLookup;
@@ -29,6 +30,8 @@ import java.util.Arrays;
 final class FrameDecoder {
     private final DecodeLayout layout;
     private final boolean progressive;
+    /** T.81 Annex D arithmetic coding (SOF9, SOF10) rather than Huffman coding. */
+    private final boolean arithmetic;
     /** libjpeg's has_multiple_scans: progressive, or the first scan lacks some component. */
     final boolean multiScan;
     private final CoefficientBuffer[] coefficients;
@@ -51,7 +54,8 @@ final class FrameDecoder {
         this.layout = layout;
         this.bits = bits;
         this.warnings = warnings;
-        this.progressive = frame.process() == Marker.SOF2;
+        this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
+        this.arithmetic = frame.process() == Marker.SOF9 || frame.process() == Marker.SOF10;
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
         coefficients = new CoefficientBuffer[n];
@@ -124,8 +128,16 @@ final class FrameDecoder {
             }
         }
         bits.startScan();
-        EntropyDecoder decoder = progressive ? progressiveDecoder(scan, state, indices, membership, offset)
-            : sequentialDecoder(scan, state, membership, offset);
+        EntropyDecoder decoder;
+        if (progressive) {
+            checkProgression(scan, indices, offset);
+            decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
+                : progressiveDecoder(scan, state, indices, membership, offset);
+        } else {
+            checkSequential(scan, offset);
+            decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
+                : sequentialDecoder(scan, state, membership, offset);
+        }
         ScanDecoder.RowListener listener = multiScan ? row -> { } : this::transformRow;
         lastGoodRow = ScanDecoder.decode(layout, indices, coefficients, decoder, bits, state.restartInterval,
             lastGoodRow, listener);
@@ -170,14 +182,38 @@ final class FrameDecoder {
         }
     }
 
-    private EntropyDecoder sequentialDecoder(ScanHeader scan, StreamState state, int[] membership, long offset)
-        throws JpegException {
+    private void checkSequential(ScanHeader scan, long offset) throws JpegException {
         if (scan.spectralStart() != 0 || scan.spectralEnd() != 63 || scan.approxHigh() != 0
             || scan.approxLow() != 0) {
-            // jdhuff.c: a warning, because some baseline files have zeros in these bytes.
+            // jdhuff.c and jdarith.c: a warning, because some baseline files have zeros in these bytes.
             warnings.warn(offset, JpegWarning.Kind.NOT_SEQUENTIAL,
                 "invalid SOS parameters for sequential JPEG");
         }
+    }
+
+    /** T.81 Annex D: one decoder for every kind of scan, with the conditioning tables in force (DAC). */
+    private EntropyDecoder arithmeticDecoder(ScanHeader scan, StreamState state, int[] membership) {
+        int n = scan.components().size();
+        int[] dc = new int[n];
+        int[] ac = new int[n];
+        for (int i = 0; i < n; i++) {
+            dc[i] = scan.components().get(i).dcTableSlot();
+            ac[i] = scan.components().get(i).acTableSlot();
+        }
+        ArithmeticDecoder.Kind kind;
+        if (!progressive) {
+            kind = ArithmeticDecoder.Kind.SEQUENTIAL;
+        } else if (scan.spectralStart() == 0) {
+            kind = scan.approxHigh() == 0 ? ArithmeticDecoder.Kind.DC_FIRST : ArithmeticDecoder.Kind.DC_REFINE;
+        } else {
+            kind = scan.approxHigh() == 0 ? ArithmeticDecoder.Kind.AC_FIRST : ArithmeticDecoder.Kind.AC_REFINE;
+        }
+        return new ArithmeticDecoder(bits, warnings, kind, membership, dc, ac, state.dcLower, state.dcUpper,
+            state.acKx, scan.spectralStart(), scan.spectralEnd(), scan.approxLow());
+    }
+
+    private EntropyDecoder sequentialDecoder(ScanHeader scan, StreamState state, int[] membership, long offset)
+        throws JpegException {
         int n = scan.components().size();
         HuffmanLookup[] dc = new HuffmanLookup[n];
         HuffmanLookup[] ac = new HuffmanLookup[n];
@@ -189,8 +225,11 @@ final class FrameDecoder {
         return new HuffmanDecoder(bits, dc, ac, membership);
     }
 
-    private EntropyDecoder progressiveDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
-                                              long offset) throws JpegException {
+    /**
+     * Checks a progressive scan's parameters and tracks the progression, as libjpeg's
+     * {@code start_pass_phuff_decoder} and {@code jdarith.c start_pass} do alike.
+     */
+    private void checkProgression(ScanHeader scan, int[] indices, long offset) throws JpegException {
         int ss = scan.spectralStart();
         int se = scan.spectralEnd();
         int ah = scan.approxHigh();
@@ -227,6 +266,15 @@ final class FrameDecoder {
                 bitsNow[k] = al;
             }
         }
+    }
+
+    private EntropyDecoder progressiveDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
+                                              long offset) throws JpegException {
+        int ss = scan.spectralStart();
+        int se = scan.spectralEnd();
+        int ah = scan.approxHigh();
+        int al = scan.approxLow();
+        boolean dcBand = ss == 0;
         HuffmanLookup[] dc = null;
         HuffmanLookup ac = null;
         if (dcBand) {
