@@ -2,7 +2,6 @@ package dev.tessera.jpeg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,25 +23,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Arithmetic-coded files (T.81 Annex D; SOF9 sequential, SOF10 progressive) against libjpeg-turbo 2.1.5's
- * djpeg, through {@code golden/arithmetic-djpeg-2.1.5.tsv}, plus robustness of the arithmetic path.
+ * Arithmetic-coded files (T.81 Annex D; SOF9 sequential, SOF10 progressive): the transcodes in test resources
+ * against libjpeg-turbo 2.1.5's djpeg ({@code golden/arithmetic-djpeg-2.1.5.tsv}; the shared-corpus files are in
+ * {@link DjpegReferenceTest}), equivalences between codings of the same coefficients, DAC conditioning, and
+ * robustness of the arithmetic path.
  */
 class ArithmeticDecodingTest {
-    /**
-     * Rows that djpeg decodes and we decode differently, with the reason. Not arithmetic-specific: the same
-     * difference shows on a Huffman transcode of the same coefficients.
-     */
-    private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-        "conformance/libjpeg-turbo-seed-corpora/bugs-decompress/sourceforge_93/id_000004_src_000421_op_int8_pos_302_val_+0",
-        "DC-only progressive file: block smoothing's DC estimate differs (BlockSmoother; the Huffman "
-            + "transcode made with jpegtran -scans differs the same way)");
-
     record Row(String path, String outcome, String sha256, int width, int height) {
     }
 
@@ -89,7 +80,6 @@ class ArithmeticDecodingTest {
         List<String> failures = new ArrayList<>();
         int exact = 0;
         int rejected = 0;
-        int known = 0;
         int skipped = 0;
         for (Row row : golden()) {
             Optional<byte[]> data = read(row.path);
@@ -115,17 +105,14 @@ class ArithmeticDecodingTest {
                 continue;
             }
             String sha = sha256(Pnm.of(image).samples());
-            if (KNOWN_DIFFERENCES.containsKey(row.path)) {
-                assertNotEquals(row.sha256, sha, row.path + " now matches djpeg: drop it from KNOWN_DIFFERENCES");
-                known++;
-            } else if (!sha.equals(row.sha256) || image.getWidth() != row.width || image.getHeight() != row.height) {
+            if (!sha.equals(row.sha256) || image.getWidth() != row.width || image.getHeight() != row.height) {
                 failures.add(row.path + ": pixels differ from djpeg");
             } else {
                 exact++;
             }
         }
-        System.out.printf("arithmetic vs djpeg 2.1.5: %d exact, %d known differences, %d rejected by djpeg, "
-            + "%d skipped (../shared absent), %d failures%n", exact, known, rejected, skipped, failures.size());
+        System.out.printf("arithmetic transcodes vs djpeg 2.1.5: %d exact, %d rejected by djpeg, %d skipped, "
+            + "%d failures%n", exact, rejected, skipped, failures.size());
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertTrue(exact >= 5, "the resource files alone give 5 exact matches");
     }

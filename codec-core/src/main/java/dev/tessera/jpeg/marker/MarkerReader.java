@@ -171,9 +171,6 @@ public final class MarkerReader {
             if (h < 1 || h > 4 || v < 1 || v > 4) {
                 throw malformed("bad sampling factors " + h + "x" + v + " for component " + id);
             }
-            if (tq > 3) {
-                throw malformed("quantization table " + tq + " out of range for component " + id);
-            }
             components.add(new ComponentSpec(id, h, v, tq));
         }
         return new FrameHeader(process, precision, height, width, components);
@@ -289,49 +286,55 @@ public final class MarkerReader {
         return source.readUnsigned16();
     }
 
-    /** T.81 B.2.3 scan header, validated as libjpeg's get_sos does. */
-    public ScanHeader readScanHeader(FrameHeader frame) throws JpegException {
+    /**
+     * A scan header and, for each scan component, the index of the frame component it selects (component
+     * identifiers need not be unique in damaged files, so the index is what counts).
+     */
+    public record ScanSelection(ScanHeader header, List<Integer> frameIndices) {
+        public ScanSelection {
+            frameIndices = List.copyOf(frameIndices);
+        }
+    }
+
+    /**
+     * T.81 B.2.3 scan header, validated as libjpeg-turbo 2.1's get_sos does. Its component search is
+     * quirky and we keep it: scan component i selects the first frame component c with a matching
+     * identifier such that c is at least i and below 4, so duplicate identifiers map to successive
+     * components, and a scan listing components in descending frame order is rejected.
+     */
+    public ScanSelection readScanHeader(FrameHeader frame) throws JpegException {
         if (frame == null) {
             throw malformed("SOS before SOF");
         }
         int length = source.readUnsigned16();
         record(Marker.SOS.code(), length, "");
-        boolean arithmetic = frame.process() == Marker.SOF9 || frame.process() == Marker.SOF10
-            || frame.process() == Marker.SOF11;
         int n = source.read();
         if (length != 2 * n + 6 || n < 1 || n > 4) {
             throw malformed("bad segment length " + length + " for " + n + " components");
         }
         List<ScanComponent> components = new ArrayList<>(n);
-        List<Integer> seen = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>(n);
+        int searchable = Math.min(frame.components().size(), 4);
         for (int i = 0; i < n; i++) {
             int id = source.read();
             int tables = source.read();
             int index = -1;
-            for (int c = 0; c < frame.components().size(); c++) {
+            for (int c = i; c < searchable; c++) {
                 if (frame.components().get(c).id() == id) {
                     index = c;
                     break;
                 }
             }
-            if (index < 0 || seen.contains(index)) {
+            if (index < 0) {
                 throw malformed("bad component id " + id + " in scan");
             }
-            seen.add(index);
-            int td = tables >> 4;
-            int ta = tables & 15;
-            if ((td > 3 || ta > 3) && !arithmetic) {
-                // libjpeg reports this when the scan starts (no Huffman table); the slots must be 0..3.
-                // T.81 B.2.3 allows 0..3 for conditioning tables too, but libjpeg's jdarith.c accepts
-                // 0..15 (NUM_ARITH_TBLS) with default conditioning, and so does this reader.
-                throw malformed("Huffman table " + Math.max(td, ta) + " out of range 0..3");
-            }
-            components.add(new ScanComponent(id, td, ta));
+            indices.add(index);
+            components.add(new ScanComponent(id, tables >> 4, tables & 15));
         }
         int ss = source.read();
         int se = source.read();
         int a = source.read();
-        return new ScanHeader(components, ss, se, a >> 4, a & 15);
+        return new ScanSelection(new ScanHeader(components, ss, se, a >> 4, a & 15), indices);
     }
 
     /**

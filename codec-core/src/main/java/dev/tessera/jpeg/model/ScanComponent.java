@@ -4,8 +4,9 @@ package dev.tessera.jpeg.model;
  * One component of a scan header (T.81 B.2.3): selector Csj and entropy table slots Tdj (DC) and Taj (AC).
  *
  * @param componentId Csj, the Ci of a frame component
- * @param dcTableSlot Tdj, 0..3 (0..15 for arithmetic coding, as libjpeg's NUM_ARITH_TBLS allows)
- * @param acTableSlot Taj, 0..3 (0..15 for arithmetic coding)
+ * @param dcTableSlot Tdj, 0..3 in T.81; 0..15 accepted, because libjpeg only rejects a slot above 3 when the
+ *                    scan actually uses that table
+ * @param acTableSlot Taj, likewise
  */
 public record ScanComponent(int componentId, int dcTableSlot, int acTableSlot) {
     public ScanComponent {

@@ -65,6 +65,9 @@ final class BlockSmoother {
                 }
             }
         }
+        if (Boolean.getBoolean("tessera.debug.nosmooth")) {
+            return null;
+        }
         return useful ? new BlockSmoother(layout, latch, prev, quantValues, lastGoodRow) : null;
     }
 
@@ -95,16 +98,15 @@ final class BlockSmoother {
             for (int k = 1; k < SAVED; k++) {
                 changeDc &= bits[k] == -1;
             }
-            // libjpeg-turbo numbers rows within the image as imcu * block_rows + row, with block_rows of
-            // the current iMCU row; the edge tests below use that numbering, the data its true rows.
-            int imageBlockRows = blockRows * layout.imcuRows;
             for (int br = 0; br < blockRows; br++) {
-                int imageRow = imcu * blockRows + br;
+                // Neighbour rows as libjpeg-turbo 2.1 picks them: from the block row within the iMCU row and
+                // the iMCU row number, so the second and second-to-last iMCU rows reuse the nearer row
+                // where a true 5x5 neighbourhood would reach two rows out.
                 int row = imcu * c.v + br;
-                int prevRow = imageRow > 0 ? row - 1 : row;
-                int prevPrevRow = imageRow > 1 ? row - 2 : prevRow;
-                int nextRow = imageRow < imageBlockRows - 1 ? row + 1 : row;
-                int nextNextRow = imageRow < imageBlockRows - 2 ? row + 2 : nextRow;
+                int prevRow = br > 0 || imcu > 0 ? row - 1 : row;
+                int prevPrevRow = br > 1 || imcu > 1 ? row - 2 : prevRow;
+                int nextRow = br < blockRows - 1 || imcu < lastImcu ? row + 1 : row;
+                int nextNextRow = br < blockRows - 2 || imcu + 1 < lastImcu ? row + 2 : nextRow;
                 int[] rows = {prevPrevRow, prevRow, row, nextRow, nextNextRow};
                 // dc[r][x]: DC of neighbour row r (0..4 = -2..+2) at column offset x (0..4 = -2..+2).
                 int[][] d = new int[5][5];
@@ -117,8 +119,11 @@ final class BlockSmoother {
                 for (int col = 0; col <= lastColumn; col++) {
                     System.arraycopy(buf.data, buf.offset(row, col), ws, 0, 64);
                     if (col == 0 && col < lastColumn) {
+                        // libjpeg-turbo 2.1 loads only the +1 column here; the +2 column keeps column 0's
+                        // DC until the next test loads it, so two-block-wide components see column 0 on
+                        // their right.
                         for (int r = 0; r < 5; r++) {
-                            d[r][3] = d[r][4] = dc(buf, rows[r], 1);
+                            d[r][3] = dc(buf, rows[r], 1);
                         }
                     }
                     if (col + 1 < lastColumn) {

@@ -101,7 +101,8 @@ public final class DecodePipeline {
                     return finish(headersOnly, frameDecoder, layout, converter, at);
                 }
                 case SOS -> {
-                    ScanHeader scan = markers.readScanHeader(state.frame);
+                    MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame);
+                    ScanHeader scan = selection.header();
                     long sosOffset = at;
                     if (++scans > options.limits().maxScans()) {
                         throw new JpegLimitException(at, m, "more than " + options.limits().maxScans() + " scans");
@@ -120,7 +121,7 @@ public final class DecodePipeline {
                         ImageAssembler.upsamplers(layout, null, at);
                         frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, at);
                     }
-                    frameDecoder.decodeScan(scan, state, sosOffset);
+                    frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();
                     pendingOffset = bits.markerOffset();
                 }

@@ -13,6 +13,7 @@ import dev.tessera.jpeg.entropy.HuffmanLookup;
 import dev.tessera.jpeg.entropy.ProgressiveHuffmanDecoder;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.marker.MarkerReader;
 import dev.tessera.jpeg.model.FrameHeader;
 import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.QuantTable;
@@ -93,7 +94,8 @@ final class FrameDecoder {
     }
 
     /** Decodes one scan whose header was just read; the tables in {@code state} are those in force. */
-    void decodeScan(ScanHeader scan, StreamState state, long offset) throws JpegException {
+    void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset) throws JpegException {
+        ScanHeader scan = selection.header();
         if (scanned && !multiScan) {
             // jdinput.c consume_markers: a second SOS in a single-scan file is JERR_EOI_EXPECTED.
             throw new MalformedJpegException(offset, Marker.SOS, "didn't expect more than one scan");
@@ -103,7 +105,7 @@ final class FrameDecoder {
         int count = scan.components().size();
         int[] indices = new int[count];
         for (int i = 0; i < count; i++) {
-            indices[i] = componentIndex(scan.components().get(i).componentId());
+            indices[i] = selection.frameIndices().get(i);
             latchQuant(indices[i], state, offset);
         }
         int blocksInMcu = 0;
@@ -143,21 +145,12 @@ final class FrameDecoder {
             lastGoodRow, listener);
     }
 
-    private int componentIndex(int id) {
-        for (DecodeLayout.Component c : layout.components) {
-            if (c.id == id) {
-                return c.index;
-            }
-        }
-        throw new IllegalStateException("scan component " + id + " was validated against the frame");
-    }
-
     private void latchQuant(int ci, StreamState state, long offset) throws MalformedJpegException {
         if (multipliers[ci] != null) {
             return;
         }
         DecodeLayout.Component c = layout.components[ci];
-        QuantTable q = state.quant[c.quantSlot];
+        QuantTable q = c.quantSlot < 4 ? state.quant[c.quantSlot] : null;
         if (q == null) {
             throw new MalformedJpegException(offset, Marker.SOS, "quantization table " + c.quantSlot
                 + " is not defined");
@@ -166,8 +159,10 @@ final class FrameDecoder {
         multipliers[ci] = InverseDct.multipliers(quantValues[ci]);
     }
 
-    private static HuffmanLookup lookup(HuffmanDefinition def, boolean dc, int slot, long offset)
+    private static HuffmanLookup lookup(HuffmanDefinition[] slots, boolean dc, int slot, long offset)
         throws MalformedJpegException {
+        // jdhuff.c jpeg_make_d_derived_tbl: JERR_NO_HUFF_TABLE for a slot above 3 or an empty one.
+        HuffmanDefinition def = slot < 4 ? slots[slot] : null;
         if (def == null) {
             throw new MalformedJpegException(offset, Marker.SOS, (dc ? "DC" : "AC") + " Huffman table " + slot
                 + " is not defined");
@@ -219,8 +214,8 @@ final class FrameDecoder {
         HuffmanLookup[] ac = new HuffmanLookup[n];
         for (int i = 0; i < n; i++) {
             ScanComponent sc = scan.components().get(i);
-            dc[i] = lookup(state.dcTables[sc.dcTableSlot()], true, sc.dcTableSlot(), offset);
-            ac[i] = lookup(state.acTables[sc.acTableSlot()], false, sc.acTableSlot(), offset);
+            dc[i] = lookup(state.dcTables, true, sc.dcTableSlot(), offset);
+            ac[i] = lookup(state.acTables, false, sc.acTableSlot(), offset);
         }
         return new HuffmanDecoder(bits, dc, ac, membership);
     }
@@ -282,12 +277,12 @@ final class FrameDecoder {
                 dc = new HuffmanLookup[indices.length];
                 for (int i = 0; i < indices.length; i++) {
                     int slot = scan.components().get(i).dcTableSlot();
-                    dc[i] = lookup(state.dcTables[slot], true, slot, offset);
+                    dc[i] = lookup(state.dcTables, true, slot, offset);
                 }
             }
         } else {
             int slot = scan.components().get(0).acTableSlot();
-            ac = lookup(state.acTables[slot], false, slot, offset);
+            ac = lookup(state.acTables, false, slot, offset);
         }
         return new ProgressiveHuffmanDecoder(bits, dc, ac, membership, ss, se, ah, al);
     }
