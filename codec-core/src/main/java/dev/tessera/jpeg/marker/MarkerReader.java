@@ -126,9 +126,9 @@ public final class MarkerReader {
         int length = source.readUnsigned16();
         record(code, length, "");
         switch (process) {
-            case SOF0, SOF1, SOF2, SOF9, SOF10 -> { }
-            case SOF3, SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
-                "lossless JPEG (T.81 Annex H) is not supported yet");
+            case SOF0, SOF1, SOF2, SOF3, SOF9, SOF10 -> { }
+            case SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
+                "lossless JPEG with arithmetic coding is not supported yet");
             default -> throw new UnsupportedJpegException(markerOffset, process, Feature.HIERARCHICAL,
                 "hierarchical JPEG (T.81 Annex J) is not supported");
         }
@@ -146,11 +146,15 @@ public final class MarkerReader {
         if (length != 8 + 3 * count) {
             throw malformed("bad segment length " + length + " for " + count + " components");
         }
-        if (precision == 12) {
+        if (process == Marker.SOF3) {
+            if (precision < 2 || precision > 16) {
+                // libjpeg-turbo 3 jdinput.c initial_setup: JERR_BAD_PRECISION.
+                throw malformed("sample precision " + precision + " is not 2..16 (T.81 B.2.2, lossless)");
+            }
+        } else if (precision == 12) {
             throw new UnsupportedJpegException(markerOffset, process, Feature.PRECISION,
                 "12-bit samples are not supported yet");
-        }
-        if (precision != 8) {
+        } else if (precision != 8) {
             throw malformed("sample precision " + precision + " is not allowed for DCT processes (T.81 B.2.2)");
         }
         if (count > MAX_COMPONENTS) {

@@ -42,20 +42,32 @@ public final class DecodePipeline {
 
     /** Decodes the whole stream into an image. */
     public BufferedImage decode() throws JpegException {
-        return run(false).image;
+        return run(Mode.IMAGE).image;
     }
 
     /** Reads every marker, skipping entropy-coded data. */
     public ImageInfo readInfo() throws JpegException {
-        return run(true).info;
+        return run(Mode.HEADERS).info;
     }
 
-    private record Result(BufferedImage image, ImageInfo info) {
+    /**
+     * Decodes the component sample planes only, before upsampling and colour conversion: per frame
+     * component, {@code planeWidth} x {@code planeHeight} samples (for lossless frames the component's own
+     * sample grid, values {@code & 0xFFFF}). For tests against per-component reference data.
+     */
+    short[][] decodeSamples() throws JpegException {
+        return run(Mode.PLANES).planes;
     }
 
-    private Result run(boolean headersOnly) throws JpegException {
+    private enum Mode { HEADERS, IMAGE, PLANES }
+
+    private record Result(BufferedImage image, ImageInfo info, short[][] planes) {
+    }
+
+    private Result run(Mode mode) throws JpegException {
+        boolean headersOnly = mode == Mode.HEADERS;
         markers.readStartOfImage();
-        FrameDecoder frameDecoder = null;
+        FrameDecoding frameDecoder = null;
         DecodeLayout layout = null;
         ColorDeconverter converter = null;
         int pending = 0;
@@ -98,7 +110,7 @@ public final class DecodePipeline {
                 case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
                 case EOI -> {
                     markers.recordStandalone(code);
-                    return finish(headersOnly, frameDecoder, layout, converter, at);
+                    return finish(mode, frameDecoder, layout, converter, at);
                 }
                 case SOS -> {
                     MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame);
@@ -108,18 +120,33 @@ public final class DecodePipeline {
                         throw new JpegLimitException(at, m, "more than " + options.limits().maxScans() + " scans");
                     }
                     state.scans.add(scan);
-                    if (headersOnly) {
+                    if (mode == Mode.HEADERS) {
                         pendingOffset = source.offset();
                         pending = bits.skipEntropyData();
                         pendingOffset = bits.markerOffset();
                         continue;
                     }
                     if (frameDecoder == null) {
-                        layout = new DecodeLayout(state.frame, options.scaleDenominator());
+                        boolean lossless = state.frame.process() == Marker.SOF3;
+                        if (lossless && options.scaleDenominator() != 1) {
+                            // libjpeg-turbo 3 scales only DCT-based images.
+                            throw new UnsupportedJpegException(at, m, UnsupportedJpegException.Feature.OTHER,
+                                "scaled decoding of a lossless image is not supported");
+                        }
+                        layout = lossless ? DecodeLayout.lossless(state.frame)
+                            : new DecodeLayout(state.frame, options.scaleDenominator());
                         JpegColorSpace space = state.colorSpace(warnings, at);
-                        converter = ImageAssembler.converter(space, layout.components.length, options.cmykToRgb(), at);
-                        ImageAssembler.upsamplers(layout, null, at);
-                        frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, at);
+                        if (mode == Mode.IMAGE) {
+                            if (state.frame.precision() > 8) {
+                                ImageAssembler.checkWide(space, layout.components.length, at);
+                            } else {
+                                converter = ImageAssembler.converter(space, layout.components.length,
+                                    options.cmykToRgb(), at);
+                            }
+                            ImageAssembler.upsamplers(layout, null, at);
+                        }
+                        frameDecoder = lossless ? new LosslessFrameDecoder(state.frame, layout, bits, warnings, at)
+                            : new FrameDecoder(state.frame, layout, scan, bits, warnings, at);
                     }
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();
@@ -133,22 +160,32 @@ public final class DecodePipeline {
         }
     }
 
-    private Result finish(boolean headersOnly, FrameDecoder frameDecoder, DecodeLayout layout,
+    private Result finish(Mode mode, FrameDecoding frameDecoder, DecodeLayout layout,
                           ColorDeconverter converter, long at) throws JpegException {
         if (state.frame == null) {
             throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
         }
-        if (headersOnly) {
+        if (mode == Mode.HEADERS) {
             ImageInfo info = new ImageInfo(state.frame, state.colorSpace(WarningSinkHolder.SILENT, at),
                 state.allQuant, state.allHuffman, state.scans, state.restartInterval, state.jfif, state.adobe,
                 state.metadata(), markers.segments());
-            return new Result(null, info);
+            return new Result(null, info, null);
         }
         if (frameDecoder == null) {
             throw new MalformedJpegException(at, Marker.EOI, "no scan (SOS) before EOI");
         }
         frameDecoder.finish();
-        return new Result(ImageAssembler.assemble(layout, frameDecoder.planes(), converter, at), null);
+        if (mode == Mode.PLANES) {
+            return new Result(null, null, frameDecoder.planes());
+        }
+        BufferedImage image;
+        if (state.frame.precision() > 8) {
+            JpegColorSpace space = state.colorSpace(WarningSinkHolder.SILENT, at);
+            image = ImageAssembler.assembleWide(layout, frameDecoder.planes(), space, at);
+        } else {
+            image = ImageAssembler.assemble(layout, frameDecoder.planes(), converter, at);
+        }
+        return new Result(image, null, null);
     }
 
     /** A sink for warnings that readInfo has no use for. */

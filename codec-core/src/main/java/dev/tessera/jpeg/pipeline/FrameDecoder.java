@@ -28,7 +28,7 @@ import java.util.Arrays;
  * either per iMCU row as a single-scan sequential file is read, or once at the end for progressive and
  * multi-scan files (with libjpeg-turbo's block smoothing for incomplete progressive files).
  */
-final class FrameDecoder {
+final class FrameDecoder implements FrameDecoding {
     private final DecodeLayout layout;
     private final boolean progressive;
     /** T.81 Annex D arithmetic coding (SOF9, SOF10) rather than Huffman coding. */
@@ -89,12 +89,14 @@ final class FrameDecoder {
         }
     }
 
-    short[][] planes() {
+    @Override
+    public short[][] planes() {
         return planes;
     }
 
     /** Decodes one scan whose header was just read; the tables in {@code state} are those in force. */
-    void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset) throws JpegException {
+    @Override
+    public void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset) throws JpegException {
         ScanHeader scan = selection.header();
         if (scanned && !multiScan) {
             // jdinput.c consume_markers: a second SOS in a single-scan file is JERR_EOI_EXPECTED.
@@ -316,7 +318,8 @@ final class FrameDecoder {
      * After the last scan of a multi-scan file: the inverse DCT of every block, through the block smoother
      * when libjpeg-turbo would use it (progressive, some of the first AC coefficients not fully known).
      */
-    void finish() throws JpegException {
+    @Override
+    public void finish() throws JpegException {
         if (!scanned) {
             return;
         }

@@ -8,11 +8,13 @@ import dev.tessera.jpeg.color.ColorDeconverter;
 import dev.tessera.jpeg.sample.Upsampler;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -95,6 +97,61 @@ final class ImageAssembler {
                 ups[i].row(y, rows[i], width);
             }
             converter.convert(rows, width, out, y * width * channels);
+        }
+        return image;
+    }
+
+    /**
+     * Checks that an image of more than 8 bits per sample can be made: grey or RGB (no colour transform),
+     * which {@link #assembleWide} writes with 16-bit samples.
+     */
+    static void checkWide(JpegColorSpace space, int components, long offset) throws UnsupportedJpegException {
+        if (space != JpegColorSpace.GRAYSCALE && space != JpegColorSpace.RGB) {
+            throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, components
+                + " components in colour space " + space + " with more than 8 bits per sample: only grey and RGB"
+                + " are converted to an image; decode them as samples instead");
+        }
+    }
+
+    /**
+     * An image with 16-bit samples holding the decoded values unscaled (0 .. 2^P - 1, as libjpeg-turbo 3's
+     * djpeg writes them with maxval 2^P - 1): {@code TYPE_USHORT_GRAY} for grey, else a {@code TYPE_CUSTOM}
+     * image with a pixel-interleaved {@code TYPE_USHORT} raster of R, G, B and a 16-bit sRGB colour model.
+     * Components are upsampled as for 8-bit images (the upsamplers copy samples, so no range is lost).
+     */
+    static BufferedImage assembleWide(DecodeLayout layout, short[][] planes, JpegColorSpace space, long offset)
+        throws UnsupportedJpegException {
+        checkWide(space, layout.components.length, offset);
+        Upsampler[] ups = upsamplers(layout, planes, offset);
+        int width = layout.outputWidth;
+        int height = layout.outputHeight;
+        int n = layout.components.length;
+        BufferedImage image;
+        if (space == JpegColorSpace.GRAYSCALE) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+        } else {
+            ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), new int[] {16, 16, 16},
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+            WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
+                DataBuffer.TYPE_USHORT, width, height, 3, 3 * width, new int[] {0, 1, 2}), null);
+            image = new BufferedImage(cm, raster, false, null);
+        }
+        short[] out = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
+        short[][] rows = new short[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new short[width + 1];
+        }
+        int channels = space == JpegColorSpace.GRAYSCALE ? 1 : 3;
+        for (int y = 0; y < height; y++) {
+            for (int i = 0; i < n; i++) {
+                ups[i].row(y, rows[i], width);
+            }
+            int o = y * width * channels;
+            for (int x = 0; x < width; x++) {
+                for (int c = 0; c < channels; c++) {
+                    out[o++] = rows[c][x];
+                }
+            }
         }
         return image;
     }
