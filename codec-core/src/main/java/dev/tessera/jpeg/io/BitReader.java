@@ -228,8 +228,12 @@ public final class BitReader {
 
     private void resync() throws MalformedJpegException {
         int desired = nextRestart;
-        warnings.warn(unreadMarkerOffset, JpegWarning.Kind.RESTART_RESYNC,
-            String.format("corrupt JPEG data: found marker 0x%02x instead of RST%d", unreadMarker, desired));
+        if (warnings.wanted(JpegWarning.Kind.RESTART_RESYNC)) {
+            warnings.warn(unreadMarkerOffset, JpegWarning.Kind.RESTART_RESYNC, String.format(
+                "corrupt JPEG data: found marker 0x%02x instead of RST%d", unreadMarker, desired));
+        } else {
+            warnings.count(JpegWarning.Kind.RESTART_RESYNC);
+        }
         while (true) {
             int marker = unreadMarker;
             int action;
@@ -280,8 +284,12 @@ public final class BitReader {
             discarded += 2;
         }
         if (discarded != 0) {
-            warnings.warn(start, JpegWarning.Kind.EXTRANEOUS_DATA, String.format(
-                "corrupt JPEG data: %d extraneous bytes before marker 0x%02x", discarded, c));
+            if (warnings.wanted(JpegWarning.Kind.EXTRANEOUS_DATA)) {
+                warnings.warn(start, JpegWarning.Kind.EXTRANEOUS_DATA, String.format(
+                    "corrupt JPEG data: %d extraneous bytes before marker 0x%02x", discarded, c));
+            } else {
+                warnings.count(JpegWarning.Kind.EXTRANEOUS_DATA);
+            }
         }
         return c;
     }

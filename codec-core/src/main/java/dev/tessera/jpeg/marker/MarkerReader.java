@@ -253,8 +253,8 @@ public final class MarkerReader {
     }
 
     /**
-     * T.81 B.2.4.3: arithmetic conditioning tables, validated as libjpeg's get_dac does (Tc 0 or 1,
-     * Tb 0..15, L <= U for DC; Kx is not checked).
+     * T.81 B.2.4.3 DAC, validated as libjpeg's get_dac does (destinations 0..15 per class, DC needs L <= U,
+     * and libjpeg-turbo 2.1 checks nothing else, not even Kx).
      */
     public List<ArithmeticConditioning> readArithmeticConditioning() throws JpegException {
         int length = source.readUnsigned16();
@@ -262,17 +262,18 @@ public final class MarkerReader {
         int left = length - 2;
         List<ArithmeticConditioning> out = new ArrayList<>();
         while (left > 0) {
-            int tcTb = source.read();
-            int cs = source.read();
+            int index = source.read();
+            int value = source.read();
             left -= 2;
-            if (tcTb > 0x1F) {
-                throw malformed(String.format("bad conditioning table class/destination 0x%02x", tcTb));
+            if (index >= 32) {
+                throw malformed("arithmetic table destination " + index + " out of range");
             }
-            boolean ac = tcTb >= 0x10;
-            if (!ac && (cs & 15) > (cs >> 4)) {
-                throw malformed("DC conditioning L " + (cs & 15) + " exceeds U " + (cs >> 4));
+            boolean ac = index >= 16;
+            if (!ac && (value & 15) > (value >> 4)) {
+                throw malformed(String.format("bogus DAC value 0x%x: L %d exceeds U %d", value, value & 15,
+                    value >> 4));
             }
-            out.add(new ArithmeticConditioning(ac, tcTb & 15, cs));
+            out.add(new ArithmeticConditioning(ac, index & 15, value));
         }
         if (left != 0) {
             throw malformed("bad segment length " + length);
@@ -304,7 +305,8 @@ public final class MarkerReader {
      * T.81 B.2.3 scan header, validated as libjpeg-turbo 2.1's get_sos does. Its component search is
      * quirky and we keep it: scan component i selects the first frame component c with a matching
      * identifier such that c is at least i and below 4, so duplicate identifiers map to successive
-     * components, and a scan listing components in descending frame order is rejected.
+     * components, and a scan listing components in descending frame order is rejected; then, as T.81
+     * B.2.3 requires, no frame component may be selected twice.
      */
     public ScanSelection readScanHeader(FrameHeader frame) throws JpegException {
         if (frame == null) {
@@ -329,7 +331,7 @@ public final class MarkerReader {
                     break;
                 }
             }
-            if (index < 0) {
+            if (index < 0 || indices.contains(index)) {
                 throw malformed("bad component id " + id + " in scan");
             }
             indices.add(index);
