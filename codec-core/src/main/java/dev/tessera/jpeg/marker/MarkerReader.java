@@ -151,10 +151,9 @@ public final class MarkerReader {
                 // libjpeg-turbo 3 jdinput.c initial_setup: JERR_BAD_PRECISION.
                 throw malformed("sample precision " + precision + " is not 2..16 (T.81 B.2.2, lossless)");
             }
-        } else if (precision == 12) {
-            throw new UnsupportedJpegException(markerOffset, process, Feature.PRECISION,
-                "12-bit samples are not supported yet");
-        } else if (precision != 8) {
+        } else if (precision != 8 && precision != 12) {
+            // T.81 B.2.2: 8 bits (baseline, extended, progressive) or 12 (extended, progressive). libjpeg-turbo 3
+            // also takes 12-bit samples in a SOF0 frame, and so do we.
             throw malformed("sample precision " + precision + " is not allowed for DCT processes (T.81 B.2.2)");
         }
         if (count > MAX_COMPONENTS) {

@@ -8,6 +8,7 @@ import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.MalformedJpegException;
 import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.color.WideColorDeconverter;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
@@ -70,6 +71,7 @@ public final class DecodePipeline {
         FrameDecoding frameDecoder = null;
         DecodeLayout layout = null;
         ColorDeconverter converter = null;
+        WideColorDeconverter wide = null;
         int pending = 0;
         long pendingOffset = 0;
         int scans = 0;
@@ -110,7 +112,7 @@ public final class DecodePipeline {
                 case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
                 case EOI -> {
                     markers.recordStandalone(code);
-                    return finish(mode, frameDecoder, layout, converter, at);
+                    return finish(mode, frameDecoder, layout, converter, wide, at);
                 }
                 case SOS -> {
                     MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame);
@@ -138,7 +140,8 @@ public final class DecodePipeline {
                         JpegColorSpace space = state.colorSpace(warnings, at);
                         if (mode == Mode.IMAGE) {
                             if (state.frame.precision() > 8) {
-                                ImageAssembler.checkWide(space, layout.components.length, at);
+                                wide = ImageAssembler.wideConverter(space, layout.components.length,
+                                    state.frame.precision(), at);
                             } else {
                                 converter = ImageAssembler.converter(space, layout.components.length,
                                     options.cmykToRgb(), at);
@@ -161,7 +164,7 @@ public final class DecodePipeline {
     }
 
     private Result finish(Mode mode, FrameDecoding frameDecoder, DecodeLayout layout,
-                          ColorDeconverter converter, long at) throws JpegException {
+                          ColorDeconverter converter, WideColorDeconverter wide, long at) throws JpegException {
         if (state.frame == null) {
             throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
         }
@@ -179,9 +182,8 @@ public final class DecodePipeline {
             return new Result(null, null, frameDecoder.planes());
         }
         BufferedImage image;
-        if (state.frame.precision() > 8) {
-            JpegColorSpace space = state.colorSpace(WarningSinkHolder.SILENT, at);
-            image = ImageAssembler.assembleWide(layout, frameDecoder.planes(), space, at);
+        if (wide != null) {
+            image = ImageAssembler.assembleWide(layout, frameDecoder.planes(), wide, at);
         } else {
             image = ImageAssembler.assemble(layout, frameDecoder.planes(), converter, at);
         }

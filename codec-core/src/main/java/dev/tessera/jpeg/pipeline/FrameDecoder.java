@@ -5,6 +5,7 @@ import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.JpegWarning;
 import dev.tessera.jpeg.MalformedJpegException;
 import dev.tessera.jpeg.dct.IdctKernel;
+import dev.tessera.jpeg.dct.IdctPrecision;
 import dev.tessera.jpeg.dct.InverseDct;
 import dev.tessera.jpeg.entropy.ArithmeticDecoder;
 import dev.tessera.jpeg.entropy.EntropyDecoder;
@@ -33,6 +34,8 @@ final class FrameDecoder implements FrameDecoding {
     private final boolean progressive;
     /** T.81 Annex D arithmetic coding (SOF9, SOF10) rather than Huffman coding. */
     private final boolean arithmetic;
+    /** P = 8 or 12: the IDCT's intermediate scaling, range limit and multiplier width (T.81 A.3.1). */
+    private final IdctPrecision precision;
     /** libjpeg's has_multiple_scans: progressive, or the first scan lacks some component. */
     final boolean multiScan;
     private final CoefficientBuffer[] coefficients;
@@ -57,6 +60,7 @@ final class FrameDecoder implements FrameDecoding {
         this.warnings = warnings;
         this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
         this.arithmetic = frame.process() == Marker.SOF9 || frame.process() == Marker.SOF10;
+        this.precision = IdctPrecision.of(frame.precision());
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
         coefficients = new CoefficientBuffer[n];
@@ -85,7 +89,7 @@ final class FrameDecoder implements FrameDecoding {
         for (DecodeLayout.Component c : layout.components) {
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
             planes[c.index] = new short[c.planeWidth() * c.planeHeight()];
-            kernels[c.index] = InverseDct.forSize(c.scaledSize);
+            kernels[c.index] = InverseDct.forSize(c.scaledSize, precision);
         }
     }
 
@@ -158,7 +162,7 @@ final class FrameDecoder implements FrameDecoding {
                 + " is not defined");
         }
         quantValues[ci] = q.toNaturalArray();
-        multipliers[ci] = InverseDct.multipliers(quantValues[ci]);
+        multipliers[ci] = InverseDct.multipliers(quantValues[ci], precision);
     }
 
     private static HuffmanLookup lookup(HuffmanDefinition[] slots, boolean dc, int slot, long offset)

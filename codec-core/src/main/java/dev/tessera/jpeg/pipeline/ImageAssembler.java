@@ -5,6 +5,7 @@ import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.UnsupportedJpegException.Feature;
 import dev.tessera.jpeg.color.CmykColorSpace;
 import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.color.WideColorDeconverter;
 import dev.tessera.jpeg.sample.Upsampler;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Transparency;
@@ -102,32 +103,44 @@ final class ImageAssembler {
     }
 
     /**
-     * Checks that an image of more than 8 bits per sample can be made: grey or RGB (no colour transform),
-     * which {@link #assembleWide} writes with 16-bit samples.
+     * The converter for an image of more than 8 bits per sample: grey, RGB (no colour transform), or YCbCr
+     * at 12 or 16 bits (the precisions libjpeg-turbo 3 builds colour tables for). Anything else throws.
      */
-    static void checkWide(JpegColorSpace space, int components, long offset) throws UnsupportedJpegException {
-        if (space != JpegColorSpace.GRAYSCALE && space != JpegColorSpace.RGB) {
-            throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, components
-                + " components in colour space " + space + " with more than 8 bits per sample: only grey and RGB"
-                + " are converted to an image; decode them as samples instead");
+    static WideColorDeconverter wideConverter(JpegColorSpace space, int components, int precision, long offset)
+        throws UnsupportedJpegException {
+        switch (space) {
+            case GRAYSCALE:
+                return WideColorDeconverter.gray();
+            case RGB:
+                return WideColorDeconverter.rgb();
+            case YCBCR:
+                if (precision == 12 || precision == 16) {
+                    return WideColorDeconverter.yccToRgb(precision);
+                }
+                break;
+            default:
+                break;
         }
+        throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, components + " components in colour"
+            + " space " + space + " with " + precision + "-bit samples cannot be converted to an image (grey, RGB,"
+            + " and YCbCr at 12 or 16 bits can)");
     }
 
     /**
      * An image with 16-bit samples holding the decoded values unscaled (0 .. 2^P - 1, as libjpeg-turbo 3's
      * djpeg writes them with maxval 2^P - 1): {@code TYPE_USHORT_GRAY} for grey, else a {@code TYPE_CUSTOM}
      * image with a pixel-interleaved {@code TYPE_USHORT} raster of R, G, B and a 16-bit sRGB colour model.
-     * Components are upsampled as for 8-bit images (the upsamplers copy samples, so no range is lost).
+     * Components are upsampled as for 8-bit images.
      */
-    static BufferedImage assembleWide(DecodeLayout layout, short[][] planes, JpegColorSpace space, long offset)
-        throws UnsupportedJpegException {
-        checkWide(space, layout.components.length, offset);
+    static BufferedImage assembleWide(DecodeLayout layout, short[][] planes, WideColorDeconverter converter,
+                                      long offset) throws UnsupportedJpegException {
         Upsampler[] ups = upsamplers(layout, planes, offset);
         int width = layout.outputWidth;
         int height = layout.outputHeight;
         int n = layout.components.length;
+        int channels = converter.channels();
         BufferedImage image;
-        if (space == JpegColorSpace.GRAYSCALE) {
+        if (channels == 1) {
             image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
         } else {
             ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), new int[] {16, 16, 16},
@@ -141,17 +154,11 @@ final class ImageAssembler {
         for (int i = 0; i < n; i++) {
             rows[i] = new short[width + 1];
         }
-        int channels = space == JpegColorSpace.GRAYSCALE ? 1 : 3;
         for (int y = 0; y < height; y++) {
             for (int i = 0; i < n; i++) {
                 ups[i].row(y, rows[i], width);
             }
-            int o = y * width * channels;
-            for (int x = 0; x < width; x++) {
-                for (int c = 0; c < channels; c++) {
-                    out[o++] = rows[c][x];
-                }
-            }
+            converter.convert(rows, width, out, y * width * channels);
         }
         return image;
     }
