@@ -10,12 +10,16 @@ package dev.tessera.jpeg;
  * @param scaleDenominator output scale 1/1, 1/2, 1/4 or 1/8: the denominator, 1, 2, 4 or 8 (T.81 has no
  *                  scaling; the results match libjpeg-turbo's {@code djpeg -scale 1/N})
  * @param listener  receives warnings; {@link WarningListener#IGNORE} by default
+ * @param portableIdct when false (the default), the inverse DCT overflows as libjpeg-turbo's x86-64 SIMD code
+ *                  does, which is what {@code djpeg} runs on x86-64; when true, as its portable C code does
+ *                  ({@code JSIMD_FORCENONE=1}). The two differ only on corrupt data whose coefficients
+ *                  overflow 16 bits.
  */
 public record DecoderOptions(Limits limits, boolean strict, boolean cmykToRgb, int scaleDenominator,
-                             WarningListener listener) {
-    /** Default limits, lenient like libjpeg, CMYK kept as CMYK, full size, warnings ignored. */
+                             WarningListener listener, boolean portableIdct) {
+    /** Default limits, lenient like libjpeg, CMYK kept as CMYK, full size, warnings ignored, SIMD overflow. */
     public static final DecoderOptions DEFAULT = new DecoderOptions(Limits.DEFAULT, false, false, 1,
-        WarningListener.IGNORE);
+        WarningListener.IGNORE, false);
 
     public DecoderOptions {
         if (limits == null) {
@@ -30,23 +34,27 @@ public record DecoderOptions(Limits limits, boolean strict, boolean cmykToRgb, i
     }
 
     public DecoderOptions withLimits(Limits value) {
-        return new DecoderOptions(value, strict, cmykToRgb, scaleDenominator, listener);
+        return new DecoderOptions(value, strict, cmykToRgb, scaleDenominator, listener, portableIdct);
     }
 
     public DecoderOptions withStrict(boolean value) {
-        return new DecoderOptions(limits, value, cmykToRgb, scaleDenominator, listener);
+        return new DecoderOptions(limits, value, cmykToRgb, scaleDenominator, listener, portableIdct);
     }
 
     public DecoderOptions withCmykToRgb(boolean value) {
-        return new DecoderOptions(limits, strict, value, scaleDenominator, listener);
+        return new DecoderOptions(limits, strict, value, scaleDenominator, listener, portableIdct);
     }
 
     /** @param denominator 1, 2, 4 or 8 for scale 1/1, 1/2, 1/4, 1/8 */
     public DecoderOptions withScale(int denominator) {
-        return new DecoderOptions(limits, strict, cmykToRgb, denominator, listener);
+        return new DecoderOptions(limits, strict, cmykToRgb, denominator, listener, portableIdct);
     }
 
     public DecoderOptions withListener(WarningListener value) {
-        return new DecoderOptions(limits, strict, cmykToRgb, scaleDenominator, value);
+        return new DecoderOptions(limits, strict, cmykToRgb, scaleDenominator, value, portableIdct);
+    }
+
+    public DecoderOptions withPortableIdct(boolean value) {
+        return new DecoderOptions(limits, strict, cmykToRgb, scaleDenominator, listener, value);
     }
 }

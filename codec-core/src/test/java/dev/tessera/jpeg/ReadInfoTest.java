@@ -91,6 +91,24 @@ class ReadInfoTest {
     }
 
     @Test
+    void readsHeadersOfLosslessTwelveBitAndArithmeticFiles() throws IOException {
+        // readInfo worked on these before the decoder did; now both do (issue 3).
+        for (String name : Corpus.twelveMonkeys("jpeg-lossless")) {
+            ImageInfo info = new JpegDecoder().readInfo(Corpus.resource(name));
+            assertTrue(info.process() == Marker.SOF3 || info.process() == Marker.SOF11, name + ": " + info.process());
+            BufferedImage image = new JpegDecoder().decode(Corpus.resource(name));
+            assertEquals(info.width(), image.getWidth(), name);
+        }
+        java.nio.file.Path dir = Corpus.requireShared("corpus/libjpeg-turbo");
+        ImageInfo twelve = new JpegDecoder().readInfo(dir.resolve("testorig12.jpg"));
+        assertEquals(12, twelve.precision());
+        assertEquals(227, new JpegDecoder().decode(dir.resolve("testorig12.jpg")).getWidth());
+        ImageInfo arithmetic = new JpegDecoder().readInfo(dir.resolve("testimgari.jpg"));
+        assertEquals(Marker.SOF9, arithmetic.process());
+        assertEquals(227, new JpegDecoder().decode(dir.resolve("testimgari.jpg")).getWidth());
+    }
+
+    @Test
     void tablesOnlyStreamIsNotAnImage() {
         byte[] data = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
         MalformedJpegException e = assertThrows(MalformedJpegException.class, () -> new JpegDecoder().readInfo(data));

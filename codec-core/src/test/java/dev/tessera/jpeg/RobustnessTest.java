@@ -92,6 +92,24 @@ class RobustnessTest {
     }
 
     @Test
+    void readInfoOnEveryConformanceInputGivesInfoOrJpegException() throws IOException {
+        Path dir = Corpus.requireShared("corpus/conformance");
+        List<String> lines = Files.readAllLines(dir.resolve("INDEX.tsv"));
+        for (String line : lines.subList(1, lines.size())) {
+            byte[] data = Files.readAllBytes(dir.resolve(line.split("\t")[0]));
+            assertTimeoutPreemptively(LIMIT, () -> {
+                try {
+                    new JpegDecoder(OPTIONS).readInfo(data);
+                } catch (JpegException e) {
+                    assertTrue(e.getMessage().startsWith("offset "), e.getMessage());
+                } catch (RuntimeException e) {
+                    throw new AssertionError(line.split("\t")[0] + ": not a JpegException: " + e, e);
+                }
+            });
+        }
+    }
+
+    @Test
     void truncatedAtEveryByteAroundStartOfScan() throws IOException {
         for (String name : List.of("/jpeg/gray-sample.jpg", "/jpeg/cmyk-sample.jpg")) {
             byte[] data = Corpus.resource(name);

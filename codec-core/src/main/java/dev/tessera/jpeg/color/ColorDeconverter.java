@@ -30,6 +30,15 @@ public abstract class ColorDeconverter {
         return (int) (x * (1 << SCALEBITS) + 0.5);
     }
 
+    /** Clamps to 0..255 by table look-up, as libjpeg's range_limit does; valid for -384..639. */
+    private static final byte[] LIMIT = new byte[1024];
+
+    static {
+        for (int i = 0; i < LIMIT.length; i++) {
+            LIMIT[i] = (byte) clamp(i - 384);
+        }
+    }
+
     private static int clamp(int v) {
         return v < 0 ? 0 : (v > 255 ? 255 : v);
     }
@@ -61,9 +70,9 @@ public abstract class ColorDeconverter {
                     int y = yr[x];
                     int cb = cbr[x];
                     int cr = crr[x];
-                    out[o] = (byte) clamp(y + CB_B[cb]);
-                    out[o + 1] = (byte) clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS));
-                    out[o + 2] = (byte) clamp(y + CR_R[cr]);
+                    out[o] = LIMIT[y + CB_B[cb] + 384];
+                    out[o + 1] = LIMIT[y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS) + 384];
+                    out[o + 2] = LIMIT[y + CR_R[cr] + 384];
                 }
             }
         };

@@ -44,7 +44,24 @@ public final class InverseDct implements IdctKernel {
         this.precision = precision;
     }
 
-    /** A kernel for an N x N output: 8 ({@link InverseDct}), or 4, 2, 1 ({@link ScaledInverseDct}). */
+    /**
+     * A kernel for an N x N output as libjpeg-turbo's x86-64 SIMD code computes it ({@link SimdInverseDct};
+     * 1x1 has no SIMD version), or, with {@code portable}, as its C code does ({@link InverseDct},
+     * {@link ScaledInverseDct}).
+     */
+    public static IdctKernel forSize(int size, boolean portable) {
+        if (portable || size == 1) {
+            return forSize(size);
+        }
+        return switch (size) {
+            case 8 -> new SimdInverseDct.Size8();
+            case 4 -> new SimdInverseDct.Size4();
+            case 2 -> new SimdInverseDct.Size2();
+            default -> throw new IllegalArgumentException("no inverse DCT of size " + size);
+        };
+    }
+
+    /** A kernel for an N x N output: 8 ({@link InverseDct}), or 4, 2, 1 ({@link ScaledInverseDct}), C arithmetic. */
     public static IdctKernel forSize(int size) {
         return forSize(size, IdctPrecision.EIGHT);
     }

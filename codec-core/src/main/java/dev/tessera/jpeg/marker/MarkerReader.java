@@ -8,20 +8,16 @@ import dev.tessera.jpeg.UnsupportedJpegException.Feature;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
-import dev.tessera.jpeg.model.AdobeApp14;
 import dev.tessera.jpeg.model.ArithmeticConditioning;
 import dev.tessera.jpeg.model.ComponentSpec;
-import dev.tessera.jpeg.model.DensityUnit;
 import dev.tessera.jpeg.model.FrameHeader;
 import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.HuffmanSpec;
-import dev.tessera.jpeg.model.JfifHeader;
 import dev.tessera.jpeg.model.MarkerSegment;
 import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.ScanComponent;
 import dev.tessera.jpeg.model.ScanHeader;
 import dev.tessera.jpeg.spec.Marker;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,18 +115,16 @@ public final class MarkerReader {
     /**
      * T.81 B.2.2 frame header, validated as libjpeg's get_sof and initial_setup do.
      *
-     * @param maxPixels the pixel limit, checked here before anything is allocated
+     * @param maxPixels   the pixel limit, checked here before anything is allocated
+     * @param headersOnly when true (reading information, not decoding), processes, precisions and component
+     *                    counts the decoder does not support are accepted, and so is Y = 0 (DNL)
      */
-    public FrameHeader readFrameHeader(int code, long maxPixels) throws JpegException {
+    public FrameHeader readFrameHeader(int code, long maxPixels, boolean headersOnly) throws JpegException {
         Marker process = Marker.of(code);
         int length = source.readUnsigned16();
         record(code, length, "");
-        switch (process) {
-            case SOF0, SOF1, SOF2, SOF3, SOF9, SOF10 -> { }
-            case SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
-                "lossless JPEG with arithmetic coding is not supported yet");
-            default -> throw new UnsupportedJpegException(markerOffset, process, Feature.HIERARCHICAL,
-                "hierarchical JPEG (T.81 Annex J) is not supported");
+        if (!headersOnly) {
+            checkProcess(process);
         }
         int precision = source.read();
         int height = source.readUnsigned16();
@@ -139,30 +133,31 @@ public final class MarkerReader {
         if (width == 0 || count == 0) {
             throw malformed("empty image: " + width + "x" + height + ", " + count + " components");
         }
-        if (height == 0) {
+        if (height == 0 && !headersOnly) {
             throw new UnsupportedJpegException(markerOffset, process, Feature.NUMBER_OF_LINES,
                 "number of lines is 0 (defined later by DNL, T.81 B.2.5), which libjpeg does not support");
         }
         if (length != 8 + 3 * count) {
             throw malformed("bad segment length " + length + " for " + count + " components");
         }
-        if (process == Marker.SOF3) {
-            if (precision < 2 || precision > 16) {
-                // libjpeg-turbo 3 jdinput.c initial_setup: JERR_BAD_PRECISION.
-                throw malformed("sample precision " + precision + " is not 2..16 (T.81 B.2.2, lossless)");
+        if (precision < 2 || precision > 16) {
+            throw malformed("sample precision " + precision + " is outside 2..16 (T.81 B.2.2)");
+        }
+        if (!headersOnly) {
+            if (process != Marker.SOF3 && precision != 8 && precision != 12) {
+                // T.81 B.2.2: 8 bits (baseline, extended, progressive) or 12 (extended, progressive); lossless
+                // takes 2..16 (libjpeg-turbo 3 jdinput.c initial_setup). libjpeg-turbo 3 also takes 12-bit
+                // samples in a SOF0 frame, and so do we.
+                throw malformed("sample precision " + precision + " is not allowed for DCT processes (T.81 B.2.2)");
             }
-        } else if (precision != 8 && precision != 12) {
-            // T.81 B.2.2: 8 bits (baseline, extended, progressive) or 12 (extended, progressive). libjpeg-turbo 3
-            // also takes 12-bit samples in a SOF0 frame, and so do we.
-            throw malformed("sample precision " + precision + " is not allowed for DCT processes (T.81 B.2.2)");
-        }
-        if (count > MAX_COMPONENTS) {
-            throw new UnsupportedJpegException(markerOffset, process, Feature.COMPONENT_COUNT,
-                count + " components; at most " + MAX_COMPONENTS + " are supported");
-        }
-        if ((long) width * height > maxPixels) {
-            throw new JpegLimitException(markerOffset, process,
-                width + "x" + height + " exceeds the limit of " + maxPixels + " pixels");
+            if (count > MAX_COMPONENTS) {
+                throw new UnsupportedJpegException(markerOffset, process, Feature.COMPONENT_COUNT,
+                    count + " components; at most " + MAX_COMPONENTS + " are supported");
+            }
+            if ((long) width * height > maxPixels) {
+                throw new JpegLimitException(markerOffset, process,
+                    width + "x" + height + " exceeds the limit of " + maxPixels + " pixels");
+            }
         }
         List<ComponentSpec> components = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -177,6 +172,16 @@ public final class MarkerReader {
             components.add(new ComponentSpec(id, h, v, tq));
         }
         return new FrameHeader(process, precision, height, width, components);
+    }
+
+    private void checkProcess(Marker process) throws UnsupportedJpegException {
+        switch (process) {
+            case SOF0, SOF1, SOF2, SOF3, SOF9, SOF10 -> { }
+            case SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
+                "lossless JPEG with arithmetic coding is not supported yet");
+            default -> throw new UnsupportedJpegException(markerOffset, process, Feature.HIERARCHICAL,
+                "hierarchical JPEG (T.81 Annex J) is not supported");
+        }
     }
 
     /** T.81 B.2.4.1: one or more quantization tables, as libjpeg's get_dqt reads them. */
@@ -306,8 +311,11 @@ public final class MarkerReader {
      * identifier such that c is at least i and below 4, so duplicate identifiers map to successive
      * components, and a scan listing components in descending frame order is rejected; then, as T.81
      * B.2.3 requires, no frame component may be selected twice.
+     *
+     * @param headersOnly when true, every frame component can be selected (libjpeg's limit to the first
+     *                    four only matters for decoding)
      */
-    public ScanSelection readScanHeader(FrameHeader frame) throws JpegException {
+    public ScanSelection readScanHeader(FrameHeader frame, boolean headersOnly) throws JpegException {
         if (frame == null) {
             throw malformed("SOS before SOF");
         }
@@ -319,7 +327,8 @@ public final class MarkerReader {
         }
         List<ScanComponent> components = new ArrayList<>(n);
         List<Integer> indices = new ArrayList<>(n);
-        int searchable = Math.min(frame.components().size(), 4);
+        // When only reading headers, frames with more than 4 components (T.83 B2 has 255) are listed fully.
+        int searchable = headersOnly ? frame.components().size() : Math.min(frame.components().size(), 4);
         for (int i = 0; i < n; i++) {
             int id = source.read();
             int tables = source.read();
@@ -368,7 +377,7 @@ public final class MarkerReader {
             source.skip(size - prefix);
             complete = size <= 32;
         }
-        record(code, length, label(code, payload));
+        record(code, length, ApplicationSegments.label(code, payload));
         return new ApplicationData(code, offset, length, payload, complete);
     }
 
@@ -377,51 +386,5 @@ public final class MarkerReader {
         int length = source.readUnsigned16();
         record(code, length, "");
         source.skip(length - 2L);
-    }
-
-    /** T.871 clause 10.1: the JFIF APP0 fields, or {@code null} if the payload is not a JFIF header. */
-    public static JfifHeader parseJfif(byte[] p) {
-        // libjpeg's examine_app0 needs 14 bytes: "JFIF\0", version, units, densities, thumbnail size.
-        if (p.length < 14 || !startsWith(p, "JFIF\0")) {
-            return null;
-        }
-        DensityUnit units = DensityUnit.of(p[7] & 0xFF);
-        return new JfifHeader(p[5] & 0xFF, p[6] & 0xFF, units == null ? DensityUnit.ASPECT_RATIO : units,
-            ((p[8] & 0xFF) << 8) | (p[9] & 0xFF), ((p[10] & 0xFF) << 8) | (p[11] & 0xFF));
-    }
-
-    /** The Adobe APP14 fields, or {@code null}; libjpeg's examine_app14 needs 12 bytes starting "Adobe". */
-    public static AdobeApp14 parseAdobe(byte[] p) {
-        if (p.length < 12 || !startsWith(p, "Adobe")) {
-            return null;
-        }
-        return new AdobeApp14(((p[5] & 0xFF) << 8) | (p[6] & 0xFF), ((p[7] & 0xFF) << 8) | (p[8] & 0xFF),
-            ((p[9] & 0xFF) << 8) | (p[10] & 0xFF), p[11] & 0xFF);
-    }
-
-    public static boolean startsWith(byte[] p, String prefix) {
-        if (p.length < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if ((p[i] & 0xFF) != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String label(int code, byte[] p) {
-        if (code == 0xFE) {
-            return "comment";
-        }
-        if (code == 0xE2 && startsWith(p, "ICC_PROFILE\0") && p.length >= 14) {
-            return "ICC_PROFILE " + (p[12] & 0xFF) + "/" + (p[13] & 0xFF);
-        }
-        int n = 0;
-        while (n < p.length && n < 32 && p[n] >= 0x20 && p[n] < 0x7F) {
-            n++;
-        }
-        return new String(p, 0, n, StandardCharsets.ISO_8859_1);
     }
 }

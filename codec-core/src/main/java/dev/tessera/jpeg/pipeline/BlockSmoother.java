@@ -1,6 +1,7 @@
 package dev.tessera.jpeg.pipeline;
 
 import dev.tessera.jpeg.dct.IdctKernel;
+import dev.tessera.jpeg.sample.SamplePlane;
 
 /**
  * Interblock smoothing for progressive images whose low-frequency AC coefficients are not (yet) fully
@@ -75,67 +76,65 @@ final class BlockSmoother {
         return buf.data[buf.offset(row, col)];
     }
 
-    /** The IDCT of every block of a component, smoothing each first. */
-    void transform(DecodeLayout.Component c, CoefficientBuffer buf, IdctKernel kernel, int[] multipliers,
-                   short[] plane) {
+    /** The IDCT of the blocks of one iMCU row of a component, smoothing each first. */
+    void transformRow(DecodeLayout.Component c, int imcu, CoefficientBuffer buf, IdctKernel kernel,
+                      int[] multipliers, SamplePlane plane) {
         int[] q = quantValues[c.index];
         long q00 = q[0];
         int size = c.scaledSize;
-        int stride = c.planeWidth();
         int lastColumn = c.blocksWide - 1;
         int lastImcu = layout.imcuRows - 1;
         short[] ws = workspace;
-        for (int imcu = 0; imcu <= lastImcu; imcu++) {
-            int blockRows = c.v;
-            if (imcu == lastImcu) {
-                blockRows = c.blocksHigh % c.v;
-                if (blockRows == 0) {
-                    blockRows = c.v;
+        int blockRows = c.v;
+        if (imcu == lastImcu) {
+            blockRows = c.blocksHigh % c.v;
+            if (blockRows == 0) {
+                blockRows = c.v;
+            }
+        }
+        int[] bits = imcu > lastGoodRow ? previousLatch[c.index] : latch[c.index];
+        boolean changeDc = true;
+        for (int k = 1; k < SAVED; k++) {
+            changeDc &= bits[k] == -1;
+        }
+        for (int br = 0; br < blockRows; br++) {
+            // Neighbour rows as libjpeg-turbo 2.1 picks them: from the block row within the iMCU row and
+            // the iMCU row number, so the second and second-to-last iMCU rows reuse the nearer row
+            // where a true 5x5 neighbourhood would reach two rows out.
+            int row = imcu * c.v + br;
+            int prevRow = br > 0 || imcu > 0 ? row - 1 : row;
+            int prevPrevRow = br > 1 || imcu > 1 ? row - 2 : prevRow;
+            int nextRow = br < blockRows - 1 || imcu < lastImcu ? row + 1 : row;
+            int nextNextRow = br < blockRows - 2 || imcu + 1 < lastImcu ? row + 2 : nextRow;
+            int[] rows = {prevPrevRow, prevRow, row, nextRow, nextNextRow};
+            // dc[r][x]: DC of neighbour row r (0..4 = -2..+2) at column offset x (0..4 = -2..+2).
+            int[][] d = new int[5][5];
+            for (int r = 0; r < 5; r++) {
+                int v0 = dc(buf, rows[r], 0);
+                for (int x = 0; x < 5; x++) {
+                    d[r][x] = v0;
                 }
             }
-            int[] bits = imcu > lastGoodRow ? previousLatch[c.index] : latch[c.index];
-            boolean changeDc = true;
-            for (int k = 1; k < SAVED; k++) {
-                changeDc &= bits[k] == -1;
-            }
-            for (int br = 0; br < blockRows; br++) {
-                // Neighbour rows as libjpeg-turbo 2.1 picks them: from the block row within the iMCU row and
-                // the iMCU row number, so the second and second-to-last iMCU rows reuse the nearer row
-                // where a true 5x5 neighbourhood would reach two rows out.
-                int row = imcu * c.v + br;
-                int prevRow = br > 0 || imcu > 0 ? row - 1 : row;
-                int prevPrevRow = br > 1 || imcu > 1 ? row - 2 : prevRow;
-                int nextRow = br < blockRows - 1 || imcu < lastImcu ? row + 1 : row;
-                int nextNextRow = br < blockRows - 2 || imcu + 1 < lastImcu ? row + 2 : nextRow;
-                int[] rows = {prevPrevRow, prevRow, row, nextRow, nextNextRow};
-                // dc[r][x]: DC of neighbour row r (0..4 = -2..+2) at column offset x (0..4 = -2..+2).
-                int[][] d = new int[5][5];
-                for (int r = 0; r < 5; r++) {
-                    int v0 = dc(buf, rows[r], 0);
-                    for (int x = 0; x < 5; x++) {
-                        d[r][x] = v0;
-                    }
-                }
-                for (int col = 0; col <= lastColumn; col++) {
-                    System.arraycopy(buf.data, buf.offset(row, col), ws, 0, 64);
-                    if (col == 0 && col < lastColumn) {
-                        // libjpeg-turbo 2.1 loads only the +1 column here; the +2 column keeps column 0's
-                        // DC until the next test loads it, so two-block-wide components see column 0 on
-                        // their right.
-                        for (int r = 0; r < 5; r++) {
-                            d[r][3] = dc(buf, rows[r], 1);
-                        }
-                    }
-                    if (col + 1 < lastColumn) {
-                        for (int r = 0; r < 5; r++) {
-                            d[r][4] = dc(buf, rows[r], col + 2);
-                        }
-                    }
-                    smooth(ws, d, bits, q, q00, changeDc);
-                    kernel.transform(ws, 0, multipliers, plane, row * size * stride + col * size, stride);
+            for (int col = 0; col <= lastColumn; col++) {
+                System.arraycopy(buf.data, buf.offset(row, col), ws, 0, 64);
+                if (col == 0 && col < lastColumn) {
+                    // libjpeg-turbo 2.1 loads only the +1 column here; the +2 column keeps column 0's
+                    // DC until the next test loads it, so two-block-wide components see column 0 on
+                    // their right.
                     for (int r = 0; r < 5; r++) {
-                        System.arraycopy(d[r], 1, d[r], 0, 4);
+                        d[r][3] = dc(buf, rows[r], 1);
                     }
+                }
+                if (col + 1 < lastColumn) {
+                    for (int r = 0; r < 5; r++) {
+                        d[r][4] = dc(buf, rows[r], col + 2);
+                    }
+                }
+                smooth(ws, d, bits, q, q00, changeDc);
+                kernel.transform(ws, 0, multipliers, plane.data(), plane.offset(row * size) + col * size,
+                    plane.stride());
+                for (int r = 0; r < 5; r++) {
+                    System.arraycopy(d[r], 1, d[r], 0, 4);
                 }
             }
         }

@@ -7,8 +7,6 @@ import dev.tessera.jpeg.JpegException;
 import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.MalformedJpegException;
 import dev.tessera.jpeg.UnsupportedJpegException;
-import dev.tessera.jpeg.color.ColorDeconverter;
-import dev.tessera.jpeg.color.WideColorDeconverter;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
@@ -16,14 +14,15 @@ import dev.tessera.jpeg.marker.MarkerReader;
 import dev.tessera.jpeg.model.ArithmeticConditioning;
 import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.image.BufferedImage;
 
 /**
  * Reads a JPEG stream marker by marker (T.81 B.2, Figure B.2 syntax, with libjpeg's {@code jdmarker.c}
  * tolerance) and drives the decode: tables go to the {@link StreamState}, each scan to the
- * {@link FrameDecoder}, and at EOI the planes become an image. With {@code headersOnly} the entropy-coded
- * data is skipped and only the {@link ImageInfo} is built.
+ * {@link FrameDecoder} (or {@link LosslessFrameDecoder} for SOF3), and at EOI the planes become an image.
+ * With {@code headersOnly} the entropy-coded data is skipped and only the {@link ImageInfo} is built.
  */
 public final class DecodePipeline {
     private final DecoderOptions options;
@@ -53,25 +52,23 @@ public final class DecodePipeline {
 
     /**
      * Decodes the component sample planes only, before upsampling and colour conversion: per frame
-     * component, {@code planeWidth} x {@code planeHeight} samples (for lossless frames the component's own
-     * sample grid, values {@code & 0xFFFF}). For tests against per-component reference data.
+     * component, {@code planeWidth} x {@code planeHeight} samples (whole blocks for DCT-based frames; for
+     * lossless frames the component's own sample grid), read as unsigned 16-bit values. For tests against
+     * per-component reference data.
      */
-    short[][] decodeSamples() throws JpegException {
-        return run(Mode.PLANES).planes;
+    SamplePlane[] decodeSamples() throws JpegException {
+        return run(Mode.SAMPLES).planes;
     }
 
-    private enum Mode { HEADERS, IMAGE, PLANES }
+    private enum Mode { HEADERS, IMAGE, SAMPLES }
 
-    private record Result(BufferedImage image, ImageInfo info, short[][] planes) {
+    private record Result(BufferedImage image, ImageInfo info, SamplePlane[] planes) {
     }
 
     private Result run(Mode mode) throws JpegException {
         boolean headersOnly = mode == Mode.HEADERS;
         markers.readStartOfImage();
         FrameDecoding frameDecoder = null;
-        DecodeLayout layout = null;
-        ColorDeconverter converter = null;
-        WideColorDeconverter wide = null;
         int pending = 0;
         long pendingOffset = 0;
         int scans = 0;
@@ -89,7 +86,7 @@ public final class DecodePipeline {
                     if (state.frame != null) {
                         throw new MalformedJpegException(at, m, "more than one frame header (SOF)");
                     }
-                    state.frame = markers.readFrameHeader(code, options.limits().maxPixels());
+                    state.frame = markers.readFrameHeader(code, options.limits().maxPixels(), headersOnly);
                 }
                 case JPG, DHP, EXP -> throw new UnsupportedJpegException(at, m,
                     UnsupportedJpegException.Feature.HIERARCHICAL, "unsupported marker " + m);
@@ -103,53 +100,33 @@ public final class DecodePipeline {
                         state.define(q);
                     }
                 }
+                case DRI -> state.restartInterval = markers.readRestartInterval();
                 case DAC -> {
                     for (ArithmeticConditioning a : markers.readArithmeticConditioning()) {
                         state.define(a);
                     }
                 }
-                case DRI -> state.restartInterval = markers.readRestartInterval();
                 case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
                 case EOI -> {
                     markers.recordStandalone(code);
-                    return finish(mode, frameDecoder, layout, converter, wide, at);
+                    return finish(mode, frameDecoder, at);
                 }
                 case SOS -> {
-                    MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame);
+                    MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame, headersOnly);
                     ScanHeader scan = selection.header();
                     long sosOffset = at;
                     if (++scans > options.limits().maxScans()) {
                         throw new JpegLimitException(at, m, "more than " + options.limits().maxScans() + " scans");
                     }
                     state.scans.add(scan);
-                    if (mode == Mode.HEADERS) {
+                    if (headersOnly) {
                         pendingOffset = source.offset();
                         pending = bits.skipEntropyData();
                         pendingOffset = bits.markerOffset();
                         continue;
                     }
                     if (frameDecoder == null) {
-                        boolean lossless = state.frame.process() == Marker.SOF3;
-                        if (lossless && options.scaleDenominator() != 1) {
-                            // libjpeg-turbo 3 scales only DCT-based images.
-                            throw new UnsupportedJpegException(at, m, UnsupportedJpegException.Feature.OTHER,
-                                "scaled decoding of a lossless image is not supported");
-                        }
-                        layout = lossless ? DecodeLayout.lossless(state.frame)
-                            : new DecodeLayout(state.frame, options.scaleDenominator());
-                        JpegColorSpace space = state.colorSpace(warnings, at);
-                        if (mode == Mode.IMAGE) {
-                            if (state.frame.precision() > 8) {
-                                wide = ImageAssembler.wideConverter(space, layout.components.length,
-                                    state.frame.precision(), at);
-                            } else {
-                                converter = ImageAssembler.converter(space, layout.components.length,
-                                    options.cmykToRgb(), at);
-                            }
-                            ImageAssembler.upsamplers(layout, null, at);
-                        }
-                        frameDecoder = lossless ? new LosslessFrameDecoder(state.frame, layout, bits, warnings, at)
-                            : new FrameDecoder(state.frame, layout, scan, bits, warnings, at);
+                        frameDecoder = frameDecoder(mode, scan, at);
                     }
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();
@@ -163,8 +140,32 @@ public final class DecodePipeline {
         }
     }
 
-    private Result finish(Mode mode, FrameDecoding frameDecoder, DecodeLayout layout,
-                          ColorDeconverter converter, WideColorDeconverter wide, long at) throws JpegException {
+    /** Chooses the frame decoder and its output when the first scan starts (jdmaster.c decides then too). */
+    private FrameDecoding frameDecoder(Mode mode, ScanHeader scan, long at) throws JpegException {
+        boolean lossless = state.frame.process() == Marker.SOF3;
+        if (lossless && options.scaleDenominator() != 1) {
+            // libjpeg-turbo 3 scales only DCT-based images.
+            throw new UnsupportedJpegException(at, Marker.SOS, UnsupportedJpegException.Feature.OTHER,
+                "scaled decoding of a lossless image is not supported");
+        }
+        DecodeLayout layout = lossless ? DecodeLayout.lossless(state.frame)
+            : new DecodeLayout(state.frame, options.scaleDenominator());
+        JpegColorSpace space = state.colorSpace(warnings, at);
+        int components = layout.components.length;
+        PixelOutput output;
+        if (mode == Mode.SAMPLES) {
+            output = PixelOutput.samplesOnly();
+        } else if (state.frame.precision() > 8) {
+            output = PixelOutput.of(ImageAssembler.wideConverter(space, components, state.frame.precision(), at));
+        } else {
+            output = PixelOutput.of(ImageAssembler.converter(space, components, options.cmykToRgb(), at));
+        }
+        ImageAssembler.upsamplers(layout, null, at);
+        return lossless ? new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, at)
+            : new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(), output, at);
+    }
+
+    private Result finish(Mode mode, FrameDecoding frameDecoder, long at) throws JpegException {
         if (state.frame == null) {
             throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
         }
@@ -178,16 +179,8 @@ public final class DecodePipeline {
             throw new MalformedJpegException(at, Marker.EOI, "no scan (SOS) before EOI");
         }
         frameDecoder.finish();
-        if (mode == Mode.PLANES) {
-            return new Result(null, null, frameDecoder.planes());
-        }
-        BufferedImage image;
-        if (wide != null) {
-            image = ImageAssembler.assembleWide(layout, frameDecoder.planes(), wide, at);
-        } else {
-            image = ImageAssembler.assemble(layout, frameDecoder.planes(), converter, at);
-        }
-        return new Result(image, null, null);
+        return mode == Mode.SAMPLES ? new Result(null, null, frameDecoder.planes())
+            : new Result(frameDecoder.image(), null, null);
     }
 
     /** A sink for warnings that readInfo has no use for. */

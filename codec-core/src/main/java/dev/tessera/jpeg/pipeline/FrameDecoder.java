@@ -20,14 +20,17 @@ import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.ScanComponent;
 import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.spec.Marker;
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * Decodes the scans of one frame into component sample planes: sets up the coefficient buffers, picks
- * the entropy decoder for each scan, tracks the progression (T.81 G.1.1.1.1), and runs the inverse DCT,
- * either per iMCU row as a single-scan sequential file is read, or once at the end for progressive and
- * multi-scan files (with libjpeg-turbo's block smoothing for incomplete progressive files).
+ * Decodes the scans of one frame: sets up the coefficient buffers, picks the entropy decoder for each
+ * scan, tracks the progression (T.81 G.1.1.1.1), and runs the inverse DCT into per-component sample windows,
+ * handing each finished iMCU row to the {@link ImageAssembler}: as a single-scan sequential file is read,
+ * or at the end for progressive and multi-scan files (with libjpeg-turbo's block smoothing for incomplete
+ * progressive files).
  */
 final class FrameDecoder implements FrameDecoding {
     private final DecodeLayout layout;
@@ -39,7 +42,8 @@ final class FrameDecoder implements FrameDecoding {
     /** libjpeg's has_multiple_scans: progressive, or the first scan lacks some component. */
     final boolean multiScan;
     private final CoefficientBuffer[] coefficients;
-    private final short[][] planes;
+    private final SamplePlane[] planes;
+    private final ImageAssembler assembler;
     private final IdctKernel[] kernels;
     /** Dequantization multipliers latched when a component's first scan starts (libjpeg latch_quant_tables). */
     private final int[][] multipliers;
@@ -53,8 +57,14 @@ final class FrameDecoder implements FrameDecoding {
     private int lastGoodRow;
     private boolean scanned;
 
+    /**
+     * Allocates the coefficient buffers and sample windows (after checking their size) and the output.
+     *
+     * @param output what to make of the samples: an image (8- or 16-bit), or only whole sample planes
+     */
     FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
-                 WarningSink warnings, long offset) throws JpegException {
+                 WarningSink warnings, boolean portableIdct, PixelOutput output, long offset)
+        throws JpegException {
         this.layout = layout;
         this.bits = bits;
         this.warnings = warnings;
@@ -64,7 +74,7 @@ final class FrameDecoder implements FrameDecoding {
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
         coefficients = new CoefficientBuffer[n];
-        planes = new short[n][];
+        planes = new SamplePlane[n];
         kernels = new IdctKernel[n];
         multipliers = new int[n][];
         quantValues = new int[n][];
@@ -76,31 +86,41 @@ final class FrameDecoder implements FrameDecoding {
         long total = 0;
         for (DecodeLayout.Component c : layout.components) {
             long coefs = (long) c.paddedBlocksWide * (multiScan ? c.paddedBlocksHigh : c.v) * 64;
-            long samples = (long) c.planeWidth() * c.planeHeight();
+            long samples = (long) c.planeWidth() * output.rowsHeld(c);
             if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
                 throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
             }
             total += 2 * (coefs + samples);
         }
+        total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
         if (total > Runtime.getRuntime().maxMemory()) {
             throw new JpegLimitException(offset, Marker.SOS, "decoding needs " + total
                 + " bytes of buffers, more than the Java heap allows");
         }
         for (DecodeLayout.Component c : layout.components) {
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
-            planes[c.index] = new short[c.planeWidth() * c.planeHeight()];
-            kernels[c.index] = InverseDct.forSize(c.scaledSize, precision);
+            planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
+            // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
+            kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
+                : InverseDct.forSize(c.scaledSize, precision);
         }
+        assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
     }
 
     @Override
-    public short[][] planes() {
-        return planes;
+    public BufferedImage image() {
+        return assembler == null ? null : assembler.image();
+    }
+
+    @Override
+    public SamplePlane[] planes() {
+        return planes.clone();
     }
 
     /** Decodes one scan whose header was just read; the tables in {@code state} are those in force. */
     @Override
-    public void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset) throws JpegException {
+    public void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset)
+        throws JpegException {
         ScanHeader scan = selection.header();
         if (scanned && !multiScan) {
             // jdinput.c consume_markers: a second SOS in a single-scan file is JERR_EOI_EXPECTED.
@@ -293,11 +313,17 @@ final class FrameDecoder implements FrameDecoding {
         return new ProgressiveHuffmanDecoder(bits, dc, ac, membership, ss, se, ah, al);
     }
 
-    /** Single-scan mode: the inverse DCT of the iMCU row just decoded, then the window is cleared for reuse. */
+    /**
+     * Single-scan mode: the inverse DCT of the iMCU row just decoded, then the coefficient window is cleared
+     * for reuse and the output rows it completes are assembled.
+     */
     private void transformRow(int imcu) {
         for (DecodeLayout.Component c : layout.components) {
             transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
             coefficients[c.index].clearRows(imcu * c.v, c.v);
+        }
+        if (assembler != null) {
+            assembler.imcuRowDone(imcu);
         }
     }
 
@@ -309,11 +335,11 @@ final class FrameDecoder implements FrameDecoding {
             q = new int[64]; // a component no scan carried: zero blocks, mid-grey, as libjpeg leaves them
         }
         int size = c.scaledSize;
-        int stride = c.planeWidth();
-        short[] plane = planes[c.index];
+        SamplePlane plane = planes[c.index];
         for (int row = fromRow; row < toRow; row++) {
+            int base = plane.offset(row * size);
             for (int col = 0; col < c.blocksWide; col++) {
-                k.transform(buf.data, buf.offset(row, col), q, plane, row * size * stride + col * size, stride);
+                k.transform(buf.data, buf.offset(row, col), q, plane.data(), base + col * size, plane.stride());
             }
         }
     }
@@ -332,12 +358,17 @@ final class FrameDecoder implements FrameDecoding {
         }
         BlockSmoother smoother = progressive
             ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
-        for (DecodeLayout.Component c : layout.components) {
-            if (smoother != null) {
-                int[] q = multipliers[c.index];
-                smoother.transform(c, coefficients[c.index], kernels[c.index], q, planes[c.index]);
-            } else {
-                transformBlockRows(c, 0, c.blocksHigh);
+        for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
+            for (DecodeLayout.Component c : layout.components) {
+                if (smoother != null) {
+                    smoother.transformRow(c, imcu, coefficients[c.index], kernels[c.index], multipliers[c.index],
+                        planes[c.index]);
+                } else {
+                    transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
+                }
+            }
+            if (assembler != null) {
+                assembler.imcuRowDone(imcu);
             }
         }
     }

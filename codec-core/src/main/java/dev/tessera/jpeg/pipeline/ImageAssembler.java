@@ -6,6 +6,7 @@ import dev.tessera.jpeg.UnsupportedJpegException.Feature;
 import dev.tessera.jpeg.color.CmykColorSpace;
 import dev.tessera.jpeg.color.ColorDeconverter;
 import dev.tessera.jpeg.color.WideColorDeconverter;
+import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Transparency;
@@ -21,16 +22,77 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
- * Turns component sample planes into a {@link BufferedImage}: per output row, each component is
- * upsampled ({@link Upsampler}) and the row converted to pixels ({@link ColorDeconverter}). The
- * upsamplers and the converter are chosen once, as libjpeg's jdmaster.c chooses them.
+ * Turns component sample rows into the output {@link BufferedImage} as they become available, iMCU row by
+ * iMCU row (libjpeg's main buffer controller, {@code jdmainct.c}, plays this part): each output row is
+ * upsampled per component ({@link Upsampler}) and converted to pixels ({@link ColorDeconverter}) as soon as
+ * every sample row it needs, including the context row below for fancy upsampling, has been transformed.
+ * The upsamplers and the converter are chosen once, as libjpeg's jdmaster.c chooses them.
  */
 final class ImageAssembler {
-    private ImageAssembler() {
+    private final DecodeLayout layout;
+    private final Upsampler[] upsamplers;
+    private final ColorDeconverter converter;
+    private final WideColorDeconverter wide;
+    private final BufferedImage image;
+    private final byte[] out;
+    private final short[] wideOut;
+    private final short[][] rows;
+    private final int channels;
+    private int nextRow;
+
+    /**
+     * @param output the converter: 8-bit output as {@code TYPE_BYTE_GRAY}, {@code TYPE_3BYTE_BGR} or a CMYK
+     *               byte raster; above 8 bits {@code TYPE_USHORT_GRAY} or a {@code TYPE_CUSTOM} image with a
+     *               pixel-interleaved {@code TYPE_USHORT} raster of R, G, B and a 16-bit sRGB colour model,
+     *               holding the unscaled P-bit samples (0 .. 2^P - 1, as libjpeg-turbo 3's djpeg writes them)
+     */
+    ImageAssembler(DecodeLayout layout, SamplePlane[] planes, PixelOutput output, long offset)
+        throws UnsupportedJpegException {
+        this.layout = layout;
+        this.converter = output.narrow;
+        this.wide = output.wide;
+        this.upsamplers = upsamplers(layout, planes, offset);
+        int width = layout.outputWidth;
+        int height = layout.outputHeight;
+        channels = output.channels();
+        if (wide != null) {
+            if (channels == 1) {
+                image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+            } else {
+                ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                    new int[] {16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+                WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
+                    DataBuffer.TYPE_USHORT, width, height, 3, 3 * width, new int[] {0, 1, 2}), null);
+                image = new BufferedImage(cm, raster, false, null);
+            }
+            wideOut = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
+            out = null;
+            rows = new short[planes.length][width + 1];
+            return;
+        }
+        wideOut = null;
+        if (channels == 1) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        } else if (channels == 3) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        } else {
+            ColorModel cm = new ComponentColorModel(CmykColorSpace.INSTANCE, false, false, Transparency.OPAQUE,
+                DataBuffer.TYPE_BYTE);
+            WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
+                DataBuffer.TYPE_BYTE, width, height, 4, 4 * width, new int[] {0, 1, 2, 3}), null);
+            image = new BufferedImage(cm, raster, false, null);
+        }
+        out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        rows = new short[planes.length][width + 1];
     }
 
-    /** Checks, before decoding, that the frame's sampling factors can be upsampled and the colour converted. */
-    static Upsampler[] upsamplers(DecodeLayout layout, short[][] planes, long offset)
+    /** The sample rows each component keeps: enough for one iMCU row plus the context rows around it. */
+    static int rowsHeld(DecodeLayout.Component c) {
+        return Math.min(c.planeHeight(), (2 * c.v + 2) * c.scaledSize);
+    }
+
+    /** Picks the upsamplers; throws for sampling ratios libjpeg cannot upsample (before anything is decoded). */
+    static Upsampler[] upsamplers(DecodeLayout layout, SamplePlane[] planes, long offset)
         throws UnsupportedJpegException {
         Upsampler[] ups = new Upsampler[layout.components.length];
         // jdsample.c: fancy upsampling needs context rows, which jdmainct.c cannot give at 1/8 scale.
@@ -38,8 +100,9 @@ final class ImageAssembler {
         for (DecodeLayout.Component c : layout.components) {
             int hIn = c.h * c.scaledSize / layout.minScaledSize;
             int vIn = c.v * c.scaledSize / layout.minScaledSize;
-            ups[c.index] = Upsampler.choose(planes == null ? new short[0] : planes[c.index], c.planeWidth(),
-                c.sampleHeight, c.sampleWidth, hIn, vIn, layout.maxH, layout.maxV, fancy);
+            SamplePlane plane = planes == null ? new SamplePlane(0, 1) : planes[c.index];
+            ups[c.index] = Upsampler.choose(plane, c.sampleHeight, c.sampleWidth, hIn, vIn, layout.maxH,
+                layout.maxV, fancy);
             if (ups[c.index] == null) {
                 // libjpeg: JERR_FRACT_SAMPLE_NOTIMPL.
                 throw new UnsupportedJpegException(offset, Marker.SOS, Feature.SAMPLING,
@@ -69,36 +132,35 @@ final class ImageAssembler {
         }
     }
 
-    static BufferedImage assemble(DecodeLayout layout, short[][] planes, ColorDeconverter converter, long offset)
-        throws UnsupportedJpegException {
-        Upsampler[] ups = upsamplers(layout, planes, offset);
+    /**
+     * Called once iMCU row {@code imcu} of every component has been transformed into the planes: converts
+     * every output row whose samples are now all present (all remaining rows after the last iMCU row).
+     */
+    void imcuRowDone(int imcu) {
+        boolean last = imcu == layout.imcuRows - 1;
         int width = layout.outputWidth;
-        int height = layout.outputHeight;
-        int channels = converter.channels();
-        BufferedImage image;
-        if (channels == 1) {
-            image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        } else if (channels == 3) {
-            image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        } else {
-            ColorModel cm = new ComponentColorModel(CmykColorSpace.INSTANCE, false, false, Transparency.OPAQUE,
-                DataBuffer.TYPE_BYTE);
-            WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
-                DataBuffer.TYPE_BYTE, width, height, 4, 4 * width, new int[] {0, 1, 2, 3}), null);
-            image = new BufferedImage(cm, raster, false, null);
-        }
-        byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int n = layout.components.length;
-        short[][] rows = new short[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = new short[width + 1];
-        }
-        for (int y = 0; y < height; y++) {
-            for (int i = 0; i < n; i++) {
-                ups[i].row(y, rows[i], width);
+        while (nextRow < layout.outputHeight) {
+            if (!last) {
+                for (DecodeLayout.Component c : layout.components) {
+                    int available = (imcu + 1) * c.v * c.scaledSize;
+                    if (upsamplers[c.index].lastRowNeeded(nextRow) >= available) {
+                        return;
+                    }
+                }
             }
-            converter.convert(rows, width, out, y * width * channels);
+            for (int i = 0; i < upsamplers.length; i++) {
+                upsamplers[i].row(nextRow, rows[i], width);
+            }
+            if (wide != null) {
+                wide.convert(rows, width, wideOut, nextRow * width * channels);
+            } else {
+                converter.convert(rows, width, out, nextRow * width * channels);
+            }
+            nextRow++;
         }
+    }
+
+    BufferedImage image() {
         return image;
     }
 
@@ -124,42 +186,5 @@ final class ImageAssembler {
         throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, components + " components in colour"
             + " space " + space + " with " + precision + "-bit samples cannot be converted to an image (grey, RGB,"
             + " and YCbCr at 12 or 16 bits can)");
-    }
-
-    /**
-     * An image with 16-bit samples holding the decoded values unscaled (0 .. 2^P - 1, as libjpeg-turbo 3's
-     * djpeg writes them with maxval 2^P - 1): {@code TYPE_USHORT_GRAY} for grey, else a {@code TYPE_CUSTOM}
-     * image with a pixel-interleaved {@code TYPE_USHORT} raster of R, G, B and a 16-bit sRGB colour model.
-     * Components are upsampled as for 8-bit images.
-     */
-    static BufferedImage assembleWide(DecodeLayout layout, short[][] planes, WideColorDeconverter converter,
-                                      long offset) throws UnsupportedJpegException {
-        Upsampler[] ups = upsamplers(layout, planes, offset);
-        int width = layout.outputWidth;
-        int height = layout.outputHeight;
-        int n = layout.components.length;
-        int channels = converter.channels();
-        BufferedImage image;
-        if (channels == 1) {
-            image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
-        } else {
-            ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), new int[] {16, 16, 16},
-                false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
-            WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
-                DataBuffer.TYPE_USHORT, width, height, 3, 3 * width, new int[] {0, 1, 2}), null);
-            image = new BufferedImage(cm, raster, false, null);
-        }
-        short[] out = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
-        short[][] rows = new short[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = new short[width + 1];
-        }
-        for (int y = 0; y < height; y++) {
-            for (int i = 0; i < n; i++) {
-                ups[i].row(y, rows[i], width);
-            }
-            converter.convert(rows, width, out, y * width * channels);
-        }
-        return image;
     }
 }

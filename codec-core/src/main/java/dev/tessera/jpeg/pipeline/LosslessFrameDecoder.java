@@ -12,7 +12,9 @@ import dev.tessera.jpeg.marker.MarkerReader;
 import dev.tessera.jpeg.model.FrameHeader;
 import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.spec.Marker;
+import java.awt.image.BufferedImage;
 
 /**
  * Decodes the scans of a lossless frame (T.81 Annex H, SOF3 with Huffman coding) into component sample
@@ -33,11 +35,13 @@ final class LosslessFrameDecoder implements FrameDecoding {
     private final int precision;
     private final BitReader bits;
     private final WarningSink warnings;
-    private final short[][] planes;
+    private final SamplePlane[] planes;
+    private final ImageAssembler assembler;
     private final int sampleMask;
 
-    LosslessFrameDecoder(FrameHeader frame, DecodeLayout layout, BitReader bits, WarningSink warnings, long offset)
-        throws JpegException {
+    /** @param output the image to make at the end, or none (whole planes are kept either way) */
+    LosslessFrameDecoder(FrameHeader frame, DecodeLayout layout, BitReader bits, WarningSink warnings,
+                         PixelOutput output, long offset) throws JpegException {
         this.layout = layout;
         this.precision = frame.precision();
         this.bits = bits;
@@ -51,24 +55,35 @@ final class LosslessFrameDecoder implements FrameDecoding {
             }
             total += 2 * samples;
         }
+        total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
         if (total > Runtime.getRuntime().maxMemory()) {
             throw new JpegLimitException(offset, Marker.SOS, "decoding needs " + total
                 + " bytes of buffers, more than the Java heap allows");
         }
-        planes = new short[layout.components.length][];
+        planes = new SamplePlane[layout.components.length];
         for (DecodeLayout.Component c : layout.components) {
-            planes[c.index] = new short[c.planeWidth() * c.planeHeight()];
+            // Whole planes: a frame may code its components in separate scans (T.81 H.1.1).
+            planes[c.index] = new SamplePlane(c.planeWidth(), c.planeHeight());
         }
+        assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
     }
 
     @Override
-    public short[][] planes() {
-        return planes;
+    public SamplePlane[] planes() {
+        return planes.clone();
     }
 
+    @Override
+    public BufferedImage image() {
+        return assembler == null ? null : assembler.image();
+    }
+
+    /** Each scan reconstructs its samples as it goes; the image is assembled once all scans are in. */
     @Override
     public void finish() {
-        // Nothing to do: each scan reconstructs its samples as it goes.
+        if (assembler != null) {
+            assembler.imcuRowDone(layout.imcuRows - 1);
+        }
     }
 
     @Override
@@ -152,8 +167,9 @@ final class LosslessFrameDecoder implements FrameDecoding {
                     if (y >= c.blocksHigh) {
                         break;
                     }
-                    predictors[i].reconstruct(differences[i][yy], intervalStart && yy == 0, planes[c.index],
-                        y * c.planeWidth(), sampleMask);
+                    SamplePlane plane = planes[c.index];
+                    predictors[i].reconstruct(differences[i][yy], intervalStart && yy == 0, plane.data(),
+                        plane.offset(y), sampleMask);
                 }
             }
         }

@@ -6,6 +6,7 @@ import dev.tessera.jpeg.JpegColorSpace;
 import dev.tessera.jpeg.JpegWarning;
 import dev.tessera.jpeg.MalformedJpegException;
 import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.marker.ApplicationSegments;
 import dev.tessera.jpeg.marker.MarkerReader;
 import dev.tessera.jpeg.marker.MarkerReader.ApplicationData;
 import dev.tessera.jpeg.model.AdobeApp14;
@@ -82,19 +83,19 @@ final class StreamState {
         byte[] p = app.payload();
         switch (app.code()) {
             case 0xE0 -> {
-                JfifHeader j = MarkerReader.parseJfif(p);
+                JfifHeader j = ApplicationSegments.parseJfif(p);
                 if (j != null && jfif == null) {
                     jfif = j;
                 }
             }
             case 0xE1 -> {
-                if (exif == null && MarkerReader.startsWith(p, "Exif\0")) {
+                if (exif == null && ApplicationSegments.startsWith(p, "Exif\0")) {
                     exif = java.util.Arrays.copyOfRange(p, Math.min(p.length, 6), p.length);
                 }
             }
             case 0xE2 -> icc(app, warnings);
             case 0xEE -> {
-                AdobeApp14 a = MarkerReader.parseAdobe(p);
+                AdobeApp14 a = ApplicationSegments.parseAdobe(p);
                 if (a != null) {
                     adobe = a;
                 }
@@ -106,7 +107,7 @@ final class StreamState {
 
     private void icc(ApplicationData app, WarningSink warnings) throws MalformedJpegException {
         byte[] p = app.payload();
-        if (!MarkerReader.startsWith(p, "ICC_PROFILE\0")) {
+        if (!ApplicationSegments.startsWith(p, "ICC_PROFILE\0")) {
             return;
         }
         // ICC.1 B.4: "ICC_PROFILE\0", sequence number (1-based), number of chunks, then the data.

@@ -10,22 +10,25 @@ package dev.tessera.jpeg.sample;
  * <p>Samples are {@code short}s so that 12- and 16-bit precision fit; the arithmetic is exact for any precision.
  */
 public abstract class Upsampler {
-    /** Component plane: samples at {@code plane[y * stride + x]}. */
+    /** The component's samples. */
+    protected final SamplePlane source;
     protected final short[] plane;
-    protected final int stride;
     /** Valid sample rows and columns of the component (libjpeg's downsampled_height and _width). */
     protected final int rows;
     protected final int columns;
 
-    Upsampler(short[] plane, int stride, int rows, int columns) {
-        this.plane = plane;
-        this.stride = stride;
+    Upsampler(SamplePlane source, int rows, int columns) {
+        this.source = source;
+        this.plane = source.data();
         this.rows = rows;
         this.columns = columns;
     }
 
     /** Writes output row {@code y} of this component into {@code out[0 .. width)}. */
     public abstract void row(int y, short[] out, int width);
+
+    /** The last component row that {@link #row} reads for output row {@code y}. */
+    public abstract int lastRowNeeded(int y);
 
     /**
      * Picks the upsampler libjpeg-turbo's jinit_upsampler would pick.
@@ -37,24 +40,24 @@ public abstract class Upsampler {
      * @param fancy  whether fancy upsampling is allowed (libjpeg: do_fancy_upsampling and min DCT size > 1)
      * @return the upsampler, or {@code null} for a ratio libjpeg cannot handle (not an integer ratio)
      */
-    public static Upsampler choose(short[] plane, int stride, int rows, int columns,
+    public static Upsampler choose(SamplePlane plane, int rows, int columns,
                                    int hIn, int vIn, int hOut, int vOut, boolean fancy) {
         if (hIn == hOut && vIn == vOut) {
-            return new FullSize(plane, stride, rows, columns);
+            return new FullSize(plane, rows, columns);
         }
         if (hIn * 2 == hOut && vIn == vOut) {
-            return fancy && columns > 2 ? new FancyH2V1(plane, stride, rows, columns)
-                : new Replicate(plane, stride, rows, columns, 2, 1);
+            return fancy && columns > 2 ? new FancyH2V1(plane, rows, columns)
+                : new Replicate(plane, rows, columns, 2, 1);
         }
         if (hIn == hOut && vIn * 2 == vOut && fancy) {
-            return new FancyH1V2(plane, stride, rows, columns);
+            return new FancyH1V2(plane, rows, columns);
         }
         if (hIn * 2 == hOut && vIn * 2 == vOut) {
-            return fancy && columns > 2 ? new FancyH2V2(plane, stride, rows, columns)
-                : new Replicate(plane, stride, rows, columns, 2, 2);
+            return fancy && columns > 2 ? new FancyH2V2(plane, rows, columns)
+                : new Replicate(plane, rows, columns, 2, 2);
         }
         if (hOut % hIn == 0 && vOut % vIn == 0) {
-            return new Replicate(plane, stride, rows, columns, hOut / hIn, vOut / vIn);
+            return new Replicate(plane, rows, columns, hOut / hIn, vOut / vIn);
         }
         return null;
     }
@@ -65,13 +68,18 @@ public abstract class Upsampler {
 
     /** Same size: a copy. */
     static final class FullSize extends Upsampler {
-        FullSize(short[] plane, int stride, int rows, int columns) {
-            super(plane, stride, rows, columns);
+        FullSize(SamplePlane plane, int rows, int columns) {
+            super(plane, rows, columns);
         }
 
         @Override
         public void row(int y, short[] out, int width) {
-            System.arraycopy(plane, y * stride, out, 0, width);
+            System.arraycopy(plane, source.offset(y), out, 0, width);
+        }
+
+        @Override
+        public int lastRowNeeded(int y) {
+            return y;
         }
     }
 
@@ -80,30 +88,35 @@ public abstract class Upsampler {
         private final int hExpand;
         private final int vExpand;
 
-        Replicate(short[] plane, int stride, int rows, int columns, int hExpand, int vExpand) {
-            super(plane, stride, rows, columns);
+        Replicate(SamplePlane plane, int rows, int columns, int hExpand, int vExpand) {
+            super(plane, rows, columns);
             this.hExpand = hExpand;
             this.vExpand = vExpand;
         }
 
         @Override
         public void row(int y, short[] out, int width) {
-            int base = (y / vExpand) * stride;
+            int base = source.offset(y / vExpand);
             for (int x = 0; x < width; x++) {
                 out[x] = plane[base + x / hExpand];
             }
+        }
+
+        @Override
+        public int lastRowNeeded(int y) {
+            return y / vExpand;
         }
     }
 
     /** 2:1 horizontally: 3/4 of the nearer sample plus 1/4 of the further, rounding biased 1, 2 alternately. */
     static final class FancyH2V1 extends Upsampler {
-        FancyH2V1(short[] plane, int stride, int rows, int columns) {
-            super(plane, stride, rows, columns);
+        FancyH2V1(SamplePlane plane, int rows, int columns) {
+            super(plane, rows, columns);
         }
 
         @Override
         public void row(int y, short[] out, int width) {
-            int base = y * stride;
+            int base = source.offset(y);
             int last = columns - 1;
             for (int x = 0; x < width; x++) {
                 int i = x >> 1;
@@ -117,24 +130,34 @@ public abstract class Upsampler {
                 }
             }
         }
+
+        @Override
+        public int lastRowNeeded(int y) {
+            return y;
+        }
     }
 
     /** 2:1 vertically: 3/4 of the nearer row plus 1/4 of the further; bias 1 above, 2 below. */
     static final class FancyH1V2 extends Upsampler {
-        FancyH1V2(short[] plane, int stride, int rows, int columns) {
-            super(plane, stride, rows, columns);
+        FancyH1V2(SamplePlane plane, int rows, int columns) {
+            super(plane, rows, columns);
         }
 
         @Override
         public void row(int y, short[] out, int width) {
             int r = y >> 1;
             boolean upper = (y & 1) == 0;
-            int near = r * stride;
-            int far = clampRow(upper ? r - 1 : r + 1) * stride;
+            int near = source.offset(r);
+            int far = source.offset(clampRow(upper ? r - 1 : r + 1));
             int bias = upper ? 1 : 2;
             for (int x = 0; x < width; x++) {
                 out[x] = (short) ((plane[near + x] * 3 + plane[far + x] + bias) >> 2);
             }
+        }
+
+        @Override
+        public int lastRowNeeded(int y) {
+            return clampRow((y >> 1) + 1);
         }
     }
 
@@ -143,29 +166,40 @@ public abstract class Upsampler {
      * divided by 16 with biases 8 and 7 alternately (libjpeg's h2v2_fancy_upsample).
      */
     static final class FancyH2V2 extends Upsampler {
-        FancyH2V2(short[] plane, int stride, int rows, int columns) {
-            super(plane, stride, rows, columns);
+        FancyH2V2(SamplePlane plane, int rows, int columns) {
+            super(plane, rows, columns);
         }
+
+        private int[] sums = new int[0];
 
         @Override
         public void row(int y, short[] out, int width) {
             int r = y >> 1;
-            int near = r * stride;
-            int far = clampRow((y & 1) == 0 ? r - 1 : r + 1) * stride;
+            int near = source.offset(r);
+            int far = source.offset(clampRow((y & 1) == 0 ? r - 1 : r + 1));
+            int n = (width + 1) >> 1;
+            if (sums.length < n) {
+                sums = new int[n];
+            }
+            int[] s = sums;
+            for (int i = 0; i < n; i++) {
+                s[i] = plane[near + i] * 3 + plane[far + i];
+            }
             int last = columns - 1;
-            for (int x = 0; x < width; x++) {
-                int i = x >> 1;
-                int sum = plane[near + i] * 3 + plane[far + i];
-                if ((x & 1) == 0) {
-                    int j = i > 0 ? i - 1 : 0;
-                    int other = plane[near + j] * 3 + plane[far + j];
-                    out[x] = (short) ((sum * 3 + other + 8) >> 4);
-                } else {
+            for (int i = 0; i < n; i++) {
+                int sum3 = s[i] * 3;
+                int x = 2 * i;
+                out[x] = (short) ((sum3 + s[i > 0 ? i - 1 : 0] + 8) >> 4);
+                if (x + 1 < width) {
                     int j = i < last ? i + 1 : last;
-                    int other = plane[near + j] * 3 + plane[far + j];
-                    out[x] = (short) ((sum * 3 + other + 7) >> 4);
+                    out[x + 1] = (short) ((sum3 + (j < n ? s[j] : plane[near + j] * 3 + plane[far + j]) + 7) >> 4);
                 }
             }
+        }
+
+        @Override
+        public int lastRowNeeded(int y) {
+            return clampRow((y >> 1) + 1);
         }
     }
 }

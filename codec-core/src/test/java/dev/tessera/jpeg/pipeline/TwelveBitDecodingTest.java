@@ -106,9 +106,8 @@ class TwelveBitDecodingTest {
     void t83StreamsE1AndE2DecodeAlikeAndAgreeWithTheDecoderReferenceData() throws IOException {
         Path dir = Corpus.requireShared("corpus/conformance/itu-t83");
         byte[] e1 = Files.readAllBytes(dir.resolve("E1.JPG"));
-        short[][] interleaved = new DecodePipeline(e1, DecoderOptions.DEFAULT).decodeSamples();
-        short[][] separate = new DecodePipeline(Files.readAllBytes(dir.resolve("E2.JPG")), DecoderOptions.DEFAULT)
-            .decodeSamples();
+        short[][] interleaved = LosslessDecodingTest.samples(e1);
+        short[][] separate = LosslessDecodingTest.samples(Files.readAllBytes(dir.resolve("E2.JPG")));
         for (int c = 0; c < 4; c++) {
             assertArrayEquals(interleaved[c], separate[c], "component " + c + ": E1 (one scan) vs E2 (four scans)");
         }
