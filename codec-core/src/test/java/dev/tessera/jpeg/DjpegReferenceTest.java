@@ -190,6 +190,31 @@ class DjpegReferenceTest {
         assertTrue(failures.isEmpty(), failures.size() + " mismatches:\n" + String.join("\n", failures));
     }
 
+    @Test
+    void filesDjpegDecodesWithoutWarningDecodeInStrictMode() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Row row : golden()) {
+            if (row.scale != 1 || !row.outcome.equals("ok") || row.pixels > LARGE) {
+                continue;
+            }
+            Optional<byte[]> data = new ReferenceCorpus.Input(row.source, row.file).read();
+            if (data.isEmpty()) {
+                continue;
+            }
+            try {
+                new JpegDecoder(DecoderOptions.DEFAULT.withStrict(true)).decode(data.get());
+                checked++;
+            } catch (UnsupportedJpegException e) {
+                // arithmetic coding: not yet
+            } catch (JpegException e) {
+                failures.add(row.source + " " + row.file + ": " + e.getMessage());
+            }
+        }
+        assertTrue(checked > 100, "only " + checked + " files checked");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     /** The largest per-channel difference from djpeg's output, and where. */
     record Difference(int max, int x, int y, int channel, String note) {
         static Difference max(ExternalTool djpeg, byte[] jpeg, int scale, byte[] ours) throws IOException {

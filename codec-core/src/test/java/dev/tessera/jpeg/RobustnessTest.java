@@ -52,6 +52,19 @@ class RobustnessTest {
             outcome(arithmetic);
             outcome(progressive);
         }
+        java.util.Optional<Path> big = Corpus.shared(
+            "corpus/conformance/libjpeg-turbo-seed-corpora/bugs-decompress/github_171/b64876977.poc");
+        if (big.isPresent()) {
+            // Its entropy decoding at 1/8 scale: the same arithmetic-decoding work, a 64th of the IDCT work.
+            byte[] data = Files.readAllBytes(big.get());
+            for (int i = 0; i < 2; i++) {
+                try {
+                    new JpegDecoder(OPTIONS.withScale(8)).decode(data);
+                } catch (JpegException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
     }
 
     /** Decodes; returns the image, or null after a JpegException; fails on any other exception. */

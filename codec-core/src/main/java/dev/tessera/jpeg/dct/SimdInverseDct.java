@@ -232,6 +232,9 @@ public final class SimdInverseDct {
         }
     }
 
+    /** The columns a 2x2 output depends on: the DC column and the odd ones. */
+    private static final int[] COLUMNS_2X2 = {0, 1, 3, 5, 7};
+
     /** 2x2, as jsimd_idct_2x2_sse2: the pass 1 results stay 32-bit; the odd inputs of pass 2 saturate. */
     static final class Size2 implements IdctKernel {
         private final int[][] ws = new int[2][8];
@@ -244,7 +247,7 @@ public final class SimdInverseDct {
         @Override
         public void transform(short[] in, int off, int[] q, short[] out, int outOff, int stride) {
             int shift1 = CONST_BITS - PASS1_BITS + 2;
-            for (int c : new int[] {0, 1, 3, 5, 7}) {
+            for (int c : COLUMNS_2X2) {
                 int i = off + c;
                 int tmp0 = dequantize(in, i + 8, q, c + 8) * F362 + dequantize(in, i + 24, q, c + 24) * MF127
                     + dequantize(in, i + 40, q, c + 40) * F085 + dequantize(in, i + 56, q, c + 56) * MF072;

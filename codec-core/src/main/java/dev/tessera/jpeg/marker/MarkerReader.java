@@ -352,15 +352,17 @@ public final class MarkerReader {
     }
 
     /**
-     * An APPn or COM segment. Keeps the payload of APP0, APP1, APP2, APP14 and COM (counted against the
-     * marker memory limit), and only a 32-byte prefix of other segments (enough to name them).
+     * An APPn or COM segment. With {@code keepMetadata}, keeps the payload of APP0, APP1, APP2, APP14 and COM
+     * (counted against the marker memory limit); otherwise, and for other segments, only a 32-byte prefix
+     * (enough to name them and to read the JFIF and Adobe fields that decoding needs).
      */
-    public ApplicationData readApplication(int code) throws JpegException {
+    public ApplicationData readApplication(int code, boolean keepMetadata) throws JpegException {
         int length = source.readUnsigned16();
         long offset = markerOffset;
         // libjpeg's skip_variable and get_interesting_appn accept a length below 2 as an empty segment.
         int size = Math.max(0, length - 2);
-        boolean keep = code == 0xE0 || code == 0xE1 || code == 0xE2 || code == 0xEE || code == 0xFE;
+        boolean keep = keepMetadata
+            && (code == 0xE0 || code == 0xE1 || code == 0xE2 || code == 0xEE || code == 0xFE);
         byte[] payload;
         boolean complete;
         if (keep) {

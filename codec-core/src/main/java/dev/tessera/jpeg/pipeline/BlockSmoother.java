@@ -27,6 +27,9 @@ final class BlockSmoother {
     private final int[][] quantValues;
     private final int lastGoodRow;
     private final short[] workspace = new short[64];
+    /** DC values of the 5x5 neighbourhood: [row -2..+2][column -2..+2]. */
+    private final int[][] d = new int[5][5];
+    private final int[] rows = new int[5];
 
     private BlockSmoother(DecodeLayout layout, int[][] latch, int[][] previousLatch, int[][] quantValues,
                           int lastGoodRow) {
@@ -66,9 +69,6 @@ final class BlockSmoother {
                 }
             }
         }
-        if (Boolean.getBoolean("tessera.debug.nosmooth")) {
-            return null;
-        }
         return useful ? new BlockSmoother(layout, latch, prev, quantValues, lastGoodRow) : null;
     }
 
@@ -106,9 +106,11 @@ final class BlockSmoother {
             int prevPrevRow = br > 1 || imcu > 1 ? row - 2 : prevRow;
             int nextRow = br < blockRows - 1 || imcu < lastImcu ? row + 1 : row;
             int nextNextRow = br < blockRows - 2 || imcu + 1 < lastImcu ? row + 2 : nextRow;
-            int[] rows = {prevPrevRow, prevRow, row, nextRow, nextNextRow};
-            // dc[r][x]: DC of neighbour row r (0..4 = -2..+2) at column offset x (0..4 = -2..+2).
-            int[][] d = new int[5][5];
+            rows[0] = prevPrevRow;
+            rows[1] = prevRow;
+            rows[2] = row;
+            rows[3] = nextRow;
+            rows[4] = nextNextRow;
             for (int r = 0; r < 5; r++) {
                 int v0 = dc(buf, rows[r], 0);
                 for (int x = 0; x < 5; x++) {

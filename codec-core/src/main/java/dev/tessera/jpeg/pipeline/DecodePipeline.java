@@ -134,7 +134,9 @@ public final class DecodePipeline {
                 }
                 case RST0, RST1, RST2, RST3, RST4, RST5, RST6, RST7, TEM -> markers.recordStandalone(code);
                 case APP0, APP1, APP2, APP3, APP4, APP5, APP6, APP7, APP8, APP9, APP10, APP11, APP12, APP13,
-                    APP14, APP15, COM -> state.application(markers.readApplication(code), warnings);
+                    APP14, APP15, COM ->
+                    // decode() needs only JFIF and Adobe fields; readInfo() keeps EXIF, ICC and comments too.
+                    state.application(markers.readApplication(code, headersOnly), headersOnly, warnings);
                 default -> markers.skipSegment(code); // DNL: libjpeg skips it
             }
         }

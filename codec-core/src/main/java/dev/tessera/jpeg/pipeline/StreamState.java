@@ -79,8 +79,15 @@ final class StreamState {
         allHuffman.add(h);
     }
 
-    void application(ApplicationData app, WarningSink warnings) throws MalformedJpegException {
+    /**
+     * Takes what the decoder or readInfo needs from an APPn/COM segment: JFIF and Adobe fields always;
+     * EXIF, ICC chunks and comments only with {@code metadata} (readInfo), from a complete payload.
+     */
+    void application(ApplicationData app, boolean metadata, WarningSink warnings) throws MalformedJpegException {
         byte[] p = app.payload();
+        if ((!metadata || !app.complete()) && app.code() != 0xE0 && app.code() != 0xEE) {
+            return;
+        }
         switch (app.code()) {
             case 0xE0 -> {
                 JfifHeader j = ApplicationSegments.parseJfif(p);
