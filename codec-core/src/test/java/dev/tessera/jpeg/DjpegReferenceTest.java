@@ -215,6 +215,33 @@ class DjpegReferenceTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    @Test
+    void filesDjpegWarnsAboutGiveWarnings() throws IOException {
+        List<String> silent = new ArrayList<>();
+        int checked = 0;
+        for (Row row : golden()) {
+            if (row.scale != 1 || !row.outcome.equals("warn") || row.pixels > LARGE) {
+                continue;
+            }
+            Optional<byte[]> data = new ReferenceCorpus.Input(row.source, row.file).read();
+            if (data.isEmpty()) {
+                continue;
+            }
+            List<JpegWarning> warnings = new ArrayList<>();
+            try {
+                new JpegDecoder(DecoderOptions.DEFAULT.withListener(warnings::add)).decode(data.get());
+            } catch (JpegException e) {
+                continue; // unsupported; compared elsewhere
+            }
+            checked++;
+            if (warnings.isEmpty()) {
+                silent.add(row.source + " " + row.file);
+            }
+        }
+        assertTrue(checked > 20, "only " + checked + " files checked");
+        assertTrue(silent.isEmpty(), "djpeg warns, we do not:\n" + String.join("\n", silent));
+    }
+
     /** The largest per-channel difference from djpeg's output, and where. */
     record Difference(int max, int x, int y, int channel, String note) {
         static Difference max(ExternalTool djpeg, byte[] jpeg, int scale, byte[] ours) throws IOException {

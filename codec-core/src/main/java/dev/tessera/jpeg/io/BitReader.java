@@ -31,6 +31,7 @@ public final class BitReader {
     private long unreadMarkerOffset;
     private boolean insufficient;
     private int nextRestart;
+    private int leftoverBytes;
 
     public BitReader(ByteSource source, WarningSink warnings) {
         this.source = source;
@@ -166,11 +167,20 @@ public final class BitReader {
      * ended without meeting one (the marker reader then searches for the next marker).
      */
     public int finishScan() {
+        leftoverBytes = (bitsLeft - padBits) / 8;
         bitsLeft = 0;
         padBits = 0;
         int m = unreadMarker;
         unreadMarker = 0;
         return m;
+    }
+
+    /**
+     * Whole data bytes read ahead but not decoded when the last scan ended; libjpeg counts them as
+     * extraneous bytes before the next marker (jdhuff.c finish_pass_huff).
+     */
+    public int leftoverBytes() {
+        return leftoverBytes;
     }
 
     /** Offset of the marker last met in the data (valid after {@link #finishScan()} returned one). */
@@ -207,11 +217,13 @@ public final class BitReader {
      * an invalid marker is skipped and the search goes on; any other RSTn is taken as the one expected.
      */
     public void readRestartMarker() throws MalformedJpegException {
+        // jdhuff.c process_restart: whole bytes left in the buffer count as extraneous data.
+        int leftover = (bitsLeft - padBits) / 8;
         bitsLeft = 0;
         padBits = 0;
         if (unreadMarker == 0) {
             long at = source.offset();
-            unreadMarker = seekMarker(source, warnings);
+            unreadMarker = seekMarker(source, warnings, leftover);
             unreadMarkerOffset = at;
         }
         int expected = 0xD0 + nextRestart;
@@ -255,7 +267,7 @@ public final class BitReader {
                 return;
             }
             long at = source.offset();
-            unreadMarker = seekMarker(source, warnings);
+            unreadMarker = seekMarker(source, warnings, 0);
             unreadMarkerOffset = at;
         }
     }
@@ -264,10 +276,13 @@ public final class BitReader {
      * Finds the next marker from the current position and returns its code, consuming it: skips non-0xFF
      * bytes and stuffed 0xFF 0x00 pairs (warning that they are extraneous, as libjpeg's {@code next_marker}
      * does) and 0xFF fill bytes (legal, T.81 B.1.1.2). At the end of the stream this finds the fake EOI.
+     *
+     * @param alreadyDiscarded data bytes the caller skipped just before, counted in the warning
      */
-    public static int seekMarker(ByteSource source, WarningSink warnings) throws MalformedJpegException {
-        long start = source.offset();
-        long discarded = 0;
+    public static int seekMarker(ByteSource source, WarningSink warnings, int alreadyDiscarded)
+        throws MalformedJpegException {
+        long start = source.offset() - alreadyDiscarded;
+        long discarded = alreadyDiscarded;
         int c;
         while (true) {
             c = source.read();

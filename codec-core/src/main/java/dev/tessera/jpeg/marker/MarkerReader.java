@@ -87,13 +87,21 @@ public final class MarkerReader {
      * bytes skipped on the way.
      */
     public int nextMarker(int pending, long pendingOffset) throws JpegException {
+        return nextMarker(pending, pendingOffset, 0);
+    }
+
+    /**
+     * As {@link #nextMarker(int, long)}, counting {@code leftoverBytes} of entropy-coded data read but not
+     * decoded as extraneous when there is no pending marker (libjpeg's discarded_bytes).
+     */
+    public int nextMarker(int pending, long pendingOffset, int leftoverBytes) throws JpegException {
         int code;
         if (pending != 0) {
             code = pending;
             markerOffset = pendingOffset;
         } else {
             long before = source.offset();
-            code = BitReader.seekMarker(source, warnings);
+            code = BitReader.seekMarker(source, warnings, leftoverBytes);
             markerOffset = source.offset() - 2;
             if (markerOffset < before) {
                 markerOffset = before;

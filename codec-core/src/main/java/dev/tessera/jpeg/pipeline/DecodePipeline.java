@@ -72,9 +72,11 @@ public final class DecodePipeline {
         int pending = 0;
         long pendingOffset = 0;
         int scans = 0;
+        int leftover = 0;
         while (true) {
-            int code = markers.nextMarker(pending, pendingOffset);
+            int code = markers.nextMarker(pending, pendingOffset, leftover);
             pending = 0;
+            leftover = 0;
             long at = markers.markerOffset();
             Marker m = Marker.of(code);
             if (m == null) {
@@ -131,6 +133,7 @@ public final class DecodePipeline {
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();
                     pendingOffset = bits.markerOffset();
+                    leftover = bits.leftoverBytes();
                 }
                 case RST0, RST1, RST2, RST3, RST4, RST5, RST6, RST7, TEM -> markers.recordStandalone(code);
                 case APP0, APP1, APP2, APP3, APP4, APP5, APP6, APP7, APP8, APP9, APP10, APP11, APP12, APP13,
