@@ -58,6 +58,59 @@ public abstract class WideColorDeconverter {
         };
     }
 
+    /** CMYK (Adobe transform 0, or four components without markers): C, M, Y, K interleaved as stored. */
+    public static WideColorDeconverter cmyk() {
+        return new WideColorDeconverter() {
+            @Override
+            public int channels() {
+                return 4;
+            }
+
+            @Override
+            public void convert(short[][] rows, int width, short[] out, int offset) {
+                for (int x = 0, o = offset; x < width; x++, o += 4) {
+                    out[o] = rows[0][x];
+                    out[o + 1] = rows[1][x];
+                    out[o + 2] = rows[2][x];
+                    out[o + 3] = rows[3][x];
+                }
+            }
+        };
+    }
+
+    /**
+     * YCCK (Adobe transform 2) to CMYK for {@code precision}-bit samples (12 or 16): C, M, Y are the
+     * complements of the R, G, B that {@link #yccToRgb} makes of Y, Cb, Cr; K is copied, as libjpeg's
+     * {@code ycck_cmyk_convert} does.
+     */
+    public static WideColorDeconverter ycckToCmyk(int precision) {
+        WideColorDeconverter rgb = yccToRgb(precision);
+        int max = (1 << precision) - 1;
+        return new WideColorDeconverter() {
+            private short[] pixel = new short[3];
+
+            @Override
+            public int channels() {
+                return 4;
+            }
+
+            @Override
+            public void convert(short[][] rows, int width, short[] out, int offset) {
+                if (pixel.length < 3 * width) {
+                    pixel = new short[3 * width];
+                }
+                rgb.convert(rows, width, pixel, 0);
+                short[] k = rows[3];
+                for (int x = 0, o = offset; x < width; x++, o += 4) {
+                    out[o] = (short) (max - (pixel[3 * x] & 0xFFFF));
+                    out[o + 1] = (short) (max - (pixel[3 * x + 1] & 0xFFFF));
+                    out[o + 2] = (short) (max - (pixel[3 * x + 2] & 0xFFFF));
+                    out[o + 3] = k[x];
+                }
+            }
+        };
+    }
+
     private static long fix(double x) {
         return (long) (x * (1 << SCALEBITS) + 0.5);
     }

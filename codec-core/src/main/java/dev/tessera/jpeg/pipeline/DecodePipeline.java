@@ -161,7 +161,8 @@ public final class DecodePipeline {
         if (mode == Mode.SAMPLES) {
             output = PixelOutput.samplesOnly();
         } else if (state.frame.precision() > 8) {
-            output = PixelOutput.of(ImageAssembler.wideConverter(space, components, state.frame.precision(), at));
+            output = PixelOutput.of(ImageAssembler.wideConverter(space, components, state.frame.precision(),
+                options.cmykToRgb(), at));
         } else {
             output = PixelOutput.of(ImageAssembler.converter(space, components, options.cmykToRgb(), at));
         }

@@ -43,7 +43,8 @@ final class ImageAssembler {
     /**
      * @param output the converter: 8-bit output as {@code TYPE_BYTE_GRAY}, {@code TYPE_3BYTE_BGR} or a CMYK
      *               byte raster; above 8 bits {@code TYPE_USHORT_GRAY} or a {@code TYPE_CUSTOM} image with a
-     *               pixel-interleaved {@code TYPE_USHORT} raster of R, G, B and a 16-bit sRGB colour model,
+     *               pixel-interleaved {@code TYPE_USHORT} raster of R, G, B (16-bit sRGB colour model) or of
+     *               C, M, Y, K (16-bit CMYK colour model),
      *               holding the unscaled P-bit samples (0 .. 2^P - 1, as libjpeg-turbo 3's djpeg writes them)
      */
     ImageAssembler(DecodeLayout layout, SamplePlane[] planes, PixelOutput output, long offset)
@@ -59,10 +60,17 @@ final class ImageAssembler {
             if (channels == 1) {
                 image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
             } else {
-                ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-                    new int[] {16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+                ColorSpace space = channels == 4 ? CmykColorSpace.INSTANCE : ColorSpace.getInstance(ColorSpace.CS_sRGB);
+                int[] bits = new int[channels];
+                java.util.Arrays.fill(bits, 16);
+                int[] bands = new int[channels];
+                for (int i = 0; i < channels; i++) {
+                    bands[i] = i;
+                }
+                ColorModel cm = new ComponentColorModel(space, bits, false, false, Transparency.OPAQUE,
+                    DataBuffer.TYPE_USHORT);
                 WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
-                    DataBuffer.TYPE_USHORT, width, height, 3, 3 * width, new int[] {0, 1, 2}), null);
+                    DataBuffer.TYPE_USHORT, width, height, channels, channels * width, bands), null);
                 image = new BufferedImage(cm, raster, false, null);
             }
             wideOut = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
@@ -165,12 +173,25 @@ final class ImageAssembler {
     }
 
     /**
-     * The converter for an image of more than 8 bits per sample: grey, RGB (no colour transform), or YCbCr
-     * at 12 or 16 bits (the precisions libjpeg-turbo 3 builds colour tables for). Anything else throws.
+     * The converter for an image of more than 8 bits per sample: grey, RGB (no colour transform), CMYK (as
+     * stored), or YCbCr and YCCK at 12 or 16 bits (the precisions libjpeg-turbo 3 builds colour tables for).
+     * Anything else throws, and so does a request to turn CMYK above 8 bits into RGB.
      */
-    static WideColorDeconverter wideConverter(JpegColorSpace space, int components, int precision, long offset)
-        throws UnsupportedJpegException {
+    static WideColorDeconverter wideConverter(JpegColorSpace space, int components, int precision,
+                                              boolean cmykToRgb, long offset) throws UnsupportedJpegException {
+        boolean cmykSpace = space == JpegColorSpace.CMYK || space == JpegColorSpace.YCCK;
+        if (cmykSpace && cmykToRgb) {
+            throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, "converting " + precision
+                + "-bit " + space + " to RGB is not supported; decode without cmykToRgb for the CMYK samples");
+        }
         switch (space) {
+            case CMYK:
+                return WideColorDeconverter.cmyk();
+            case YCCK:
+                if (precision == 12 || precision == 16) {
+                    return WideColorDeconverter.ycckToCmyk(precision);
+                }
+                break;
             case GRAYSCALE:
                 return WideColorDeconverter.gray();
             case RGB:
@@ -185,6 +206,6 @@ final class ImageAssembler {
         }
         throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, components + " components in colour"
             + " space " + space + " with " + precision + "-bit samples cannot be converted to an image (grey, RGB,"
-            + " and YCbCr at 12 or 16 bits can)");
+            + " CMYK, and YCbCr or YCCK at 12 or 16 bits can)");
     }
 }

@@ -27,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lossless JPEG (T.81 Annex H, SOF3) against reference samples: the T.83 compliance streams O1 (8-bit) and
@@ -73,6 +75,39 @@ class LosslessDecodingTest {
                 if ((planes[c][i] & 0xFFFF) != expected[i] >> shift) {
                     fail(stream + " component " + names[c] + " sample " + (i % T83_SIZES[c][0]) + ","
                         + (i / T83_SIZES[c][0]) + ": " + (planes[c][i] & 0xFFFF) + " != " + (expected[i] >> shift));
+                }
+            }
+        }
+    }
+
+    /**
+     * The T.83 streams' four components at 1x1, 1x2, 3x1 and 1x4 (Hmax 3, Vmax 4) as a 4-band CMYK image: the
+     * integral ratios are upsampled by replication (libjpeg's int_upsample), so every image sample is the
+     * plane sample at (x * H / Hmax, y * V / Vmax). O1 gives 8-bit samples, O2 16-bit ones (TYPE_USHORT),
+     * E1 (12-bit DCT, T.83 E1.JPG) 12-bit ones.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"O1.JPG", "O2.JPG", "E1.JPG", "E2.JPG"})
+    void t83StreamsDecodeToFourBandImagesOfTheirPlanes(String stream) throws IOException {
+        Path dir = Corpus.requireShared(T83);
+        byte[] jpeg = Files.readAllBytes(dir.resolve(stream));
+        SamplePlane[] planes = new DecodePipeline(jpeg, DecoderOptions.DEFAULT).decodeSamples();
+        java.awt.image.BufferedImage image = new dev.tessera.jpeg.JpegDecoder().decode(jpeg);
+        java.awt.image.Raster raster = image.getRaster();
+        assertEquals(4, raster.getNumBands());
+        assertEquals(255, image.getWidth());
+        assertEquals(257, image.getHeight());
+        int[][] factors = {{1, 1}, {1, 2}, {3, 1}, {1, 4}};
+        for (int c = 0; c < 4; c++) {
+            // DCT planes are padded to whole blocks: address rows through the plane's own stride.
+            SamplePlane plane = planes[c];
+            for (int y = 0; y < 257; y++) {
+                for (int x = 0; x < 255; x++) {
+                    int expected = plane.data()[plane.offset(y * factors[c][1] / 4) + x * factors[c][0] / 3] & 0xFFFF;
+                    int actual = raster.getSample(x, y, c);
+                    if (actual != expected) {
+                        fail(stream + " band " + c + " at " + x + "," + y + ": " + actual + " != " + expected);
+                    }
                 }
             }
         }
