@@ -48,6 +48,40 @@ public final class PixelSources {
         };
     }
 
+    /**
+     * A CMYK source for a raster of four bands, read as C, M, Y, K in band order and written unconverted.
+     * Samples of more than 8 bits are scaled to 8 by dropping low bits.
+     *
+     * @throws IllegalArgumentException if the raster does not have exactly four bands
+     */
+    public static PixelSource ofCmyk(Raster raster) {
+        if (raster.getNumBands() != 4) {
+            throw new IllegalArgumentException("a CMYK raster needs 4 bands, found " + raster.getNumBands());
+        }
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int[] shifts = new int[4];
+        for (int b = 0; b < 4; b++) {
+            shifts[b] = Math.max(0, raster.getSampleModel().getSampleSize(b) - 8);
+        }
+        return new PixelSource() {
+            private final int[] samples = new int[4 * width];
+
+            @Override public int width() { return width; }
+            @Override public int height() { return height; }
+            @Override public boolean isGray() { return false; }
+            @Override public SampleLayout sampleLayout() { return SampleLayout.CMYK; }
+
+            @Override
+            public synchronized void readRow(int y, byte[] out) {
+                raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, samples);
+                for (int i = 0; i < samples.length; i++) {
+                    out[i] = (byte) (samples[i] >>> shifts[i & 3]);
+                }
+            }
+        };
+    }
+
     /** A source for any {@code BufferedImage}; {@code background} is 0xRRGGBB. */
     public static PixelSource of(BufferedImage image, int background) {
         ColorModel cm = image.getColorModel();
