@@ -3,6 +3,7 @@ package dev.tessera.jpeg;
 import dev.tessera.jpeg.pipeline.EncodePipeline;
 import dev.tessera.jpeg.pipeline.PixelSource;
 import dev.tessera.jpeg.pipeline.PixelSources;
+import dev.tessera.jpeg.pipeline.SampleLayout;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
@@ -70,7 +71,7 @@ public final class JpegEncoder {
     public void encodeCmyk(Raster raster, ImageMetadata metadata, OutputStream out) throws IOException {
         requireArgument(raster, "raster");
         checkSize(raster.getWidth(), raster.getHeight());
-        encode(PixelSources.ofCmyk(raster), metadata, out);
+        encode(PixelSources.ofRaster(raster, SampleLayout.CMYK), metadata, out);
     }
 
     /** Encodes an image into a new byte array. */

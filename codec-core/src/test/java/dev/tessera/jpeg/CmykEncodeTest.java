@@ -22,10 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Four-band rasters written as Adobe CMYK (APP14 transform 0, four 1x1 components, no colour conversion). */
-class CmykEncodeTest {
+public class CmykEncodeTest {
 
     /** Smooth, distinct gradients per band, so a swapped or converted band shows as a large error. */
-    static WritableRaster cmykRaster(int width, int height) {
+    public static WritableRaster cmykRaster(int width, int height) {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
         Random noise = new Random(7);
         for (int y = 0; y < height; y++) {
@@ -46,7 +46,7 @@ class CmykEncodeTest {
     }
 
     /** The JDK reader's raw samples: readRaster applies no colour conversion. */
-    static Raster jdkRaster(byte[] jpeg) throws IOException {
+    public static Raster jdkRaster(byte[] jpeg) throws IOException {
         ImageReader reader = JdkJpeg.reader();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(in);
@@ -56,7 +56,7 @@ class CmykEncodeTest {
         }
     }
 
-    static double meanAbsoluteError(Raster a, Raster b) {
+    public static double meanAbsoluteError(Raster a, Raster b) {
         assertEquals(a.getNumBands(), b.getNumBands());
         long sum = 0;
         for (int y = 0; y < a.getHeight(); y++) {

@@ -49,34 +49,36 @@ public final class PixelSources {
     }
 
     /**
-     * A CMYK source for a raster of four bands, read as C, M, Y, K in band order and written unconverted.
-     * Samples of more than 8 bits are scaled to 8 by dropping low bits.
+     * A source for a raster whose bands are, in order, the channels of {@code layout}: gray, R G B, or C M Y K
+     * (written unconverted). Samples of more than 8 bits are scaled to 8 by dropping low bits.
      *
-     * @throws IllegalArgumentException if the raster does not have exactly four bands
+     * @throws IllegalArgumentException if the raster's band count is not {@code layout.channels()}
      */
-    public static PixelSource ofCmyk(Raster raster) {
-        if (raster.getNumBands() != 4) {
-            throw new IllegalArgumentException("a CMYK raster needs 4 bands, found " + raster.getNumBands());
+    public static PixelSource ofRaster(Raster raster, SampleLayout layout) {
+        int channels = layout.channels();
+        if (raster.getNumBands() != channels) {
+            throw new IllegalArgumentException("a " + layout + " raster needs " + channels + " bands, found "
+                + raster.getNumBands());
         }
         int width = raster.getWidth();
         int height = raster.getHeight();
-        int[] shifts = new int[4];
-        for (int b = 0; b < 4; b++) {
+        int[] shifts = new int[channels];
+        for (int b = 0; b < channels; b++) {
             shifts[b] = Math.max(0, raster.getSampleModel().getSampleSize(b) - 8);
         }
         return new PixelSource() {
-            private final int[] samples = new int[4 * width];
+            private final int[] samples = new int[channels * width];
 
             @Override public int width() { return width; }
             @Override public int height() { return height; }
-            @Override public boolean isGray() { return false; }
-            @Override public SampleLayout sampleLayout() { return SampleLayout.CMYK; }
+            @Override public boolean isGray() { return layout == SampleLayout.GRAY; }
+            @Override public SampleLayout sampleLayout() { return layout; }
 
             @Override
             public synchronized void readRow(int y, byte[] out) {
                 raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, samples);
                 for (int i = 0; i < samples.length; i++) {
-                    out[i] = (byte) (samples[i] >>> shifts[i & 3]);
+                    out[i] = (byte) (samples[i] >>> shifts[i % channels]);
                 }
             }
         };
