@@ -65,6 +65,9 @@ public final class JpegImageWriter extends ImageWriterBase {
             throw new IllegalArgumentException("image must not be null");
         }
         clearAbortRequest();
+        if (image.getNumThumbnails() > 0) {
+            processWarningOccurred(0, "thumbnails are not written");
+        }
         JpegMetadata metadata = image.getMetadata() == null ? null
             : JpegMetadata.convert(image.getMetadata(), typeOf(image));
         if (image.getMetadata() != null && metadata == null) {
