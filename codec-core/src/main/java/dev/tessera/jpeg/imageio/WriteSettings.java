@@ -33,6 +33,8 @@ import javax.imageio.plugins.jpeg.JPEGQTable;
 final class WriteSettings {
     private static final byte[] EXIF_ID = {'E', 'x', 'i', 'f', 0, 0};
     private static final int APP1 = 0xE1;
+    private static final int APP2 = 0xE2;
+    private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private WriteSettings() {
     }
@@ -227,15 +229,26 @@ final class WriteSettings {
             comments.add(StandardMetadata.commentText(com));
         }
         metadata = metadata.withComments(comments);
+        java.util.SortedMap<Integer, byte[]> iccChunks = new java.util.TreeMap<>();
         for (IIOMetadataNode unknown : children(markers, "unknown")) {
             int tag = intAttribute(unknown, "MarkerTag", 0, 255, 0);
             byte[] payload = unknown.getUserObject() instanceof byte[] b ? b : new byte[0];
             if (tag == APP1 && startsWith(payload, EXIF_ID)) {
                 metadata = metadata.withExif(Arrays.copyOfRange(payload, EXIF_ID.length, payload.length));
+            } else if (tag == APP2 && startsWith(payload, ICC_ID) && payload.length > ICC_ID.length + 2) {
+                // ICC.1 B.4: a chunk of a profile, numbered from 1; the tree of a file without JFIF holds
+                // its ICC segments here, since app2ICC belongs under app0JFIF.
+                iccChunks.put(payload[ICC_ID.length] & 0xFF, Arrays.copyOfRange(payload, ICC_ID.length + 2,
+                    payload.length));
             } else {
                 warnings.accept(String.format("marker segment 0x%02X is not written: the writer writes JFIF, EXIF,"
                     + " ICC, Adobe and COM segments only", tag));
             }
+        }
+        if (!iccChunks.isEmpty() && metadata.iccProfile() == null) {
+            java.io.ByteArrayOutputStream profile = new java.io.ByteArrayOutputStream();
+            iccChunks.values().forEach(profile::writeBytes);
+            metadata = metadata.withIccProfile(profile.toByteArray());
         }
         return metadata;
     }

@@ -303,6 +303,28 @@ class ImageIoWriterTest {
         assertEquals(profile.getData().length, app2.payload().length - 14);
     }
 
+    /** ICC chunks kept as unknown APP2 segments (files without JFIF) are reassembled in sequence order. */
+    @Test
+    void iccChunksInUnknownSegments() throws IOException {
+        BufferedImage image = picture();
+        ImageWriter writer = writer();
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
+        IIOMetadataNode tree = (IIOMetadataNode) metadata.getAsTree(NATIVE);
+        IIOMetadataNode markers = (IIOMetadataNode) tree.getElementsByTagName("markerSequence").item(0);
+        for (int sequence : new int[] {2, 1}) {
+            IIOMetadataNode chunk = new IIOMetadataNode("unknown");
+            chunk.setAttribute("MarkerTag", "226");
+            byte[] payload = ("ICC_PROFILE\0" + (char) sequence + "\2" + (sequence == 1 ? "first" : "second"))
+                .getBytes(StandardCharsets.ISO_8859_1);
+            chunk.setUserObject(payload);
+            markers.appendChild(chunk);
+        }
+        metadata.setFromTree(NATIVE, tree);
+        Segments.Segment app2 = Segments.parse(write(writer, new IIOImage(image, null, metadata), null)).first(0xE2);
+        assertEquals("firstsecond", new String(app2.payload(), 14, app2.payload().length - 14,
+            StandardCharsets.ISO_8859_1));
+    }
+
     /** Metadata read by the JDK's reader (its own class) is accepted through its native tree. */
     @Test
     void jdkReaderMetadataIsAccepted() throws IOException {
