@@ -3,6 +3,7 @@ package dev.tessera.cli;
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.QualitySearch;
 import dev.tessera.jpeg.RestartInterval;
 import dev.tessera.jpeg.Subsampling;
 import java.io.IOException;
@@ -17,9 +18,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -54,7 +57,8 @@ final class CompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IN", arity = "1..*", description = "Input image files.")
+    @Parameters(paramLabel = "IN", arity = "1..*",
+        description = "Input image files, or directories of them (with --recursive also their subdirectories).")
     List<Path> inputs;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -103,14 +107,59 @@ final class CompressCommand implements Callable<Integer> {
         description = "Report each file written and metadata dropped; print stack traces on errors.")
     boolean verbose;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "%nTarget (instead of -q):%n")
+    TargetOptions target;
+
+    static final class TargetOptions {
+        @Option(names = "--target-ssimulacra2", paramLabel = "SCORE",
+            description = "The lowest quality whose decoded result scores at least SCORE (0..100) in SSIMULACRA 2.")
+        Double ssimulacra2;
+
+        @Option(names = "--target-size", paramLabel = "BYTES", converter = Converters.Size.class,
+            description = "The highest quality whose file is at most BYTES (suffix k, m: powers of 1024).")
+        Long size;
+
+        @Option(names = "--target-bpp", paramLabel = "BPP", converter = Converters.PositiveNumber.class,
+            description = "The highest quality whose file has at most BPP bits per pixel.")
+        Double bpp;
+
+        QualitySearch.Target toTarget() {
+            if (ssimulacra2 != null) {
+                return QualitySearch.Target.ssimulacra2(ssimulacra2);
+            }
+            if (size != null) {
+                return QualitySearch.Target.maxBytes(size);
+            }
+            return QualitySearch.Target.bitsPerPixel(bpp);
+        }
+    }
+
+    @Mixin
+    BatchOptions batch = new BatchOptions();
+
+    @ParentCommand
+    Main parent;
+
     @Override
     public Integer call() {
-        if (destination.output != null && inputs.size() > 1) {
-            throw new ParameterException(spec.commandLine(),
-                "-o/--output takes a single input; use --out-dir DIR for " + inputs.size() + " inputs");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        QualitySearch.Target searchTarget = target != null ? target.toTarget() : null;
+        if (searchTarget != null && spec.commandLine().getParseResult().hasMatchedOption("-q")) {
+            throw new ParameterException(spec.commandLine(), "-q/--quality cannot be combined with a --target option");
+        }
+        List<InputFiles.Entry> entries;
+        try {
+            entries = InputFiles.expand(inputs, batch.recursive, InputFiles.IMAGE_EXTENSIONS);
+        } catch (IOException e) {
+            err.println("tessera: " + Failures.describe(e));
+            printTrace(err, e);
+            return Main.EXIT_FAILED;
+        }
+        if (destination.output != null && entries.size() > 1) {
+            throw new ParameterException(spec.commandLine(),
+                "-o/--output takes a single input; use --out-dir DIR for " + entries.size() + " inputs");
+        }
         if (destination.outDir != null) {
             try {
                 Files.createDirectories(destination.outDir);
@@ -121,25 +170,44 @@ final class CompressCommand implements Callable<Integer> {
             }
         }
 
-        JpegEncoder encoder = new JpegEncoder(options());
+        EncoderOptions options = options();
+        JpegEncoder encoder = new JpegEncoder(options);
+        QualitySearch search = searchTarget == null ? null : new QualitySearch(options, Decoding::decode);
         SafeOutput safeOutput = new SafeOutput();
-        // Outputs written in this run, so two inputs mapping to one name (a.png, a.bmp) do not overwrite each
-        // other even with --force.
-        Map<Path, Path> written = new HashMap<>();
-        int failures = 0;
-        for (Path input : inputs) {
+        // Outputs are chosen before any work starts, so two inputs mapping to one name (a.png, a.bmp) are caught
+        // here, in input order, and never overwrite each other even with --force.
+        Map<Path, Path> planned = new HashMap<>();
+        List<Batch.Job<Path>> jobs = new ArrayList<>();
+        for (InputFiles.Entry entry : entries) {
+            Path input = entry.file();
+            Path output;
+            String problem;
             try {
-                Path output = convert(input, encoder, safeOutput, written, err);
-                if (verbose) {
-                    out.println(input + " -> " + output + " (" + Files.size(output) + " bytes)");
-                }
-            } catch (Exception | OutOfMemoryError e) {
-                failures++;
-                err.println("tessera: " + input + ": " + Failures.describe(e));
-                printTrace(err, e);
+                output = outputFor(entry);
+                problem = checkOutput(input, output, planned);
+            } catch (IOException e) {
+                output = null;
+                problem = Failures.describe(e);
             }
+            if (problem != null) {
+                String message = problem;
+                jobs.add(new Batch.Job<>(input, () -> {
+                    throw new IOException(message);
+                }));
+                continue;
+            }
+            planned.put(output.toAbsolutePath().normalize(), input);
+            Path target = output;
+            jobs.add(new Batch.Job<>(input, () -> convert(input, target, encoder, search, searchTarget, safeOutput,
+                out, err)));
         }
-        return failures == 0 ? 0 : Main.EXIT_FAILED;
+        boolean quiet = batch.quiet;
+        Progress progress = Progress.choose(quiet, parent != null && parent.terminal, "compress", out);
+        Batch.Summary<Path> summary = new Batch(batch.threads(), progress, err, verbose).run(jobs);
+        if (!quiet) {
+            out.println(summary.describe());
+        }
+        return summary.failures() == 0 ? 0 : Main.EXIT_FAILED;
     }
 
     EncoderOptions options() {
@@ -151,17 +219,32 @@ final class CompressCommand implements Callable<Integer> {
             .withProgressive(progressive);
     }
 
-    private Path convert(Path input, JpegEncoder encoder, SafeOutput safeOutput, Map<Path, Path> written,
-                         PrintWriter err) throws IOException {
-        Path output = destination.output != null
-            ? destination.output
-            : OutputNames.defaultOutput(input, destination.outDir);
+    private Path outputFor(InputFiles.Entry entry) throws IOException {
+        if (destination.output != null) {
+            return destination.output;
+        }
+        Path dir = destination.outDir == null ? null : destination.outDir.resolve(entry.relativeDir());
+        return OutputNames.defaultOutput(entry.file(), dir);
+    }
+
+    /** Why {@code output} cannot be written for {@code input}, or {@code null} if it can. */
+    private String checkOutput(Path input, Path output, Map<Path, Path> planned) throws IOException {
         if (OutputNames.isSameFile(input, output)) {
-            throw new IOException("output " + output + " is the input itself; choose another -o");
+            return "output " + output + " is the input itself; choose another -o";
         }
         Path key = output.toAbsolutePath().normalize();
-        if (written.containsKey(key)) {
-            throw new IOException("output " + output + " was already written for " + written.get(key));
+        if (planned.containsKey(key)) {
+            return "output " + output + " is also the output of " + planned.get(key);
+        }
+        return null;
+    }
+
+    private Batch.Done<Path> convert(Path input, Path output, JpegEncoder encoder, QualitySearch search,
+                                     QualitySearch.Target searchTarget, SafeOutput safeOutput, PrintWriter out,
+                                     PrintWriter err) throws IOException {
+        Path dir = output.toAbsolutePath().getParent();
+        if (destination.outDir != null && dir != null) {
+            Files.createDirectories(dir);
         }
         // Fail before decoding if the output cannot be written.
         SafeOutput.checkTarget(output, force);
@@ -169,14 +252,38 @@ final class CompressCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         SourceImage source = ImageLoader.load(input, !stripMetadata, warnings::add);
         if (verbose) {
-            for (String warning : warnings) {
-                err.println("tessera: " + input + ": warning: " + warning);
+            synchronized (err) {
+                for (String warning : warnings) {
+                    err.println("tessera: " + input + ": warning: " + warning);
+                }
             }
         }
         ImageMetadata metadata = source.metadata();
-        safeOutput.write(output, force, stream -> encoder.encode(source.image(), metadata, stream));
-        written.put(key, input);
-        return output;
+        String note;
+        if (search == null) {
+            safeOutput.write(output, force, stream -> encoder.encode(source.image(), metadata, stream));
+            note = "";
+        } else {
+            QualitySearch.Result result = search.search(source.image(), metadata, searchTarget);
+            byte[] jpeg = result.jpeg();
+            safeOutput.write(output, force, stream -> stream.write(jpeg));
+            note = TargetReport.describe(searchTarget, result);
+            if (!result.met()) {
+                synchronized (err) {
+                    err.println("tessera: " + input + ": warning: no quality meets the target; wrote "
+                        + TargetReport.describe(searchTarget, result));
+                }
+            }
+        }
+        long bytesOut = Files.size(output);
+        String line = "-> " + output + " (" + bytesOut + " bytes" + (note.isEmpty() ? "" : ", " + note) + ")";
+        if (verbose || search != null) {
+            synchronized (out) {
+                out.println(input + " " + line);
+                out.flush();
+            }
+        }
+        return new Batch.Done<>(output, Files.size(input), bytesOut, line);
     }
 
     private void printTrace(PrintWriter err, Throwable e) {

@@ -65,4 +65,76 @@ final class Converters {
             return blocks ? RestartInterval.mcus(count) : RestartInterval.mcuRows(count);
         }
     }
+
+    /** A thread count, 1..1024. */
+    static final class Threads implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("threads must be a whole number, found '" + value + "'");
+            }
+            if (n < 1 || n > 1024) {
+                throw new TypeConversionException("threads must be 1..1024, found " + n);
+            }
+            return n;
+        }
+    }
+
+    /**
+     * A file size: a number of bytes with an optional suffix k, m or g (powers of 1024, any case, an optional
+     * trailing "b" or "ib"): {@code 150k} is 153600 bytes.
+     */
+    static final class Size implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            if (text.endsWith("ib")) {
+                text = text.substring(0, text.length() - 2);
+            } else if (text.endsWith("b")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            long unit = 1;
+            if (!text.isEmpty()) {
+                switch (text.charAt(text.length() - 1)) {
+                    case 'k' -> unit = 1L << 10;
+                    case 'm' -> unit = 1L << 20;
+                    case 'g' -> unit = 1L << 30;
+                    default -> unit = 1;
+                }
+            }
+            String digits = unit == 1 ? text : text.substring(0, text.length() - 1);
+            double number;
+            try {
+                number = Double.parseDouble(digits);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("size must be a number of bytes with an optional k, m or g "
+                    + "suffix (150k), found '" + value + "'");
+            }
+            long bytes = (long) Math.floor(number * unit);
+            if (!(number > 0) || bytes < 1) {
+                throw new TypeConversionException("size must be at least 1 byte, found '" + value + "'");
+            }
+            return bytes;
+        }
+    }
+
+    /** A positive finite number, for --target-bpp. */
+    static final class PositiveNumber implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double number;
+            try {
+                number = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected a number, found '" + value + "'");
+            }
+            if (!(number > 0) || Double.isInfinite(number)) {
+                throw new TypeConversionException("expected a positive number, found '" + value + "'");
+            }
+            return number;
+        }
+    }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Tessera: a pure-Java JPEG codec (ITU-T T.81 / JFIF).",
-    subcommands = {CompressCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CompressCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  tessera compress photo.png             writes photo.jpg beside photo.png",
@@ -35,6 +35,9 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Whether standard output is a terminal: batch commands then draw a progress bar instead of lines. */
+    boolean terminal;
+
     /** Runs the command and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(run(args));
@@ -42,7 +45,9 @@ public final class Main implements Runnable {
 
     /** Runs the command with the process's standard streams and returns the exit code; never exits. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        ((Main) commandLine.getCommand()).terminal = isTerminal();
+        return commandLine.execute(args);
     }
 
     /** Runs the command with the given streams and returns the exit code; never exits. */
@@ -62,6 +67,22 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new Main())
             .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /**
+     * Whether the process talks to a terminal. From Java 22 {@link System#console()} is non-null even when
+     * redirected and {@code Console.isTerminal()} tells; on Java 17 to 21 a console exists only on a terminal.
+     */
+    static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** With no subcommand: a usage error. */
