@@ -41,7 +41,7 @@ public final class JpegImageWriter extends ImageWriterBase {
 
     @Override
     public IIOMetadata getDefaultImageMetadata(ImageTypeSpecifier imageType, ImageWriteParam param) {
-        return JpegMetadata.defaults(imageType);
+        return JpegMetadata.defaults(imageType, param);
     }
 
     @Override

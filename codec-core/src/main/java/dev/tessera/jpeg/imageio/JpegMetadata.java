@@ -4,10 +4,14 @@ import static dev.tessera.jpeg.imageio.NativeTree.child;
 import static dev.tessera.jpeg.imageio.NativeTree.children;
 import static dev.tessera.jpeg.imageio.NativeTree.intAttribute;
 
+import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.pipeline.EncodePipeline;
 import java.awt.color.ColorSpace;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataFormat;
@@ -26,12 +30,12 @@ import org.w3c.dom.Node;
  * <p>Mutable, as the JDK's is: {@code mergeTree} and {@code setFromTree} accept both formats.
  */
 public final class JpegMetadata extends IIOMetadata {
-    private final IIOMetadataNode initial;
+    private IIOMetadataNode initialTree;
     private IIOMetadataNode root;
 
     JpegMetadata(IIOMetadataNode nativeRoot) {
         super(true, JpegProviderInfo.NATIVE_IMAGE_FORMAT, JpegMetadataFormat.class.getName(), null, null);
-        this.initial = NativeMerge.copy(nativeRoot);
+        this.initialTree = NativeMerge.copy(nativeRoot);
         this.root = nativeRoot;
     }
 
@@ -78,6 +82,37 @@ public final class JpegMetadata extends IIOMetadata {
         markers.appendChild(NativeTree.sof(0, 0, 0, h, v, ids, tables));
         markers.appendChild(NativeTree.sos(ids, tables, 0, 63, 0, 0));
         return new JpegMetadata(tree);
+    }
+
+    /**
+     * The defaults for a type, adjusted to a write parameter as the JDK adjusts them: an explicit quality
+     * gives the tables it scales to, progressive mode {@code MODE_DEFAULT} makes the frame progressive.
+     */
+    static JpegMetadata defaults(ImageTypeSpecifier type, ImageWriteParam param) {
+        JpegMetadata metadata = defaults(type);
+        if (param == null) {
+            return metadata;
+        }
+        IIOMetadataNode markers = NativeTree.markers(metadata.root);
+        if (param.canWriteCompressed() && param.getCompressionMode() == ImageWriteParam.MODE_EXPLICIT) {
+            QuantTable[] tables = EncodePipeline.quantTables(
+                EncoderOptions.DEFAULT.withQuality(WriteSettings.ijgQuality(param.getCompressionQuality())));
+            for (IIOMetadataNode table : NativeTree.entries(metadata.root, "dqt", "dqtable")) {
+                int id = table.getAttribute("qtableId").equals("0") ? 0 : 1;
+                IIOMetadataNode scaled = NativeTree.qtable(id, new JPEGQTable(tables[id].toNaturalArray()));
+                table.getParentNode().replaceChild(scaled, table);
+            }
+        }
+        if (param.canWriteProgressive() && param.getProgressiveMode() == ImageWriteParam.MODE_DEFAULT) {
+            child(markers, "sof").setAttribute("process", "2");
+        }
+        metadata.initialize();
+        return metadata;
+    }
+
+    /** Makes the current tree the one {@link #reset()} returns to. */
+    private void initialize() {
+        initialTree = NativeMerge.copy(root);
     }
 
     private static int componentCount(ImageTypeSpecifier type) {
@@ -183,7 +218,7 @@ public final class JpegMetadata extends IIOMetadata {
 
     @Override
     public void reset() {
-        root = NativeMerge.copy(initial);
+        root = NativeMerge.copy(initialTree);
     }
 
     private static void checkTree(Node tree) {

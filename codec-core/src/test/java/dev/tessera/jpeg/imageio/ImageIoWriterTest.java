@@ -262,6 +262,25 @@ class ImageIoWriterTest {
         assertEquals(jdkValues, ourValues, "quality " + quality);
     }
 
+    /** Default metadata for an explicit-quality parameter carries that quality's tables, as the JDK's does. */
+    @Test
+    void defaultMetadataFollowsTheParam() throws IOException {
+        BufferedImage image = picture();
+        ImageWriter writer = writer();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.3f);
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        JPEGQTable luma = (JPEGQTable) ((IIOMetadataNode) ((Element) metadata.getAsTree(NATIVE))
+            .getElementsByTagName("dqtable").item(0)).getUserObject();
+        byte[] explicit = write(writer, new IIOImage(image, null, null), param);
+        // The same tables come back when the metadata is used with the default (copy from metadata) mode.
+        byte[] copied = write(writer(), new IIOImage(image, null, metadata), null);
+        assertArrayEquals(Segments.parse(explicit).all(0xDB).get(0).payload(),
+            Segments.parse(copied).all(0xDB).get(0).payload());
+        assertEquals(luma.getTable()[0], Segments.parse(copied).all(0xDB).get(0).u8(1));
+    }
+
     @Test
     void progressiveModeDefaultWritesSof2() throws IOException {
         ImageWriter writer = writer();
