@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Tessera: a pure-Java JPEG codec (ITU-T T.81 / JFIF).",
-    subcommands = {CompressCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, CompareCommand.class,
+        CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  tessera compress photo.png             writes photo.jpg beside photo.png",

@@ -2,11 +2,9 @@ package dev.tessera.jpeg;
 
 import dev.tessera.metrics.Ssimulacra2;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 
 /**
  * Finds the IJG quality (1..100) at which an image meets a target: a SSIMULACRA 2 score, a file size or a bit
@@ -136,9 +134,9 @@ public final class QualitySearch {
     private final EncoderOptions options;
     private final Decoder decoder;
 
-    /** A search with the given encoder settings (their quality is ignored) and the default decoder. */
+    /** A search with the given encoder settings (their quality is ignored), decoding with {@link JpegDecoder}. */
     public QualitySearch(EncoderOptions options) {
-        this(options, QualitySearch::decodeDefault);
+        this(options, new JpegDecoder()::decode);
     }
 
     /**
@@ -226,14 +224,5 @@ public final class QualitySearch {
     /** File bits over pixels. */
     public static double bitsPerPixel(long bytes, int width, int height) {
         return bytes * 8.0 / ((double) width * height);
-    }
-
-    /** Until the decoder lands in this module: the JDK's ImageIO JPEG reader. */
-    private static BufferedImage decodeDefault(byte[] jpeg) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
-        if (image == null) {
-            throw new IOException("no JPEG reader");
-        }
-        return image;
     }
 }

@@ -11,6 +11,12 @@ public class UnsupportedJpegException extends JpegException {
         LOSSLESS,
         PRECISION,
         COMPONENT_COUNT,
+        /** A frame with Y = 0 whose height a DNL segment gives later (T.81 B.2.5); libjpeg rejects it too. */
+        NUMBER_OF_LINES,
+        /** A sampling-factor combination libjpeg cannot upsample (non-integral ratios), or an MCU over 10 blocks. */
+        SAMPLING,
+        /** A colour space with no conversion to an output image (2 components, or more than 4). */
+        COLOR_SPACE,
         OTHER
     }
 

@@ -53,6 +53,11 @@ public final class ExternalTool {
 
     /** Runs with {@code args}, feeding {@code input} on stdin; fails after 60 seconds. */
     public Result run(byte[] input, String... args) throws IOException {
+        return run(java.util.Map.of(), input, args);
+    }
+
+    /** Like {@link #run(byte[], String...)} with extra environment variables (e.g. JSIMD_FORCENONE=1). */
+    public Result run(java.util.Map<String, String> environment, byte[] input, String... args) throws IOException {
         Path in = Files.createTempFile("tessera-in", ".bin");
         Path out = Files.createTempFile("tessera-out", ".bin");
         Path err = Files.createTempFile("tessera-err", ".txt");
@@ -61,8 +66,10 @@ public final class ExternalTool {
             List<String> command = new ArrayList<>();
             command.add(executable.toString());
             command.addAll(List.of(args));
-            Process p = new ProcessBuilder(command)
-                .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(executable + " did not finish in 60 s");

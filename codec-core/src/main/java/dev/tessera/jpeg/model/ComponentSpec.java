@@ -7,7 +7,8 @@ package dev.tessera.jpeg.model;
  * @param id                 Ci, 0..255
  * @param horizontalSampling Hi, 1..4
  * @param verticalSampling   Vi, 1..4
- * @param quantTableSlot     Tqi, 0..3
+ * @param quantTableSlot     Tqi, 0..3 in T.81; up to 255 accepted, because libjpeg only rejects a slot above 3
+ *                           when a scan uses the component
  */
 public record ComponentSpec(int id, int horizontalSampling, int verticalSampling, int quantTableSlot) {
     public ComponentSpec {
@@ -18,8 +19,8 @@ public record ComponentSpec(int id, int horizontalSampling, int verticalSampling
             throw new IllegalArgumentException("sampling factors must be 1..4, found "
                 + horizontalSampling + "x" + verticalSampling);
         }
-        if (quantTableSlot < 0 || quantTableSlot > 3) {
-            throw new IllegalArgumentException("quantization table slot must be 0..3, found " + quantTableSlot);
+        if (quantTableSlot < 0 || quantTableSlot > 255) {
+            throw new IllegalArgumentException("quantization table slot must be 0..255, found " + quantTableSlot);
         }
     }
 }

@@ -30,6 +30,25 @@ public final class QuantTable {
         return new QuantTable(natural);
     }
 
+    /**
+     * A table read from a DQT segment: 64 values in zig-zag order, each 0..65535. Zero is outside T.81
+     * B.2.4.1 but libjpeg accepts it (the coefficient then dequantizes to 0), so the decoder does too.
+     */
+    public static QuantTable decoded(int[] zigZagValues) {
+        if (zigZagValues == null || zigZagValues.length != 64) {
+            throw new IllegalArgumentException("a quantization table needs 64 values");
+        }
+        int[] natural = new int[64];
+        for (int k = 0; k < 64; k++) {
+            int v = zigZagValues[k];
+            if (v < 0 || v > 65535) {
+                throw new IllegalArgumentException("quantization values must be 0..65535, found " + v);
+            }
+            natural[ZigZag.toNatural(k)] = v;
+        }
+        return new QuantTable(natural);
+    }
+
     private static void check(int[] values) {
         if (values == null || values.length != 64) {
             throw new IllegalArgumentException("a quantization table needs 64 values");

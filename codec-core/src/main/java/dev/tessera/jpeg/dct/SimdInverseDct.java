@@ -1,0 +1,269 @@
+package dev.tessera.jpeg.dct;
+
+import static dev.tessera.jpeg.dct.InverseDct.CONST_BITS;
+import static dev.tessera.jpeg.dct.InverseDct.PASS1_BITS;
+
+/**
+ * The same inverse DCTs as {@link InverseDct} and {@link ScaledInverseDct}, computed with the integer
+ * widths of libjpeg-turbo's x86-64 SIMD code ({@code jsimd_idct_islow_avx2}, {@code jsimd_idct_4x4_sse2},
+ * {@code jsimd_idct_2x2_sse2}), which {@code djpeg} runs by default on x86-64. For valid data the results
+ * equal the C code's exactly; they differ only when corrupt coefficients overflow 16 bits, and then this
+ * reproduces djpeg:
+ *
+ * <ul>
+ *   <li>dequantization keeps the low 16 bits of coefficient x multiplier ({@code pmullw});</li>
+ *   <li>a few sums of two inputs are 16-bit ({@code paddw}): in0 +/- in4 and the odd-part z3, z4 of the
+ *       8x8 transform; products and the other sums are 32-bit ({@code pmaddwd}, {@code paddd});</li>
+ *   <li>each pass's descaled output saturates to 16 bits ({@code packssdw}), and the final samples to
+ *       -128..127 before the level shift ({@code packsswb}, then + 128), instead of libjpeg's range-limit
+ *       table with wrap-around;</li>
+ *   <li>the 8x8 and 4x4 transforms shortcut only when all AC rows of the block are zero, not per column.</li>
+ * </ul>
+ *
+ * Fixed point as in {@link InverseDct}: Q13 constants, 2 extra bits between the passes.
+ */
+public final class SimdInverseDct {
+    private SimdInverseDct() {
+    }
+
+    private static int sat16(int v) {
+        return v < -32768 ? -32768 : (v > 32767 ? 32767 : v);
+    }
+
+    /** packsswb then + CENTERJSAMPLE: saturate to a signed byte and level-shift. */
+    private static short sample(int v16) {
+        return (short) ((v16 < -128 ? -128 : (v16 > 127 ? 127 : v16)) + 128);
+    }
+
+    private static int dequantize(short[] in, int i, int[] q, int k) {
+        return (short) (in[i] * q[k]);
+    }
+
+    private static boolean acRowsZero(short[] in, int off, int[] rows) {
+        for (int r : rows) {
+            for (int c = 0; c < 8; c++) {
+                if (in[off + r * 8 + c] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static final int[] ROWS_1_TO_7 = {1, 2, 3, 4, 5, 6, 7};
+    private static final int[] ROWS_4X4 = {1, 2, 3, 5, 6, 7};
+
+    // Constants of jidctint, combined as the SIMD code combines them for pmaddwd.
+    private static final int F130 = 4433 + 6270;        // F_0_541 + F_0_765
+    private static final int F054 = 4433;
+    private static final int MF130 = 4433 - 15137;      // F_0_541 - F_1_847
+    private static final int MF078 = 9633 - 16069;      // F_1_175 - F_1_961
+    private static final int F117 = 9633;
+    private static final int F078 = 9633 - 3196;        // F_1_175 - F_0_390
+    private static final int MF060 = 2446 - 7373;       // F_0_298 - F_0_899
+    private static final int MF089 = -7373;
+    private static final int MF050 = 16819 - 20995;     // F_2_053 - F_2_562
+    private static final int MF256 = -20995;
+    private static final int F060 = 12299 - 7373;       // F_1_501 - F_0_899
+    private static final int F050 = 25172 - 20995;      // F_3_072 - F_2_562
+
+    /** 8x8, as jsimd_idct_islow_avx2. */
+    static final class Size8 implements IdctKernel {
+        private final int[] ws = new int[64];
+        private final int[] d = new int[8];
+
+        @Override
+        public int size() {
+            return 8;
+        }
+
+        /** One 1-D pass of dodct on 16-bit inputs; writes 8 saturated 16-bit outputs to d. */
+        private void pass(int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int shift) {
+            int tmp3 = i2 * F130 + i6 * F054;
+            int tmp2 = i2 * F054 + i6 * MF130;
+            int tmp0 = ((short) (i0 + i4)) << CONST_BITS;
+            int tmp1 = ((short) (i0 - i4)) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+            int z3 = (short) (i7 + i3);
+            int z4 = (short) (i5 + i1);
+            int z3r = z3 * MF078 + z4 * F117;
+            int z4r = z3 * F117 + z4 * F078;
+            int o0 = i7 * MF060 + i1 * MF089 + z3r;
+            int o1 = i5 * MF050 + i3 * MF256 + z4r;
+            int o3 = i7 * MF089 + i1 * F060 + z4r;
+            int o2 = i5 * MF256 + i3 * F050 + z3r;
+            int round = 1 << (shift - 1);
+            d[0] = sat16((tmp10 + o3 + round) >> shift);
+            d[7] = sat16((tmp10 - o3 + round) >> shift);
+            d[1] = sat16((tmp11 + o2 + round) >> shift);
+            d[6] = sat16((tmp11 - o2 + round) >> shift);
+            d[3] = sat16((tmp13 + o0 + round) >> shift);
+            d[4] = sat16((tmp13 - o0 + round) >> shift);
+            d[2] = sat16((tmp12 + o1 + round) >> shift);
+            d[5] = sat16((tmp12 - o1 + round) >> shift);
+        }
+
+        @Override
+        public void transform(short[] in, int off, int[] q, short[] out, int outOff, int stride) {
+            if (acRowsZero(in, off, ROWS_1_TO_7)) {
+                for (int c = 0; c < 8; c++) {
+                    int v = (short) (dequantize(in, off + c, q, c) << PASS1_BITS);
+                    for (int r = 0; r < 8; r++) {
+                        ws[r * 8 + c] = v;
+                    }
+                }
+            } else {
+                for (int c = 0; c < 8; c++) {
+                    int i = off + c;
+                    if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
+                        && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+                        // Not a SIMD shortcut, but exactly what dodct gives for a column with zero AC terms:
+                        // every output is sat16((in0 << 13 + 2^10) >> 11) = sat16(4 * in0).
+                        int v = sat16(dequantize(in, i, q, c) << PASS1_BITS);
+                        for (int r = 0; r < 8; r++) {
+                            ws[r * 8 + c] = v;
+                        }
+                        continue;
+                    }
+                    pass(dequantize(in, i, q, c), dequantize(in, i + 8, q, c + 8),
+                        dequantize(in, i + 16, q, c + 16), dequantize(in, i + 24, q, c + 24),
+                        dequantize(in, i + 32, q, c + 32), dequantize(in, i + 40, q, c + 40),
+                        dequantize(in, i + 48, q, c + 48), dequantize(in, i + 56, q, c + 56),
+                        CONST_BITS - PASS1_BITS);
+                    for (int r = 0; r < 8; r++) {
+                        ws[r * 8 + c] = d[r];
+                    }
+                }
+            }
+            for (int r = 0; r < 8; r++) {
+                int w = r * 8;
+                int o = outOff + r * stride;
+                if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 4] == 0 && ws[w + 5] == 0
+                    && ws[w + 6] == 0 && ws[w + 7] == 0) {
+                    // Likewise exact: (w0 << 13 + 2^17) >> 18 = (w0 + 16) >> 5.
+                    short v = sample((ws[w] + 16) >> 5);
+                    for (int x = 0; x < 8; x++) {
+                        out[o + x] = v;
+                    }
+                    continue;
+                }
+                pass(ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 4], ws[w + 5], ws[w + 6], ws[w + 7],
+                    CONST_BITS + PASS1_BITS + 3);
+                for (int x = 0; x < 8; x++) {
+                    out[o + x] = sample(d[x]);
+                }
+            }
+        }
+    }
+
+    // Constants of jidctred, as the SSE2 code pairs them.
+    private static final int F256 = 20995;
+    private static final int F089 = 7373;
+    private static final int F106 = 8697;
+    private static final int MF217 = -17799;
+    private static final int MF060R = -4926;
+    private static final int MF050R = -4176;
+    private static final int F145 = 11893;
+    private static final int MF021 = -1730;
+    private static final int F184 = 15137;
+    private static final int MF076 = -6270;
+    private static final int F362 = 29692;
+    private static final int MF127 = -10426;
+    private static final int F085 = 6967;
+    private static final int MF072 = -5906;
+
+    /** 4x4, as jsimd_idct_4x4_sse2. */
+    static final class Size4 implements IdctKernel {
+        private final int[] ws = new int[32];
+        private final int[] d = new int[4];
+
+        @Override
+        public int size() {
+            return 4;
+        }
+
+        private void pass(int i0, int i1, int i2, int i3, int i5, int i6, int i7, int shift) {
+            int tmp2 = i1 * F256 + i3 * F089 + i5 * MF060R + i7 * MF050R;
+            int tmp0 = i1 * F106 + i3 * MF217 + i5 * F145 + i7 * MF021;
+            int even0 = i0 << (CONST_BITS + 1);
+            int even2 = i2 * F184 + i6 * MF076;
+            int tmp10 = even0 + even2;
+            int tmp12 = even0 - even2;
+            int round = 1 << (shift - 1);
+            d[0] = sat16((tmp10 + tmp2 + round) >> shift);
+            d[3] = sat16((tmp10 - tmp2 + round) >> shift);
+            d[1] = sat16((tmp12 + tmp0 + round) >> shift);
+            d[2] = sat16((tmp12 - tmp0 + round) >> shift);
+        }
+
+        @Override
+        public void transform(short[] in, int off, int[] q, short[] out, int outOff, int stride) {
+            if (acRowsZero(in, off, ROWS_4X4)) {
+                for (int c = 0; c < 8; c++) {
+                    int v = (short) (dequantize(in, off + c, q, c) << PASS1_BITS);
+                    for (int r = 0; r < 4; r++) {
+                        ws[r * 8 + c] = v;
+                    }
+                }
+            } else {
+                for (int c = 0; c < 8; c++) {
+                    int i = off + c;
+                    pass(dequantize(in, i, q, c), dequantize(in, i + 8, q, c + 8), dequantize(in, i + 16, q, c + 16),
+                        dequantize(in, i + 24, q, c + 24), dequantize(in, i + 40, q, c + 40),
+                        dequantize(in, i + 48, q, c + 48), dequantize(in, i + 56, q, c + 56),
+                        CONST_BITS - PASS1_BITS + 1);
+                    for (int r = 0; r < 4; r++) {
+                        ws[r * 8 + c] = d[r];
+                    }
+                }
+            }
+            for (int r = 0; r < 4; r++) {
+                int w = r * 8;
+                pass(ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 5], ws[w + 6], ws[w + 7],
+                    CONST_BITS + PASS1_BITS + 3 + 1);
+                int o = outOff + r * stride;
+                for (int x = 0; x < 4; x++) {
+                    out[o + x] = sample(d[x]);
+                }
+            }
+        }
+    }
+
+    /** The columns a 2x2 output depends on: the DC column and the odd ones. */
+    private static final int[] COLUMNS_2X2 = {0, 1, 3, 5, 7};
+
+    /** 2x2, as jsimd_idct_2x2_sse2: the pass 1 results stay 32-bit; the odd inputs of pass 2 saturate. */
+    static final class Size2 implements IdctKernel {
+        private final int[][] ws = new int[2][8];
+
+        @Override
+        public int size() {
+            return 2;
+        }
+
+        @Override
+        public void transform(short[] in, int off, int[] q, short[] out, int outOff, int stride) {
+            int shift1 = CONST_BITS - PASS1_BITS + 2;
+            for (int c : COLUMNS_2X2) {
+                int i = off + c;
+                int tmp0 = dequantize(in, i + 8, q, c + 8) * F362 + dequantize(in, i + 24, q, c + 24) * MF127
+                    + dequantize(in, i + 40, q, c + 40) * F085 + dequantize(in, i + 56, q, c + 56) * MF072;
+                int tmp10 = dequantize(in, i, q, c) << (CONST_BITS + 2);
+                ws[0][c] = (tmp10 + tmp0 + (1 << (shift1 - 1))) >> shift1;
+                ws[1][c] = (tmp10 - tmp0 + (1 << (shift1 - 1))) >> shift1;
+            }
+            int shift2 = CONST_BITS + PASS1_BITS + 3 + 2;
+            for (int r = 0; r < 2; r++) {
+                int[] w = ws[r];
+                int tmp0 = sat16(w[1]) * F362 + sat16(w[3]) * MF127 + sat16(w[5]) * F085 + sat16(w[7]) * MF072;
+                int tmp10 = w[0] << (CONST_BITS + 2);
+                int o = outOff + r * stride;
+                out[o] = sample(sat16((tmp10 + tmp0 + (1 << (shift2 - 1))) >> shift2));
+                out[o + 1] = sample(sat16((tmp10 - tmp0 + (1 << (shift2 - 1))) >> shift2));
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tessera.jpeg.entropy;
+
+import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.io.BitReader;
+import dev.tessera.jpeg.spec.ZigZag;
+
+/**
+ * Decodes a sequential Huffman scan (T.81 F.2.2): per block a DC difference and up to 63 AC coefficients.
+ * Coefficients are written unscaled (dequantization happens in the inverse DCT), as 16-bit values in
+ * natural order; like libjpeg the DC predictor is an {@code int} and the stored value is truncated to 16 bits.
+ */
+public final class HuffmanDecoder implements EntropyDecoder {
+    private static final int[] NATURAL = ZigZag.zigZagToNaturalPadded();
+
+    private final BitReader bits;
+    private final HuffmanLookup[] dcTables;
+    private final HuffmanLookup[] acTables;
+    /** For block b of the MCU, the index of its component in the scan. */
+    private final int[] membership;
+    private final int[] predictions;
+
+    /**
+     * @param dcTables   per scan component, its DC table
+     * @param acTables   per scan component, its AC table
+     * @param membership per MCU block, the index of its scan component
+     */
+    public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership) {
+        this.bits = bits;
+        this.dcTables = dcTables.clone();
+        this.acTables = acTables.clone();
+        this.membership = membership.clone();
+        this.predictions = new int[dcTables.length];
+    }
+
+    @Override
+    public void decodeMcu(short[][] blocks, int[] offsets) throws JpegException {
+        for (int b = 0; b < membership.length; b++) {
+            int ci = membership[b];
+            short[] block = blocks[b];
+            int base = offsets[b];
+            // T.81 F.2.2.1: DIFF = EXTEND(RECEIVE(SSSS)), PRED += DIFF
+            int s = dcTables[ci].decode(bits);
+            if (s != 0) {
+                s = HuffmanLookup.extend(bits.getBits(s), s);
+            }
+            predictions[ci] += s;
+            block[base] = (short) predictions[ci];
+            // T.81 F.2.2.2 (Figure F.13): RS = RRRRSSSS; ZRL skips 16 zeros, EOB ends the block.
+            HuffmanLookup ac = acTables[ci];
+            for (int k = 1; k < 64; k++) {
+                int rs = ac.decode(bits);
+                int r = rs >> 4;
+                s = rs & 15;
+                if (s != 0) {
+                    k += r;
+                    // k may pass 63 on corrupt data; the padded table sends it to coefficient 63 (as libjpeg).
+                    block[base + NATURAL[k]] = (short) HuffmanLookup.extend(bits.getBits(s), s);
+                } else if (r == 15) {
+                    k += 15;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void restart() {
+        java.util.Arrays.fill(predictions, 0);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tessera.jpeg.entropy;
+
+import dev.tessera.jpeg.io.BitReader;
+import dev.tessera.jpeg.MalformedJpegException;
+import dev.tessera.jpeg.model.HuffmanSpec;
+
+/**
+ * The decoding form of a Huffman table (T.81 F.2.2.3, Figure F.16): a 9-bit lookup table for the common
+ * short codes and MAXCODE / VALPTR - MINCODE arrays for the procedure DECODE on longer ones. Immutable.
+ */
+public final class HuffmanLookup {
+    /** Bits resolved by one table look-up. */
+    static final int LOOKAHEAD = 9;
+
+    /** {@code lookup[bits] = length << 8 | symbol} for codes of at most 9 bits, else 0. */
+    private final int[] lookup = new int[1 << LOOKAHEAD];
+    /** MAXCODE[l]: the largest code of length l, or -1 when there is none (F.2.2.3). */
+    private final int[] maxCode = new int[18];
+    /** VALPTR[l] - MINCODE[l], so that HUFFVAL[code + valueOffset[l]] is the symbol. */
+    private final int[] valueOffset = new int[18];
+    private final int[] symbols;
+
+    private HuffmanLookup(HuffmanSpec spec) {
+        symbols = spec.symbols();
+        int[] counts = spec.counts();
+        // T.81 C.2 (Figure C.2) derives the codes; Figure F.15 derives MINCODE, MAXCODE and VALPTR.
+        int code = 0;
+        int index = 0;
+        for (int length = 1; length <= 16; length++) {
+            int n = counts[length - 1];
+            if (n == 0) {
+                maxCode[length] = -1;
+            } else {
+                valueOffset[length] = index - code;
+                for (int i = 0; i < n; i++) {
+                    if (length <= LOOKAHEAD) {
+                        int shift = LOOKAHEAD - length;
+                        int first = code << shift;
+                        for (int j = 0; j < (1 << shift); j++) {
+                            lookup[first + j] = (length << 8) | symbols[index];
+                        }
+                    }
+                    code++;
+                    index++;
+                }
+                maxCode[length] = code - 1;
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE; // sentinel: every 17-bit string ends the search
+    }
+
+    /**
+     * Builds the decoding table, checking what libjpeg's {@code jpeg_make_d_derived_tbl} checks: no code
+     * may be all 1-bits (T.81 C.2, so a complete code is rejected), and DC symbols must be 0..15.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static HuffmanLookup of(HuffmanSpec spec, boolean dc) {
+        long code = 0;
+        for (int length = 1; length <= 16; length++) {
+            code += spec.countOfLength(length);
+            if (code >= (1L << length)) {
+                throw new IllegalArgumentException("bad Huffman table: code lengths leave no all-ones-free code");
+            }
+            code <<= 1;
+        }
+        if (dc) {
+            for (int i = 0; i < spec.symbolCount(); i++) {
+                if (spec.symbol(i) > 15) {
+                    throw new IllegalArgumentException("bad Huffman table: DC symbol " + spec.symbol(i) + " > 15");
+                }
+            }
+        }
+        return new HuffmanLookup(spec);
+    }
+
+    /**
+     * Decodes one symbol (T.81 F.2.2.3 DECODE). A bit string that is no code consumes 17 bits, warns and
+     * yields symbol 0, as libjpeg's {@code jpeg_huff_decode} does.
+     */
+    public int decode(BitReader bits) throws MalformedJpegException {
+        int look = bits.peekBits(LOOKAHEAD);
+        int entry = lookup[look];
+        if (entry != 0) {
+            bits.skipBits(entry >> 8);
+            return entry & 0xFF;
+        }
+        int window = bits.peekBits(16);
+        for (int length = LOOKAHEAD + 1; length <= 16; length++) {
+            int c = window >>> (16 - length);
+            if (c <= maxCode[length]) {
+                bits.skipBits(length);
+                return symbols[(c + valueOffset[length]) & 0xFF];
+            }
+        }
+        bits.skipBits(16);
+        bits.getBit();
+        bits.reportBadCode();
+        return 0;
+    }
+
+    /** T.81 F.2.2.1 EXTEND: the signed value of the {@code size}-bit magnitude category value {@code v}. */
+    public static int extend(int v, int size) {
+        return v < (1 << (size - 1)) ? v - (1 << size) + 1 : v;
+    }
+}

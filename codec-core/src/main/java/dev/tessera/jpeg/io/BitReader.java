@@ -1,0 +1,282 @@
+package dev.tessera.jpeg.io;
+
+import dev.tessera.jpeg.JpegWarning;
+import dev.tessera.jpeg.MalformedJpegException;
+
+/**
+ * Reads entropy-coded data bit by bit, most significant bit first (T.81 F.2.2.5). This is the only decoder
+ * class that knows about byte stuffing (a 0x00 after 0xFF, T.81 F.1.2.3), 0xFF fill bytes (B.1.1.2) and
+ * markers met inside entropy-coded data.
+ *
+ * <p>At a marker, or at the end of the stream, there are no more data bits. As libjpeg's {@code jdhuff.c}
+ * does, the reader then supplies zero bits, remembers the marker for the marker reader, and on the first
+ * zero bit actually consumed warns once and raises {@link #insufficientData()}; the entropy decoders stop
+ * decoding until the next restart, so the rest of the segment decodes as grey.
+ *
+ * <p>Restart markers (T.81 B.2.1, F.2.1.3.1) are read by {@link #readRestartMarker()}, which resynchronises
+ * on a missing or wrong marker the way libjpeg's {@code jpeg_resync_to_restart} does.
+ */
+public final class BitReader {
+    /** libjpeg's MIN_GET_BITS for a 64-bit buffer: refill while fewer bits than this are held. */
+    private static final int FILL_LIMIT = 57;
+
+    private final ByteSource source;
+    private final WarningSink warnings;
+    /** The low {@code bitsLeft} bits are unread; the lowest {@code padBits} of them are zero padding. */
+    private long buffer;
+    private int bitsLeft;
+    private int padBits;
+    /** The code of a marker met in the data and not yet consumed, or 0. */
+    private int unreadMarker;
+    private long unreadMarkerOffset;
+    private boolean insufficient;
+    private int nextRestart;
+    private int leftoverBytes;
+
+    public BitReader(ByteSource source, WarningSink warnings) {
+        this.source = source;
+        this.warnings = warnings;
+    }
+
+    /** Starts a scan: empties the buffer, clears the out-of-data flag, expects RST0 next (T.81 B.2.1). */
+    public void startScan() {
+        buffer = 0;
+        bitsLeft = 0;
+        padBits = 0;
+        insufficient = false;
+        unreadMarker = 0;
+        nextRestart = 0;
+    }
+
+    /** True once the data of the current restart interval ran out and zero bits were consumed. */
+    public boolean insufficientData() {
+        return insufficient;
+    }
+
+    /** Offset of the next unread byte of the stream. */
+    public long offset() {
+        return source.offset();
+    }
+
+    private void fill() throws MalformedJpegException {
+        while (bitsLeft < FILL_LIMIT && unreadMarker == 0) {
+            int c = source.read();
+            if (c == 0xFF) {
+                long at = source.offset() - 1;
+                // T.81 B.1.1.2: any number of 0xFF fill bytes may precede a marker.
+                do {
+                    c = source.read();
+                } while (c == 0xFF);
+                if (c != 0) {
+                    unreadMarker = c;
+                    unreadMarkerOffset = at;
+                    break;
+                }
+                // T.81 F.1.2.3: 0xFF 0x00 is a stuffed 0xFF data byte.
+                c = 0xFF;
+            }
+            buffer = (buffer << 8) | c;
+            bitsLeft += 8;
+        }
+    }
+
+    private void ensure(int n) throws MalformedJpegException {
+        if (bitsLeft < n) {
+            fill();
+            if (bitsLeft < n) {
+                // At a marker: pad with zeros, as jdhuff.c jpeg_fill_bit_buffer does.
+                int pad = FILL_LIMIT - bitsLeft;
+                buffer <<= pad;
+                bitsLeft += pad;
+                padBits += pad;
+            }
+        }
+    }
+
+    /** The next {@code n} bits (1..16) without consuming them; zeros beyond the data. */
+    public int peekBits(int n) throws MalformedJpegException {
+        ensure(n);
+        return (int) (buffer >>> (bitsLeft - n)) & ((1 << n) - 1);
+    }
+
+    /** Consumes {@code n} bits already looked at with {@link #peekBits(int)}. */
+    public void skipBits(int n) throws MalformedJpegException {
+        bitsLeft -= n;
+        if (bitsLeft < padBits) {
+            padBits = bitsLeft;
+            if (!insufficient) {
+                insufficient = true;
+                long at = unreadMarker != 0 ? unreadMarkerOffset : source.offset();
+                warnings.warn(at, JpegWarning.Kind.PREMATURE_END_OF_SCAN,
+                    "corrupt JPEG data: premature end of data segment");
+            }
+        }
+    }
+
+    /** Reads {@code n} bits (0..16) as an unsigned value. */
+    public int getBits(int n) throws MalformedJpegException {
+        if (n == 0) {
+            return 0;
+        }
+        int v = peekBits(n);
+        skipBits(n);
+        return v;
+    }
+
+    /** Reports a bit pattern that is no Huffman code of the table in use (libjpeg JWRN_HUFF_BAD_CODE). */
+    public void reportBadCode() throws MalformedJpegException {
+        warnings.warn(source.offset(), JpegWarning.Kind.BAD_HUFFMAN_CODE, "corrupt JPEG data: bad Huffman code");
+    }
+
+    /** Reads one bit. */
+    public int getBit() throws MalformedJpegException {
+        return getBits(1);
+    }
+
+    /**
+     * Ends a scan: throws away the unread bits and returns the marker met in the data, or 0 if the data
+     * ended without meeting one (the marker reader then searches for the next marker).
+     */
+    public int finishScan() {
+        leftoverBytes = (bitsLeft - padBits) / 8;
+        bitsLeft = 0;
+        padBits = 0;
+        int m = unreadMarker;
+        unreadMarker = 0;
+        return m;
+    }
+
+    /**
+     * Whole data bytes read ahead but not decoded when the last scan ended; libjpeg counts them as
+     * extraneous bytes before the next marker (jdhuff.c finish_pass_huff).
+     */
+    public int leftoverBytes() {
+        return leftoverBytes;
+    }
+
+    /** Offset of the marker last met in the data (valid after {@link #finishScan()} returned one). */
+    public long markerOffset() {
+        return unreadMarkerOffset;
+    }
+
+    /**
+     * Skips entropy-coded data without decoding it, up to the first marker that is not RSTm, and returns
+     * that marker's code (consumed). Used to list a file's markers without decoding.
+     */
+    public int skipEntropyData() throws MalformedJpegException {
+        while (true) {
+            int c = source.read();
+            if (c != 0xFF) {
+                continue;
+            }
+            long at = source.offset() - 1;
+            do {
+                c = source.read();
+            } while (c == 0xFF);
+            if (c != 0 && (c < 0xD0 || c > 0xD7)) {
+                unreadMarkerOffset = at;
+                return c;
+            }
+        }
+    }
+
+    /**
+     * Reads the restart marker that ends an interval (T.81 F.2.1.3.1), after discarding the bits left in
+     * the buffer. When it is missing or out of sequence, resynchronises as libjpeg's
+     * {@code jpeg_resync_to_restart} does: a marker that is one of the next two expected restarts, or not a
+     * restart marker at all, is left for later (the data then reads as zeros); an earlier restart number or
+     * an invalid marker is skipped and the search goes on; any other RSTn is taken as the one expected.
+     */
+    public void readRestartMarker() throws MalformedJpegException {
+        // jdhuff.c process_restart: whole bytes left in the buffer count as extraneous data.
+        int leftover = (bitsLeft - padBits) / 8;
+        bitsLeft = 0;
+        padBits = 0;
+        if (unreadMarker == 0) {
+            long at = source.offset();
+            unreadMarker = seekMarker(source, warnings, leftover);
+            unreadMarkerOffset = at;
+        }
+        int expected = 0xD0 + nextRestart;
+        if (unreadMarker == expected) {
+            unreadMarker = 0;
+        } else {
+            resync();
+        }
+        nextRestart = (nextRestart + 1) & 7;
+        if (unreadMarker == 0) {
+            insufficient = false;
+        }
+    }
+
+    private void resync() throws MalformedJpegException {
+        int desired = nextRestart;
+        if (warnings.wanted(JpegWarning.Kind.RESTART_RESYNC)) {
+            warnings.warn(unreadMarkerOffset, JpegWarning.Kind.RESTART_RESYNC, String.format(
+                "corrupt JPEG data: found marker 0x%02x instead of RST%d", unreadMarker, desired));
+        } else {
+            warnings.count(JpegWarning.Kind.RESTART_RESYNC);
+        }
+        while (true) {
+            int marker = unreadMarker;
+            int action;
+            if (marker < 0xC0) {
+                action = 2; // invalid marker
+            } else if (marker < 0xD0 || marker > 0xD7) {
+                action = 3; // valid non-restart marker
+            } else if (marker == 0xD0 + ((desired + 1) & 7) || marker == 0xD0 + ((desired + 2) & 7)) {
+                action = 3; // one of the next two expected restarts
+            } else if (marker == 0xD0 + ((desired - 1) & 7) || marker == 0xD0 + ((desired - 2) & 7)) {
+                action = 2; // a prior restart, so advance
+            } else {
+                action = 1; // the desired restart, or too far away
+            }
+            if (action == 1) {
+                unreadMarker = 0;
+                return;
+            } else if (action == 3) {
+                return;
+            }
+            long at = source.offset();
+            unreadMarker = seekMarker(source, warnings, 0);
+            unreadMarkerOffset = at;
+        }
+    }
+
+    /**
+     * Finds the next marker from the current position and returns its code, consuming it: skips non-0xFF
+     * bytes and stuffed 0xFF 0x00 pairs (warning that they are extraneous, as libjpeg's {@code next_marker}
+     * does) and 0xFF fill bytes (legal, T.81 B.1.1.2). At the end of the stream this finds the fake EOI.
+     *
+     * @param alreadyDiscarded data bytes the caller skipped just before, counted in the warning
+     */
+    public static int seekMarker(ByteSource source, WarningSink warnings, int alreadyDiscarded)
+        throws MalformedJpegException {
+        long start = source.offset() - alreadyDiscarded;
+        long discarded = alreadyDiscarded;
+        int c;
+        while (true) {
+            c = source.read();
+            while (c != 0xFF) {
+                discarded++;
+                c = source.read();
+            }
+            do {
+                c = source.read();
+            } while (c == 0xFF);
+            if (c != 0) {
+                break;
+            }
+            discarded += 2;
+        }
+        if (discarded != 0) {
+            if (warnings.wanted(JpegWarning.Kind.EXTRANEOUS_DATA)) {
+                warnings.warn(start, JpegWarning.Kind.EXTRANEOUS_DATA, String.format(
+                    "corrupt JPEG data: %d extraneous bytes before marker 0x%02x", discarded, c));
+            } else {
+                warnings.count(JpegWarning.Kind.EXTRANEOUS_DATA);
+            }
+        }
+        return c;
+    }
+}

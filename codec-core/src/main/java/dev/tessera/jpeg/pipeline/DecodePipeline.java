@@ -1,0 +1,160 @@
+package dev.tessera.jpeg.pipeline;
+
+import dev.tessera.jpeg.DecoderOptions;
+import dev.tessera.jpeg.ImageInfo;
+import dev.tessera.jpeg.JpegColorSpace;
+import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.JpegLimitException;
+import dev.tessera.jpeg.MalformedJpegException;
+import dev.tessera.jpeg.UnsupportedJpegException;
+import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.io.BitReader;
+import dev.tessera.jpeg.io.ByteSource;
+import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.marker.MarkerReader;
+import dev.tessera.jpeg.model.HuffmanDefinition;
+import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.spec.Marker;
+import java.awt.image.BufferedImage;
+
+/**
+ * Reads a JPEG stream marker by marker (T.81 B.2, Figure B.2 syntax, with libjpeg's {@code jdmarker.c}
+ * tolerance) and drives the decode: tables go to the {@link StreamState}, each scan to the
+ * {@link FrameDecoder}, and at EOI the planes become an image. With {@code headersOnly} the entropy-coded
+ * data is skipped and only the {@link ImageInfo} is built.
+ */
+public final class DecodePipeline {
+    private final DecoderOptions options;
+    private final WarningSink warnings;
+    private final ByteSource source;
+    private final MarkerReader markers;
+    private final BitReader bits;
+    private final StreamState state = new StreamState();
+
+    public DecodePipeline(byte[] data, DecoderOptions options) {
+        this.options = options;
+        this.warnings = new WarningSink(options.listener(), options.strict());
+        this.source = new ByteSource(data, warnings);
+        this.markers = new MarkerReader(source, warnings, options.limits().maxMarkerMemory());
+        this.bits = new BitReader(source, warnings);
+    }
+
+    /** Decodes the whole stream into an image. */
+    public BufferedImage decode() throws JpegException {
+        return run(false).image;
+    }
+
+    /** Reads every marker, skipping entropy-coded data. */
+    public ImageInfo readInfo() throws JpegException {
+        return run(true).info;
+    }
+
+    private record Result(BufferedImage image, ImageInfo info) {
+    }
+
+    private Result run(boolean headersOnly) throws JpegException {
+        markers.readStartOfImage();
+        FrameDecoder frameDecoder = null;
+        DecodeLayout layout = null;
+        ColorDeconverter converter = null;
+        int pending = 0;
+        long pendingOffset = 0;
+        int scans = 0;
+        int leftover = 0;
+        while (true) {
+            int code = markers.nextMarker(pending, pendingOffset, leftover);
+            pending = 0;
+            leftover = 0;
+            long at = markers.markerOffset();
+            Marker m = Marker.of(code);
+            if (m == null) {
+                // jdmarker.c read_markers: JERR_UNKNOWN_MARKER for reserved codes.
+                throw new MalformedJpegException(at, null, String.format("unsupported marker 0x%02x", code));
+            }
+            switch (m) {
+                case SOF0, SOF1, SOF2, SOF3, SOF5, SOF6, SOF7, SOF9, SOF10, SOF11, SOF13, SOF14, SOF15 -> {
+                    if (state.frame != null) {
+                        throw new MalformedJpegException(at, m, "more than one frame header (SOF)");
+                    }
+                    state.frame = markers.readFrameHeader(code, options.limits().maxPixels(), headersOnly);
+                }
+                case JPG, DHP, EXP -> throw new UnsupportedJpegException(at, m,
+                    UnsupportedJpegException.Feature.HIERARCHICAL, "unsupported marker " + m);
+                case DHT -> {
+                    for (HuffmanDefinition h : markers.readHuffmanTables()) {
+                        state.define(h);
+                    }
+                }
+                case DQT -> {
+                    for (MarkerReader.QuantDefinition q : markers.readQuantTables()) {
+                        state.define(q);
+                    }
+                }
+                case DRI -> state.restartInterval = markers.readRestartInterval();
+                // TODO(issue 3, arithmetic coding): keep the conditioning in StreamState for the Annex D decoder.
+                case DAC -> markers.readArithmeticConditioning();
+                case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
+                case EOI -> {
+                    markers.recordStandalone(code);
+                    return finish(headersOnly, frameDecoder, layout, converter, at);
+                }
+                case SOS -> {
+                    MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame, headersOnly);
+                    ScanHeader scan = selection.header();
+                    long sosOffset = at;
+                    if (++scans > options.limits().maxScans()) {
+                        throw new JpegLimitException(at, m, "more than " + options.limits().maxScans() + " scans");
+                    }
+                    state.scans.add(scan);
+                    if (headersOnly) {
+                        pendingOffset = source.offset();
+                        pending = bits.skipEntropyData();
+                        pendingOffset = bits.markerOffset();
+                        continue;
+                    }
+                    if (frameDecoder == null) {
+                        layout = new DecodeLayout(state.frame, options.scaleDenominator());
+                        JpegColorSpace space = state.colorSpace(warnings, at);
+                        converter = ImageAssembler.converter(space, layout.components.length, options.cmykToRgb(), at);
+                        ImageAssembler.upsamplers(layout, null, at);
+                        frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings,
+                            options.portableIdct(), converter, at);
+                    }
+                    frameDecoder.decodeScan(selection, state, sosOffset);
+                    pending = bits.finishScan();
+                    pendingOffset = bits.markerOffset();
+                    leftover = bits.leftoverBytes();
+                }
+                case RST0, RST1, RST2, RST3, RST4, RST5, RST6, RST7, TEM -> markers.recordStandalone(code);
+                case APP0, APP1, APP2, APP3, APP4, APP5, APP6, APP7, APP8, APP9, APP10, APP11, APP12, APP13,
+                    APP14, APP15, COM ->
+                    // decode() needs only JFIF and Adobe fields; readInfo() keeps EXIF, ICC and comments too.
+                    state.application(markers.readApplication(code, headersOnly), headersOnly, warnings);
+                default -> markers.skipSegment(code); // DNL: libjpeg skips it
+            }
+        }
+    }
+
+    private Result finish(boolean headersOnly, FrameDecoder frameDecoder, DecodeLayout layout,
+                          ColorDeconverter converter, long at) throws JpegException {
+        if (state.frame == null) {
+            throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
+        }
+        if (headersOnly) {
+            ImageInfo info = new ImageInfo(state.frame, state.colorSpace(WarningSinkHolder.SILENT, at),
+                state.allQuant, state.allHuffman, state.scans, state.restartInterval, state.jfif, state.adobe,
+                state.metadata(), markers.segments());
+            return new Result(null, info);
+        }
+        if (frameDecoder == null) {
+            throw new MalformedJpegException(at, Marker.EOI, "no scan (SOS) before EOI");
+        }
+        frameDecoder.finish();
+        return new Result(frameDecoder.image(), null);
+    }
+
+    /** A sink for warnings that readInfo has no use for. */
+    private static final class WarningSinkHolder {
+        static final WarningSink SILENT = new WarningSink(null, false);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tessera.jpeg.dct;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SIMD-width inverse DCTs equal the C-width ones whenever nothing overflows 16 bits (libjpeg-turbo
+ * relies on this), and saturate where the C code wraps.
+ */
+class SimdInverseDctTest {
+    @Test
+    void equalsTheCArithmeticOnValidBlocks() {
+        Random r = new Random(11);
+        int[] q = new int[64];
+        for (int size : new int[] {8, 4, 2, 1}) {
+            IdctKernel simd = InverseDct.forSize(size, false);
+            IdctKernel c = InverseDct.forSize(size, true);
+            short[] a = new short[size * size];
+            short[] b = new short[size * size];
+            for (int n = 0; n < 3000; n++) {
+                for (int i = 0; i < 64; i++) {
+                    q[i] = 1 + r.nextInt(40);
+                }
+                short[] block = quantizedBlockOfSamples(r, q);
+                if (n % 3 == 0) {
+                    java.util.Arrays.fill(block, 8, 64, (short) 0); // DC row only: the shortcut paths
+                }
+                simd.transform(block, 0, q, a, 0, size);
+                c.transform(block, 0, q, b, 0, size);
+                assertArrayEquals(b, a, "size " + size + " block " + n);
+            }
+        }
+    }
+
+    /**
+     * A block as a real 8-bit image gives it: random samples 0..255 (every other block smooth), the forward DCT
+     * of T.81 A.3.3 in floating point, quantized by q.
+     */
+    static short[] quantizedBlockOfSamples(Random r, int[] q) {
+        double[] s = new double[64];
+        boolean smooth = r.nextBoolean();
+        int base = r.nextInt(256);
+        for (int i = 0; i < 64; i++) {
+            int v = smooth ? base + (i % 8) * 4 - (i / 8) * 3 + r.nextInt(9) - 4 : r.nextInt(256);
+            s[i] = Math.max(0, Math.min(255, v)) - 128;
+        }
+        short[] block = new short[64];
+        for (int v = 0; v < 8; v++) {
+            for (int u = 0; u < 8; u++) {
+                double sum = 0;
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        sum += s[y * 8 + x] * Math.cos((2 * x + 1) * u * Math.PI / 16)
+                            * Math.cos((2 * y + 1) * v * Math.PI / 16);
+                    }
+                }
+                double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                double cv = v == 0 ? Math.sqrt(0.5) : 1;
+                block[v * 8 + u] = (short) Math.round(cu * cv * sum / 4 / q[v * 8 + u]);
+            }
+        }
+        return block;
+    }
+
+    @Test
+    void saturatesWhereTheCCodeWraps() {
+        short[] block = new short[64];
+        block[0] = 2047;
+        block[1] = 2047;
+        int[] q = new int[64];
+        java.util.Arrays.fill(q, 255);
+        short[] simd = new short[64];
+        short[] c = new short[64];
+        InverseDct.forSize(8, false).transform(block, 0, q, simd, 0, 8);
+        InverseDct.forSize(8, true).transform(block, 0, q, c, 0, 8);
+        // 2047 * 255 overflows 16 bits: pmullw keeps the low half, a negative number, so djpeg's SIMD path
+        // gives 0 where the C path (32-bit products, wrap-around range limit) gives something else.
+        assertEquals(0, simd[0]);
+        org.junit.jupiter.api.Assertions.assertNotEquals(simd[0], c[0]);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tessera.jpeg.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.jpeg.JpegWarning;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** BitWriter -> BitReader round trips: byte stuffing (T.81 F.1.2.3), restart markers, markers in the data. */
+class BitReaderTest {
+    private ByteSink last;
+
+    private ByteSink sink(ByteArrayOutputStream out) throws IOException {
+        last = new ByteSink(out);
+        return last;
+    }
+
+    private ByteSink unused(ByteArrayOutputStream out) throws IOException {
+        return new ByteSink(out);
+    }
+
+    record Field(int bits, int length) {
+    }
+
+    @Test
+    void readsBackWhatTheWriterWroteAcrossStuffedBytesAndRestarts() throws Exception {
+        Random r = new Random(7);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BitWriter w = new BitWriter(sink(out));
+        List<List<Field>> intervals = new ArrayList<>();
+        for (int interval = 0; interval < 12; interval++) {
+            List<Field> fields = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                int length = 1 + r.nextInt(16);
+                // Bias towards all-ones fields so that many 0xFF bytes need stuffing.
+                int bits = r.nextInt(3) == 0 ? (1 << length) - 1 : r.nextInt(1 << length);
+                fields.add(new Field(bits, length));
+                w.writeBits(bits, length);
+            }
+            intervals.add(fields);
+            if (interval < 11) {
+                w.writeRestartMarker(interval);
+            }
+        }
+        w.flushToByteBoundary();
+        last.flush();
+        out.write(0xFF); // EOI ends the entropy-coded data, as in a stream
+        out.write(0xD9);
+        byte[] data = out.toByteArray();
+        assertTrue(contains(data, 0xFF, 0x00), "the test data exercises stuffing");
+        List<JpegWarning> warnings = new ArrayList<>();
+        BitReader reader = new BitReader(new ByteSource(data, new WarningSink(warnings::add, false)),
+            new WarningSink(warnings::add, false));
+        reader.startScan();
+        for (int interval = 0; interval < intervals.size(); interval++) {
+            if (interval > 0) {
+                reader.readRestartMarker();
+            }
+            for (Field f : intervals.get(interval)) {
+                assertEquals(f.bits(), reader.getBits(f.length()));
+            }
+        }
+        assertFalse(reader.insufficientData());
+        assertTrue(warnings.isEmpty(), warnings::toString);
+    }
+
+    @Test
+    void aMarkerEndsTheDataWithZeroBitsAndOneWarning() throws Exception {
+        byte[] data = {(byte) 0xAB, (byte) 0xFF, (byte) 0xD9};
+        List<JpegWarning> warnings = new ArrayList<>();
+        WarningSink sink = new WarningSink(warnings::add, false);
+        BitReader reader = new BitReader(new ByteSource(data, sink), sink);
+        reader.startScan();
+        assertEquals(0xAB, reader.getBits(8));
+        assertFalse(reader.insufficientData());
+        assertEquals(0, reader.getBits(16));
+        assertTrue(reader.insufficientData());
+        assertEquals(0, reader.getBits(16));
+        assertEquals(1, warnings.size());
+        assertEquals(JpegWarning.Kind.PREMATURE_END_OF_SCAN, warnings.get(0).kind());
+        assertEquals(1, warnings.get(0).offset());
+        assertEquals(0xD9, reader.finishScan());
+    }
+
+    @Test
+    void fillBytesBeforeAMarkerAreSkipped() throws Exception {
+        byte[] data = {0x12, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xD0, 0x34};
+        WarningSink sink = new WarningSink(null, false);
+        BitReader reader = new BitReader(new ByteSource(data, sink), sink);
+        reader.startScan();
+        assertEquals(0x12, reader.getBits(8));
+        reader.readRestartMarker();
+        assertEquals(0x34, reader.getBits(8));
+        assertFalse(reader.insufficientData());
+    }
+
+    @Test
+    void aMissingRestartMarkerIsResynchronisedAsLibjpegDoes() throws Exception {
+        // Expect RST0 but find RST1: one of the next two expected, so libjpeg leaves it unread and the
+        // interval decodes as zeros; the following restart then finds RST1 as expected.
+        byte[] data = {0x12, (byte) 0xFF, (byte) 0xD1, 0x34};
+        List<JpegWarning> warnings = new ArrayList<>();
+        WarningSink sink = new WarningSink(warnings::add, false);
+        BitReader reader = new BitReader(new ByteSource(data, sink), sink);
+        reader.startScan();
+        assertEquals(0x12, reader.getBits(8));
+        reader.readRestartMarker();
+        assertEquals(JpegWarning.Kind.RESTART_RESYNC, warnings.get(0).kind());
+        assertEquals(0, reader.getBits(8));
+        assertTrue(reader.insufficientData());
+        reader.readRestartMarker();
+        assertFalse(reader.insufficientData());
+        assertEquals(0x34, reader.getBits(8));
+    }
+
+    @Test
+    void pastTheEndTheSourceSuppliesAFakeEoi() throws Exception {
+        List<JpegWarning> warnings = new ArrayList<>();
+        ByteSource source = new ByteSource(new byte[] {1}, new WarningSink(warnings::add, false));
+        assertEquals(1, source.read());
+        assertEquals(0xFF, source.read());
+        assertEquals(0xD9, source.read());
+        assertEquals(0xFF, source.read());
+        assertEquals(1, warnings.size());
+        assertEquals(JpegWarning.Kind.PREMATURE_END_OF_FILE, warnings.get(0).kind());
+    }
+
+    private static boolean contains(byte[] data, int a, int b) {
+        for (int i = 0; i + 1 < data.length; i++) {
+            if ((data[i] & 0xFF) == a && (data[i + 1] & 0xFF) == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
