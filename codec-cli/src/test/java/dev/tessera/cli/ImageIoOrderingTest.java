@@ -43,7 +43,12 @@ class ImageIoOrderingTest {
     }
 
     @Test
-    void twelveMonkeysReaderIsOnTheClassPath() {
-        assertTrue(readerClasses("jpeg").stream().anyMatch(n -> n.startsWith("com.twelvemonkeys")));
+    void tesseraReaderComesBeforeTwelveMonkeysAndTheJdk() {
+        for (String format : List.of("jpeg", "jpg", "JPEG", "JPG")) {
+            List<String> readers = readerClasses(format);
+            assertEquals("dev.tessera.jpeg.imageio.JpegImageReader", readers.get(0), format + ": " + readers);
+            assertTrue(readers.stream().anyMatch(n -> n.startsWith("com.twelvemonkeys")),
+                "TwelveMonkeys' reader is on the class path: " + readers);
+        }
     }
 }

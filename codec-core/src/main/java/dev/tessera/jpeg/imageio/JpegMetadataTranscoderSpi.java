@@ -27,7 +27,7 @@ public final class JpegMetadataTranscoderSpi extends ImageTranscoderSpi {
 
     @Override
     public String getReaderServiceProviderName() {
-        return "dev.tessera.jpeg.imageio.JpegImageReaderSpi";
+        return JpegImageReaderSpi.class.getName();
     }
 
     @Override

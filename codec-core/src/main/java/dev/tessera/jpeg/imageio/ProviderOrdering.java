@@ -39,8 +39,7 @@ final class ProviderOrdering {
         if (!enabled()) {
             return;
         }
-        // TODO(issue 4): order the reader too once it lands with the decoder.
-        // putFirst(registry, ImageReaderSpi.class, JpegImageReaderSpi.class);
+        putFirst(registry, ImageReaderSpi.class, JpegImageReaderSpi.class);
         putFirst(registry, ImageWriterSpi.class, JpegImageWriterSpi.class);
     }
 
