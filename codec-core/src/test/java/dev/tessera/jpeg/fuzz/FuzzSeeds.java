@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Writes the seed inputs of the decoder fuzz targets: small files made by Tessera's own encoder in each mode
+ * Writes the seed inputs of the decoder and ImageIO fuzz targets: small files made by Tessera's own encoder in each mode
  * (subsamplings, grey, progressive, restart intervals, standard and optimized Huffman tables, metadata), and
  * small broken ones (truncations, flipped bytes, a header declaring 65535 x 65535). Run from the repository
  * root when the encoder's output changes:
@@ -26,7 +26,7 @@ import java.util.Random;
  * <pre>{@code
  * mvn -q -pl codec-core test-compile
  * java -cp "codec-core/target/classes:codec-core/target/test-classes" dev.tessera.jpeg.fuzz.FuzzSeeds \
- *     codec-core/src/test/resources/dev/tessera/jpeg/fuzz/DecoderFuzzTestInputs
+ *     codec-core/src/test/resources/dev/tessera/jpeg/fuzz
  * }</pre>
  *
  * Files are named {@code seed-*}; crashes Jazzer adds ({@code crash-*}) are kept beside them.
@@ -38,7 +38,8 @@ public final class FuzzSeeds {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         Map<String, byte[]> seeds = seeds();
-        for (String method : List.of("decode", "readInfo")) {
+        for (String method : List.of("DecoderFuzzTestInputs/decode", "DecoderFuzzTestInputs/readInfo",
+            "ImageIoFuzzTestInputs/read")) {
             Path dir = Files.createDirectories(root.resolve(method));
             for (Map.Entry<String, byte[]> e : seeds.entrySet()) {
                 Files.write(dir.resolve("seed-" + e.getKey()), e.getValue());
@@ -86,6 +87,10 @@ public final class FuzzSeeds {
         // SOI, SOF0 declaring 65535 x 65535 with one component, EOI.
         seeds.put("broken-huge-frame", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8,
             (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xD9});
+        // SOI, SOF0 declaring height 0 (a DNL file, which libjpeg and Tessera do not decode), SOS, EOI.
+        seeds.put("broken-height-zero", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8,
+            0, 0, 0, 16, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 0x12, 0x34, (byte) 0xFF,
+            (byte) 0xD9});
         return seeds;
     }
 
