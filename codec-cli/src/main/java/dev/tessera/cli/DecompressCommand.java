@@ -76,6 +76,11 @@ final class DecompressCommand implements Callable<Integer> {
             + "hold them.")
     boolean cmykToRgb;
 
+    @Option(names = "--threads-per-image", paramLabel = "N", defaultValue = "1",
+        description = "Threads one image may be decoded on (default: ${DEFAULT-VALUE}); only files with restart "
+            + "markers at MCU-row boundaries are split, with the same output.")
+    int threadsPerImage;
+
     @Option(names = {"-f", "--force"}, description = "Replace existing output files.")
     boolean force;
 
@@ -125,7 +130,8 @@ final class DecompressCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                 "-o/--output takes a single input; use --out-dir DIR for " + entries.size() + " inputs");
         }
-        JpegDecoder decoder = new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb));
+        JpegDecoder decoder = new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb)
+            .withThreads(Math.max(1, threadsPerImage)));
         SafeOutput safeOutput = new SafeOutput();
         Map<Path, Path> planned = new HashMap<>();
         List<Batch.Job<Path>> jobs = new ArrayList<>();

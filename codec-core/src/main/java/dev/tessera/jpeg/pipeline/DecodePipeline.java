@@ -119,6 +119,7 @@ public final class DecodePipeline {
                         ImageAssembler.upsamplers(layout, null, at);
                         frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings,
                             options.portableIdct(), converter, at);
+                        frameDecoder.useThreads(options.threads());
                     }
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();

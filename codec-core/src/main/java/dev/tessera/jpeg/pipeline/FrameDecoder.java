@@ -48,6 +48,10 @@ final class FrameDecoder {
     private final int[][] previousCoefBits;
     private final BitReader bits;
     private final WarningSink warnings;
+    private final boolean portableIdct;
+    private final ColorDeconverter converter;
+    /** Threads a single-scan file with restart markers may be decoded on ({@link ParallelScanDecoder}). */
+    private int threads = 1;
     private int scanNumber;
     private int lastGoodRow;
     private boolean scanned;
@@ -64,6 +68,8 @@ final class FrameDecoder {
         this.bits = bits;
         this.warnings = warnings;
         this.progressive = frame.process() == Marker.SOF2;
+        this.portableIdct = portableIdct;
+        this.converter = converter;
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
         coefficients = new CoefficientBuffer[n];
@@ -96,6 +102,11 @@ final class FrameDecoder {
             kernels[c.index] = InverseDct.forSize(c.scaledSize, portableIdct);
         }
         assembler = new ImageAssembler(layout, planes, converter, offset);
+    }
+
+    /** Lets a single-scan file with restart markers be decoded on up to {@code n} threads. */
+    void useThreads(int n) {
+        threads = n;
     }
 
     /** The output image; complete once {@link #finish()} has returned. */
@@ -142,6 +153,13 @@ final class FrameDecoder {
         bits.startScan();
         EntropyDecoder decoder = progressive ? progressiveDecoder(scan, state, indices, membership, offset)
             : sequentialDecoder(scan, state, membership, offset);
+        if (threads > 1 && !multiScan && state.restartInterval > 0 && converter.channels() <= 3
+            && decoder instanceof HuffmanDecoder huffman
+            && new ParallelScanDecoder(layout, indices, multipliers, portableIdct, state.restartInterval)
+                .decode(huffman, bits, assembler, threads)) {
+            lastGoodRow = layout.imcuRows - 1;
+            return;
+        }
         ScanDecoder.RowListener listener = multiScan ? row -> { } : this::transformRow;
         lastGoodRow = ScanDecoder.decode(layout, indices, coefficients, decoder, bits, state.restartInterval,
             lastGoodRow, listener);
@@ -266,14 +284,17 @@ final class FrameDecoder {
     }
 
     private void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow) {
-        CoefficientBuffer buf = coefficients[c.index];
-        IdctKernel k = kernels[c.index];
-        int[] q = multipliers[c.index];
+        transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernels[c.index], multipliers[c.index],
+            planes[c.index]);
+    }
+
+    /** The inverse DCT of block rows {@code fromRow .. toRow - 1} of one component into its sample plane. */
+    static void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow, CoefficientBuffer buf,
+                                   IdctKernel k, int[] q, SamplePlane plane) {
         if (q == null) {
             q = new int[64]; // a component no scan carried: zero blocks, mid-grey, as libjpeg leaves them
         }
         int size = c.scaledSize;
-        SamplePlane plane = planes[c.index];
         for (int row = fromRow; row < toRow; row++) {
             int base = plane.offset(row * size);
             for (int col = 0; col < c.blocksWide; col++) {
