@@ -3,7 +3,9 @@ package dev.tessera.jpeg;
 import dev.tessera.jpeg.pipeline.EncodePipeline;
 import dev.tessera.jpeg.pipeline.PixelSource;
 import dev.tessera.jpeg.pipeline.PixelSources;
+import dev.tessera.jpeg.pipeline.SampleLayout;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,6 +56,22 @@ public final class JpegEncoder {
         requireArgument(image, "image");
         checkSize(image.getWidth(), image.getHeight());
         encode(PixelSources.of(image, options.background()), metadata, out);
+    }
+
+    /**
+     * Encodes a four-band raster as CMYK: bands 0..3 are C, M, Y, K, coded as four full-resolution components
+     * without colour conversion, and marked with an Adobe APP14 segment (transform 0) instead of JFIF, as
+     * libjpeg writes JCS_CMYK. Samples are stored as given; note that Adobe applications store inverted
+     * CMYK (0 is full ink), so pass inverted samples to match them. The metadata's JFIF header is not
+     * written; its EXIF, ICC profile (normally a CMYK profile) and comments are. {@link EncoderOptions#subsampling()}
+     * does not apply; progressive, restart and Huffman options do.
+     *
+     * @throws IllegalArgumentException if the raster does not have four bands
+     */
+    public void encodeCmyk(Raster raster, ImageMetadata metadata, OutputStream out) throws IOException {
+        requireArgument(raster, "raster");
+        checkSize(raster.getWidth(), raster.getHeight());
+        encode(PixelSources.ofRaster(raster, SampleLayout.CMYK), metadata, out);
     }
 
     /** Encodes an image into a new byte array. */

@@ -21,6 +21,8 @@ public record JpegWarning(long offset, Kind kind, String detail) {
         RESTART_RESYNC,
         /** A Huffman code matched no symbol (JWRN_HUFF_BAD_CODE). */
         BAD_HUFFMAN_CODE,
+        /** Arithmetic-coded data that no valid encoder produces (JWRN_ARITH_BAD_CODE). */
+        BAD_ARITHMETIC_CODE,
         /** A sequential scan with Ss, Se, Ah or Al not 0, 63, 0, 0 (JWRN_NOT_SEQUENTIAL). */
         NOT_SEQUENTIAL,
         /** Progressive scans out of order (JWRN_BOGUS_PROGRESSION). */

@@ -75,7 +75,8 @@ class CmykRawOutputTest {
     }
 
     private static Raster jdkRaster(byte[] data) {
-        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        // The JDK's reader by name: with codec-core's ImageIO plugin registered, "jpeg" finds Tessera's first.
+        ImageReader reader = dev.tessera.testing.JdkJpeg.reader();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
             reader.setInput(in);
             return reader.readRaster(0, null);

@@ -34,8 +34,7 @@ import org.junit.jupiter.api.Test;
 class DjpegReferenceTest {
     private static final long LARGE = 16L << 20;
     private static final Set<UnsupportedJpegException.Feature> NOT_YET = Set.of(
-        UnsupportedJpegException.Feature.PRECISION, UnsupportedJpegException.Feature.ARITHMETIC_CODING,
-        UnsupportedJpegException.Feature.LOSSLESS);
+        UnsupportedJpegException.Feature.PRECISION, UnsupportedJpegException.Feature.LOSSLESS);
 
     record Row(String source, String file, int scale, long pixels, String sha, String outcome, String shaC) {
         String key() {

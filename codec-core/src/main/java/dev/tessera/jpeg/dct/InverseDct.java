@@ -7,7 +7,8 @@ package dev.tessera.jpeg.dct;
  * them, and libjpeg's range limiting of the result.
  *
  * <p>Fixed point: constants are Q13 ({@code FIX(x) = round(x * 8192)}); pass 1 outputs are scaled by
- * 2^2 (PASS1_BITS); the final descale divides by 2^(13+2+3), the 3 being the 1/8 of the 2-D IDCT.
+ * 2^PASS1_BITS (2 for 8-bit samples, 1 for 12-bit, {@link IdctPrecision}); the final descale divides by
+ * 2^(13+PASS1_BITS+3), the 3 being the 1/8 of the 2-D IDCT.
  * Intermediate products use 64-bit arithmetic as libjpeg's {@code JLONG} does on LP64 systems, so corrupt
  * coefficients wrap exactly as they do there.
  */
@@ -28,30 +29,20 @@ public final class InverseDct implements IdctKernel {
     static final long FIX_2_562915447 = 20995;
     static final long FIX_3_072711026 = 25172;
 
-    /**
-     * The post-IDCT range limit of libjpeg ({@code jdmaster.c} prepare_range_limit_table), indexed by the
-     * descaled value masked to 10 bits: adds the level shift 128 (T.81 A.3.1) and clamps to 0..255, with
-     * wrap-around for values far out of range, exactly as libjpeg does.
-     */
-    static final short[] RANGE_LIMIT = new short[1024];
-
-    static {
-        for (int i = 0; i < 1024; i++) {
-            int v;
-            if (i < 128) {
-                v = i + 128;
-            } else if (i < 512) {
-                v = 255;
-            } else if (i < 896) {
-                v = 0;
-            } else {
-                v = i - 896;
-            }
-            RANGE_LIMIT[i] = (short) v;
-        }
-    }
+    /** The 8-bit range-limit table ({@link IdctPrecision#EIGHT}), indexed by the descaled value & 1023. */
+    static final short[] RANGE_LIMIT = IdctPrecision.EIGHT.rangeLimit;
 
     private final int[] workspace = new int[64];
+    private final IdctPrecision precision;
+
+    /** The 8-bit kernel. */
+    InverseDct() {
+        this(IdctPrecision.EIGHT);
+    }
+
+    InverseDct(IdctPrecision precision) {
+        this.precision = precision;
+    }
 
     /**
      * A kernel for an N x N output as libjpeg-turbo's x86-64 SIMD code computes it ({@link SimdInverseDct};
@@ -72,11 +63,16 @@ public final class InverseDct implements IdctKernel {
 
     /** A kernel for an N x N output: 8 ({@link InverseDct}), or 4, 2, 1 ({@link ScaledInverseDct}), C arithmetic. */
     public static IdctKernel forSize(int size) {
+        return forSize(size, IdctPrecision.EIGHT);
+    }
+
+    /** A kernel for an N x N output of samples of the given precision. */
+    public static IdctKernel forSize(int size, IdctPrecision precision) {
         return switch (size) {
-            case 8 -> new InverseDct();
-            case 4 -> new ScaledInverseDct.Size4();
-            case 2 -> new ScaledInverseDct.Size2();
-            case 1 -> new ScaledInverseDct.Size1();
+            case 8 -> new InverseDct(precision);
+            case 4 -> new ScaledInverseDct.Size4(precision);
+            case 2 -> new ScaledInverseDct.Size2(precision);
+            case 1 -> new ScaledInverseDct.Size1(precision);
             default -> throw new IllegalArgumentException("no inverse DCT of size " + size);
         };
     }
@@ -86,9 +82,14 @@ public final class InverseDct implements IdctKernel {
      * signed values (ISLOW_MULT_TYPE), so values over 32767 act as negative numbers; we do the same.
      */
     public static int[] multipliers(int[] naturalQuant) {
+        return multipliers(naturalQuant, IdctPrecision.EIGHT);
+    }
+
+    /** As {@link #multipliers(int[])}; for 12-bit samples libjpeg's ISLOW_MULT_TYPE is JLONG: no truncation. */
+    public static int[] multipliers(int[] naturalQuant, IdctPrecision precision) {
         int[] m = new int[64];
         for (int i = 0; i < 64; i++) {
-            m[i] = (short) naturalQuant[i];
+            m[i] = precision == IdctPrecision.EIGHT ? (short) naturalQuant[i] : naturalQuant[i];
         }
         return m;
     }
@@ -105,13 +106,14 @@ public final class InverseDct implements IdctKernel {
     @Override
     public void transform(short[] in, int inOff, int[] q, short[] out, int outOff, int stride) {
         int[] ws = workspace;
-        // Pass 1: columns, from the coefficients into the workspace, scaled up by 2^PASS1_BITS.
+        int pass1 = precision.pass1Bits;
+        // Pass 1: columns, from the coefficients into the workspace, scaled up by 2^pass1.
         for (int col = 0; col < 8; col++) {
             int i = inOff + col;
             if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
                 && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
                 // AC terms all zero: the column is constant.
-                int dc = (in[i] * q[col]) << PASS1_BITS;
+                int dc = (in[i] * q[col]) << pass1;
                 for (int r = 0; r < 8; r++) {
                     ws[r * 8 + col] = dc;
                 }
@@ -137,7 +139,7 @@ public final class InverseDct implements IdctKernel {
             tmp2 = in[i + 24] * q[col + 24];
             tmp3 = in[i + 8] * q[col + 8];
             long[] r = odd(tmp0, tmp1, tmp2, tmp3);
-            int n = CONST_BITS - PASS1_BITS;
+            int n = CONST_BITS - pass1;
             ws[col] = (int) descale(tmp10 + r[3], n);
             ws[56 + col] = (int) descale(tmp10 - r[3], n);
             ws[8 + col] = (int) descale(tmp11 + r[2], n);
@@ -147,14 +149,14 @@ public final class InverseDct implements IdctKernel {
             ws[24 + col] = (int) descale(tmp13 + r[0], n);
             ws[32 + col] = (int) descale(tmp13 - r[0], n);
         }
-        // Pass 2: rows, from the workspace to samples, descaling by 2^(CONST_BITS + PASS1_BITS + 3).
-        int n = CONST_BITS + PASS1_BITS + 3;
+        // Pass 2: rows, from the workspace to samples, descaling by 2^(CONST_BITS + pass1 + 3).
+        int n = CONST_BITS + pass1 + 3;
         for (int row = 0; row < 8; row++) {
             int w = row * 8;
             int o = outOff + row * stride;
             if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 4] == 0
                 && ws[w + 5] == 0 && ws[w + 6] == 0 && ws[w + 7] == 0) {
-                short dc = RANGE_LIMIT[(int) descale(ws[w], PASS1_BITS + 3) & 1023];
+                short dc = precision.limit(descale(ws[w], pass1 + 3));
                 for (int x = 0; x < 8; x++) {
                     out[o + x] = dc;
                 }
@@ -172,14 +174,14 @@ public final class InverseDct implements IdctKernel {
             long tmp11 = tmp1 + tmp2;
             long tmp12 = tmp1 - tmp2;
             long[] r = odd(ws[w + 7], ws[w + 5], ws[w + 3], ws[w + 1]);
-            out[o] = RANGE_LIMIT[(int) descale(tmp10 + r[3], n) & 1023];
-            out[o + 7] = RANGE_LIMIT[(int) descale(tmp10 - r[3], n) & 1023];
-            out[o + 1] = RANGE_LIMIT[(int) descale(tmp11 + r[2], n) & 1023];
-            out[o + 6] = RANGE_LIMIT[(int) descale(tmp11 - r[2], n) & 1023];
-            out[o + 2] = RANGE_LIMIT[(int) descale(tmp12 + r[1], n) & 1023];
-            out[o + 5] = RANGE_LIMIT[(int) descale(tmp12 - r[1], n) & 1023];
-            out[o + 3] = RANGE_LIMIT[(int) descale(tmp13 + r[0], n) & 1023];
-            out[o + 4] = RANGE_LIMIT[(int) descale(tmp13 - r[0], n) & 1023];
+            out[o] = precision.limit(descale(tmp10 + r[3], n));
+            out[o + 7] = precision.limit(descale(tmp10 - r[3], n));
+            out[o + 1] = precision.limit(descale(tmp11 + r[2], n));
+            out[o + 6] = precision.limit(descale(tmp11 - r[2], n));
+            out[o + 2] = precision.limit(descale(tmp12 + r[1], n));
+            out[o + 5] = precision.limit(descale(tmp12 - r[1], n));
+            out[o + 3] = precision.limit(descale(tmp13 + r[0], n));
+            out[o + 4] = precision.limit(descale(tmp13 - r[0], n));
         }
     }
 

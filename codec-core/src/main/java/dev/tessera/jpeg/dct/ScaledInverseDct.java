@@ -1,8 +1,6 @@
 package dev.tessera.jpeg.dct;
 
 import static dev.tessera.jpeg.dct.InverseDct.CONST_BITS;
-import static dev.tessera.jpeg.dct.InverseDct.PASS1_BITS;
-import static dev.tessera.jpeg.dct.InverseDct.RANGE_LIMIT;
 import static dev.tessera.jpeg.dct.InverseDct.descale;
 
 /**
@@ -30,13 +28,21 @@ public final class ScaledInverseDct {
     private ScaledInverseDct() {
     }
 
-    private static short limit(long v) {
-        return RANGE_LIMIT[(int) v & 1023];
-    }
 
     /** 4x4 output: the even part uses inputs 0, 2, 6 and the odd part 1, 3, 5, 7; input 4 is ignored. */
     static final class Size4 implements IdctKernel {
         private final int[] ws = new int[32];
+        private final IdctPrecision precision;
+        private final int pass1;
+
+        Size4(IdctPrecision precision) {
+            this.precision = precision;
+            this.pass1 = precision.pass1Bits;
+        }
+
+        private short limit(long v) {
+            return precision.limit(v);
+        }
 
         @Override
         public int size() {
@@ -52,7 +58,7 @@ public final class ScaledInverseDct {
                 int i = inOff + col;
                 if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 40] == 0
                     && in[i + 48] == 0 && in[i + 56] == 0) {
-                    int dc = (in[i] * q[col]) << PASS1_BITS;
+                    int dc = (in[i] * q[col]) << pass1;
                     ws[col] = dc;
                     ws[8 + col] = dc;
                     ws[16 + col] = dc;
@@ -71,19 +77,19 @@ public final class ScaledInverseDct {
                 long z4 = in[i + 8] * q[col + 8];
                 tmp0 = z1 * -FIX_0_211164243 + z2 * FIX_1_451774981 + z3 * -FIX_2_172734803 + z4 * FIX_1_061594337;
                 tmp2 = z1 * -FIX_0_509795579 + z2 * -FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
-                int n = CONST_BITS - PASS1_BITS + 1;
+                int n = CONST_BITS - pass1 + 1;
                 ws[col] = (int) descale(tmp10 + tmp2, n);
                 ws[24 + col] = (int) descale(tmp10 - tmp2, n);
                 ws[8 + col] = (int) descale(tmp12 + tmp0, n);
                 ws[16 + col] = (int) descale(tmp12 - tmp0, n);
             }
-            int n = CONST_BITS + PASS1_BITS + 3 + 1;
+            int n = CONST_BITS + pass1 + 3 + 1;
             for (int row = 0; row < 4; row++) {
                 int w = row * 8;
                 int o = outOff + row * stride;
                 if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 5] == 0
                     && ws[w + 6] == 0 && ws[w + 7] == 0) {
-                    short dc = limit(descale(ws[w], PASS1_BITS + 3));
+                    short dc = limit(descale(ws[w], pass1 + 3));
                     out[o] = dc;
                     out[o + 1] = dc;
                     out[o + 2] = dc;
@@ -111,6 +117,17 @@ public final class ScaledInverseDct {
     /** 2x2 output: the DC term and the odd inputs 1, 3, 5, 7. */
     static final class Size2 implements IdctKernel {
         private final int[] ws = new int[16];
+        private final IdctPrecision precision;
+        private final int pass1;
+
+        Size2(IdctPrecision precision) {
+            this.precision = precision;
+            this.pass1 = precision.pass1Bits;
+        }
+
+        private short limit(long v) {
+            return precision.limit(v);
+        }
 
         @Override
         public int size() {
@@ -125,7 +142,7 @@ public final class ScaledInverseDct {
                 }
                 int i = inOff + col;
                 if (in[i + 8] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 56] == 0) {
-                    int dc = (in[i] * q[col]) << PASS1_BITS;
+                    int dc = (in[i] * q[col]) << pass1;
                     ws[col] = dc;
                     ws[8 + col] = dc;
                     continue;
@@ -135,16 +152,16 @@ public final class ScaledInverseDct {
                 tmp0 += (long) (in[i + 40] * q[col + 40]) * FIX_0_850430095;
                 tmp0 += (long) (in[i + 24] * q[col + 24]) * -FIX_1_272758580;
                 tmp0 += (long) (in[i + 8] * q[col + 8]) * FIX_3_624509785;
-                int n = CONST_BITS - PASS1_BITS + 2;
+                int n = CONST_BITS - pass1 + 2;
                 ws[col] = (int) descale(tmp10 + tmp0, n);
                 ws[8 + col] = (int) descale(tmp10 - tmp0, n);
             }
-            int n = CONST_BITS + PASS1_BITS + 3 + 2;
+            int n = CONST_BITS + pass1 + 3 + 2;
             for (int row = 0; row < 2; row++) {
                 int w = row * 8;
                 int o = outOff + row * stride;
                 if (ws[w + 1] == 0 && ws[w + 3] == 0 && ws[w + 5] == 0 && ws[w + 7] == 0) {
-                    short dc = limit(descale(ws[w], PASS1_BITS + 3));
+                    short dc = limit(descale(ws[w], pass1 + 3));
                     out[o] = dc;
                     out[o + 1] = dc;
                     continue;
@@ -160,6 +177,11 @@ public final class ScaledInverseDct {
 
     /** 1x1 output: the DC term alone, descaled by 8. */
     static final class Size1 implements IdctKernel {
+        private final IdctPrecision precision;
+
+        Size1(IdctPrecision precision) {
+            this.precision = precision;
+        }
         @Override
         public int size() {
             return 1;
@@ -168,7 +190,7 @@ public final class ScaledInverseDct {
         @Override
         public void transform(short[] in, int inOff, int[] q, short[] out, int outOff, int stride) {
             int dc = in[inOff] * q[0];
-            out[outOff] = limit(descale(dc, 3));
+            out[outOff] = precision.limit(descale(dc, 3));
         }
     }
 }

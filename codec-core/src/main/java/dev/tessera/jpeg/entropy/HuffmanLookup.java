@@ -114,6 +114,20 @@ public final class HuffmanLookup {
      * @throws IllegalArgumentException naming the problem
      */
     public static HuffmanLookup of(HuffmanSpec spec, boolean dc) {
+        return of(spec, dc ? 15 : 255);
+    }
+
+    /**
+     * Builds the decoding table of a lossless scan (T.81 H.2: DC-style tables whose symbols, the difference
+     * categories SSSS, are 0..16), checked as libjpeg-turbo 3 checks it.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static HuffmanLookup forLossless(HuffmanSpec spec) {
+        return of(spec, 16);
+    }
+
+    private static HuffmanLookup of(HuffmanSpec spec, int maxSymbol) {
         long code = 0;
         for (int length = 1; length <= 16; length++) {
             code += spec.countOfLength(length);
@@ -122,14 +136,13 @@ public final class HuffmanLookup {
             }
             code <<= 1;
         }
-        if (dc) {
-            for (int i = 0; i < spec.symbolCount(); i++) {
-                if (spec.symbol(i) > 15) {
-                    throw new IllegalArgumentException("bad Huffman table: DC symbol " + spec.symbol(i) + " > 15");
-                }
+        for (int i = 0; i < spec.symbolCount(); i++) {
+            if (spec.symbol(i) > maxSymbol) {
+                throw new IllegalArgumentException("bad Huffman table: DC symbol " + spec.symbol(i) + " > "
+                    + maxSymbol);
             }
         }
-        return new HuffmanLookup(spec, dc);
+        return new HuffmanLookup(spec, maxSymbol != 255);
     }
 
     /**

@@ -256,6 +256,35 @@ public final class BitReader {
         return v;
     }
 
+    /**
+     * The next byte of arithmetic-coded data (T.81 D.2.6, BYTE_IN), for {@code entropy.ArithmeticDecoder}:
+     * a stuffed 0xFF 0x00 pair reads as 0xFF (F.1.2.3), 0xFF fill bytes before a marker are skipped
+     * (B.1.1.2), and at a marker, or once one has been met, the byte is 0 and the marker stays unread for
+     * the marker reader. Unlike in Huffman data, meeting a marker here is not an error: the encoder's
+     * flush (D.1.8) may leave out trailing zero bytes, so no warning is given and no insufficient-data
+     * state is entered (libjpeg's {@code jdarith.c} behaves the same). Not to be mixed with the bit methods
+     * within one scan.
+     */
+    public int readArithmeticByte() throws MalformedJpegException {
+        if (unreadMarker != 0) {
+            return 0;
+        }
+        int c = source.read();
+        if (c != 0xFF) {
+            return c;
+        }
+        long at = source.offset() - 1;
+        do {
+            c = source.read();
+        } while (c == 0xFF);
+        if (c == 0) {
+            return 0xFF;
+        }
+        unreadMarker = c;
+        unreadMarkerOffset = at;
+        return 0;
+    }
+
     /** Reports a bit pattern that is no Huffman code of the table in use (libjpeg JWRN_HUFF_BAD_CODE). */
     public void reportBadCode() throws MalformedJpegException {
         warnings.warn(source.offset(), JpegWarning.Kind.BAD_HUFFMAN_CODE, "corrupt JPEG data: bad Huffman code");

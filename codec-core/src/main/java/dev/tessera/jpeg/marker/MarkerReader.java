@@ -8,6 +8,7 @@ import dev.tessera.jpeg.UnsupportedJpegException.Feature;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.model.ArithmeticConditioning;
 import dev.tessera.jpeg.model.ComponentSpec;
 import dev.tessera.jpeg.model.FrameHeader;
 import dev.tessera.jpeg.model.HuffmanDefinition;
@@ -151,11 +152,10 @@ public final class MarkerReader {
             throw malformed("sample precision " + precision + " is outside 2..16 (T.81 B.2.2)");
         }
         if (!headersOnly) {
-            if (precision == 12) {
-                throw new UnsupportedJpegException(markerOffset, process, Feature.PRECISION,
-                    "12-bit samples are not supported yet");
-            }
-            if (precision != 8) {
+            if (process != Marker.SOF3 && precision != 8 && precision != 12) {
+                // T.81 B.2.2: 8 bits (baseline, extended, progressive) or 12 (extended, progressive); lossless
+                // takes 2..16 (libjpeg-turbo 3 jdinput.c initial_setup). libjpeg-turbo 3 also takes 12-bit
+                // samples in a SOF0 frame, and so do we.
                 throw malformed("sample precision " + precision + " is not allowed for DCT processes (T.81 B.2.2)");
             }
             if (count > MAX_COMPONENTS) {
@@ -184,11 +184,9 @@ public final class MarkerReader {
 
     private void checkProcess(Marker process) throws UnsupportedJpegException {
         switch (process) {
-            case SOF0, SOF1, SOF2 -> { }
-            case SOF9, SOF10 -> throw new UnsupportedJpegException(markerOffset, process,
-                Feature.ARITHMETIC_CODING, "arithmetic coding (T.81 Annex D) is not supported yet");
-            case SOF3, SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
-                "lossless JPEG (T.81 Annex H) is not supported yet");
+            case SOF0, SOF1, SOF2, SOF3, SOF9, SOF10 -> { }
+            case SOF11 -> throw new UnsupportedJpegException(markerOffset, process, Feature.LOSSLESS,
+                "lossless JPEG with arithmetic coding is not supported yet");
             default -> throw new UnsupportedJpegException(markerOffset, process, Feature.HIERARCHICAL,
                 "hierarchical JPEG (T.81 Annex J) is not supported");
         }
@@ -259,6 +257,35 @@ public final class MarkerReader {
                 problem = e.getMessage();
             }
             out.add(new HuffmanDefinition(ac, slot, spec, problem));
+        }
+        if (left != 0) {
+            throw malformed("bad segment length " + length);
+        }
+        return out;
+    }
+
+    /**
+     * T.81 B.2.4.3 DAC, validated as libjpeg's get_dac does (destinations 0..15 per class, DC needs L <= U,
+     * and libjpeg-turbo 2.1 checks nothing else, not even Kx).
+     */
+    public List<ArithmeticConditioning> readArithmeticConditioning() throws JpegException {
+        int length = source.readUnsigned16();
+        record(Marker.DAC.code(), length, "");
+        int left = length - 2;
+        List<ArithmeticConditioning> out = new ArrayList<>();
+        while (left > 0) {
+            int index = source.read();
+            int value = source.read();
+            left -= 2;
+            if (index >= 32) {
+                throw malformed("arithmetic table destination " + index + " out of range");
+            }
+            boolean ac = index >= 16;
+            if (!ac && (value & 15) > (value >> 4)) {
+                throw malformed(String.format("bogus DAC value 0x%x: L %d exceeds U %d", value, value & 15,
+                    value >> 4));
+            }
+            out.add(new ArithmeticConditioning(ac, index & 15, value));
         }
         if (left != 0) {
             throw malformed("bad segment length " + length);
@@ -362,40 +389,6 @@ public final class MarkerReader {
         }
         record(code, length, ApplicationSegments.label(code, payload));
         return new ApplicationData(code, offset, length, payload, complete);
-    }
-
-    /**
-     * An arithmetic conditioning value of a DAC segment (T.81 B.2.4.3): class Tc (0 DC, 1 AC), destination
-     * Tb and value Cs (for DC, L in the low and U in the high nibble; for AC, Kx).
-     */
-    public record ArithmeticConditioning(int tableClass, int slot, int value) {
-    }
-
-    /**
-     * T.81 B.2.4.3 DAC, validated as libjpeg's get_dac does (destinations 0..15 per class, DC needs L <= U,
-     * and libjpeg-turbo 2.1 checks nothing else).
-     */
-    public List<ArithmeticConditioning> readArithmeticConditioning() throws JpegException {
-        int length = source.readUnsigned16();
-        record(Marker.DAC.code(), length, "");
-        int left = length - 2;
-        List<ArithmeticConditioning> out = new ArrayList<>();
-        while (left > 0) {
-            int index = source.read();
-            int value = source.read();
-            left -= 2;
-            if (index >= 32) {
-                throw malformed("arithmetic table destination " + index + " out of range");
-            }
-            if (index < 16 && (value & 15) > (value >> 4)) {
-                throw malformed(String.format("bogus DAC value 0x%x", value));
-            }
-            out.add(new ArithmeticConditioning(index >> 4, index & 15, value));
-        }
-        if (left != 0) {
-            throw malformed("bad segment length " + length);
-        }
-        return out;
     }
 
     /** Skips a segment this reader has no use for (DNL, DAC, ...), as libjpeg's skip_variable does. */

@@ -20,6 +20,7 @@ public final class MarkerWriter {
     /** T.81 B.1.1.4: the length field counts itself, so a segment holds at most 65533 payload bytes. */
     public static final int MAX_PAYLOAD = 65533;
     private static final byte[] JFIF_ID = {'J', 'F', 'I', 'F', 0};
+    private static final byte[] ADOBE_ID = {'A', 'd', 'o', 'b', 'e'};
     private static final byte[] EXIF_ID = {'E', 'x', 'i', 'f', 0, 0};
     private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
     /** ICC.1 B.4: identifier (12 bytes), sequence number and chunk count (1 byte each). */
@@ -65,6 +66,19 @@ public final class MarkerWriter {
         out.writeShort(jfif.yDensity());
         out.write(0); // thumbnail width
         out.write(0); // thumbnail height
+    }
+
+    /**
+     * Adobe APP14 (Adobe Technical Note 5116): "Adobe", DCTEncodeVersion 100, flags0 and flags1 0, and the
+     * colour transform: 0 for none (RGB or CMYK as coded), 1 for YCbCr, 2 for YCCK.
+     */
+    public void writeAdobe(int transform) throws IOException {
+        segmentStart(Marker.APP14, 12);
+        out.write(ADOBE_ID);
+        out.writeShort(100);
+        out.writeShort(0);
+        out.writeShort(0);
+        out.write(transform);
     }
 
     /** EXIF APP1: "Exif\0\0" followed by the TIFF structure. */

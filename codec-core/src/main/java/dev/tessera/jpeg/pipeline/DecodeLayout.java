@@ -45,25 +45,26 @@ final class DecodeLayout {
         final int sampleHeight;
 
         Component(int index, ComponentSpec spec, int width, int height, int maxH, int maxV, int minScaled,
-                  int imcuRows, int mcusPerRow) {
+                  int imcuRows, int mcusPerRow, int unit) {
             this.index = index;
             this.id = spec.id();
             this.h = spec.horizontalSampling();
             this.v = spec.verticalSampling();
             this.quantSlot = spec.quantTableSlot();
-            blocksWide = (int) ceilDiv((long) width * h, 8L * maxH);
-            blocksHigh = (int) ceilDiv((long) height * v, 8L * maxV);
+            blocksWide = (int) ceilDiv((long) width * h, (long) unit * maxH);
+            blocksHigh = (int) ceilDiv((long) height * v, (long) unit * maxV);
             paddedBlocksWide = mcusPerRow * h;
             paddedBlocksHigh = imcuRows * v;
             // jpeg_core_output_dimensions: grow the IDCT size while this component would otherwise need
             // upsampling by a factor of 2 or more that a larger IDCT can provide instead.
             int size = minScaled;
-            while (size < 8 && (maxH * minScaled) % (h * size * 2) == 0 && (maxV * minScaled) % (v * size * 2) == 0) {
+            while (unit == 8 && size < 8 && (maxH * minScaled) % (h * size * 2) == 0
+                && (maxV * minScaled) % (v * size * 2) == 0) {
                 size *= 2;
             }
             scaledSize = size;
-            sampleWidth = (int) ceilDiv((long) width * h * size, 8L * maxH);
-            sampleHeight = (int) ceilDiv((long) height * v * size, 8L * maxV);
+            sampleWidth = (int) ceilDiv((long) width * h * size, (long) unit * maxH);
+            sampleHeight = (int) ceilDiv((long) height * v * size, (long) unit * maxV);
         }
 
         /** Width of the sample plane, whole blocks. */
@@ -77,20 +78,33 @@ final class DecodeLayout {
     }
 
     DecodeLayout(FrameHeader frame, int scaleDenominator) {
+        this(frame, 8, 8 / scaleDenominator);
+    }
+
+    /**
+     * The geometry of a lossless frame (T.81 H.1.1, A.2 with a data unit of one sample): "blocks" are single
+     * samples, every component's plane is its full sample grid, and there is no IDCT scaling.
+     */
+    static DecodeLayout lossless(FrameHeader frame) {
+        return new DecodeLayout(frame, 1, 1);
+    }
+
+    /** @param unit side of a data unit in samples: 8 for DCT processes, 1 for lossless */
+    private DecodeLayout(FrameHeader frame, int unit, int minScaled) {
         width = frame.width();
         height = frame.height();
         maxH = frame.maxHorizontalSampling();
         maxV = frame.maxVerticalSampling();
-        imcuRows = (int) ceilDiv(height, 8L * maxV);
-        mcusPerRow = (int) ceilDiv(width, 8L * maxH);
-        minScaledSize = 8 / scaleDenominator;
-        outputWidth = (int) ceilDiv((long) width * minScaledSize, 8);
-        outputHeight = (int) ceilDiv((long) height * minScaledSize, 8);
+        imcuRows = (int) ceilDiv(height, (long) unit * maxV);
+        mcusPerRow = (int) ceilDiv(width, (long) unit * maxH);
+        minScaledSize = minScaled;
+        outputWidth = (int) ceilDiv((long) width * minScaledSize, unit);
+        outputHeight = (int) ceilDiv((long) height * minScaledSize, unit);
         List<ComponentSpec> specs = frame.components();
         components = new Component[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
             components[i] = new Component(i, specs.get(i), width, height, maxH, maxV, minScaledSize, imcuRows,
-                mcusPerRow);
+                mcusPerRow, unit);
         }
     }
 

@@ -7,21 +7,22 @@ import dev.tessera.jpeg.JpegException;
 import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.MalformedJpegException;
 import dev.tessera.jpeg.UnsupportedJpegException;
-import dev.tessera.jpeg.color.ColorDeconverter;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
 import dev.tessera.jpeg.marker.MarkerReader;
+import dev.tessera.jpeg.model.ArithmeticConditioning;
 import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.image.BufferedImage;
 
 /**
  * Reads a JPEG stream marker by marker (T.81 B.2, Figure B.2 syntax, with libjpeg's {@code jdmarker.c}
  * tolerance) and drives the decode: tables go to the {@link StreamState}, each scan to the
- * {@link FrameDecoder}, and at EOI the planes become an image. With {@code headersOnly} the entropy-coded
- * data is skipped and only the {@link ImageInfo} is built.
+ * {@link FrameDecoder} (or {@link LosslessFrameDecoder} for SOF3), and at EOI the planes become an image.
+ * With {@code headersOnly} the entropy-coded data is skipped and only the {@link ImageInfo} is built.
  */
 public final class DecodePipeline {
     private final DecoderOptions options;
@@ -41,22 +42,33 @@ public final class DecodePipeline {
 
     /** Decodes the whole stream into an image. */
     public BufferedImage decode() throws JpegException {
-        return run(false).image;
+        return run(Mode.IMAGE).image;
     }
 
     /** Reads every marker, skipping entropy-coded data. */
     public ImageInfo readInfo() throws JpegException {
-        return run(true).info;
+        return run(Mode.HEADERS).info;
     }
 
-    private record Result(BufferedImage image, ImageInfo info) {
+    /**
+     * Decodes the component sample planes only, before upsampling and colour conversion: per frame
+     * component, {@code planeWidth} x {@code planeHeight} samples (whole blocks for DCT-based frames; for
+     * lossless frames the component's own sample grid), read as unsigned 16-bit values. For tests against
+     * per-component reference data.
+     */
+    SamplePlane[] decodeSamples() throws JpegException {
+        return run(Mode.SAMPLES).planes;
     }
 
-    private Result run(boolean headersOnly) throws JpegException {
+    private enum Mode { HEADERS, IMAGE, SAMPLES }
+
+    private record Result(BufferedImage image, ImageInfo info, SamplePlane[] planes) {
+    }
+
+    private Result run(Mode mode) throws JpegException {
+        boolean headersOnly = mode == Mode.HEADERS;
         markers.readStartOfImage();
-        FrameDecoder frameDecoder = null;
-        DecodeLayout layout = null;
-        ColorDeconverter converter = null;
+        FrameDecoding frameDecoder = null;
         int pending = 0;
         long pendingOffset = 0;
         int scans = 0;
@@ -91,12 +103,15 @@ public final class DecodePipeline {
                     }
                 }
                 case DRI -> state.restartInterval = markers.readRestartInterval();
-                // TODO(issue 3, arithmetic coding): keep the conditioning in StreamState for the Annex D decoder.
-                case DAC -> markers.readArithmeticConditioning();
+                case DAC -> {
+                    for (ArithmeticConditioning a : markers.readArithmeticConditioning()) {
+                        state.define(a);
+                    }
+                }
                 case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
                 case EOI -> {
                     markers.recordStandalone(code);
-                    return finish(headersOnly, frameDecoder, layout, converter, at);
+                    return finish(mode, frameDecoder, at);
                 }
                 case SOS -> {
                     MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame, headersOnly);
@@ -113,13 +128,7 @@ public final class DecodePipeline {
                         continue;
                     }
                     if (frameDecoder == null) {
-                        layout = new DecodeLayout(state.frame, options.scaleDenominator());
-                        JpegColorSpace space = state.colorSpace(warnings, at);
-                        converter = ImageAssembler.converter(space, layout.components.length, options.cmykToRgb(), at);
-                        ImageAssembler.upsamplers(layout, null, at);
-                        frameDecoder = new FrameDecoder(state.frame, layout, scan, bits, warnings,
-                            options.portableIdct(), converter, at);
-                        frameDecoder.useThreads(options.threads());
+                        frameDecoder = frameDecoder(mode, scan, at);
                     }
                     frameDecoder.decodeScan(selection, state, sosOffset);
                     pending = bits.finishScan();
@@ -136,22 +145,53 @@ public final class DecodePipeline {
         }
     }
 
-    private Result finish(boolean headersOnly, FrameDecoder frameDecoder, DecodeLayout layout,
-                          ColorDeconverter converter, long at) throws JpegException {
+    /** Chooses the frame decoder and its output when the first scan starts (jdmaster.c decides then too). */
+    private FrameDecoding frameDecoder(Mode mode, ScanHeader scan, long at) throws JpegException {
+        boolean lossless = state.frame.process() == Marker.SOF3;
+        if (lossless && options.scaleDenominator() != 1) {
+            // libjpeg-turbo 3 scales only DCT-based images.
+            throw new UnsupportedJpegException(at, Marker.SOS, UnsupportedJpegException.Feature.OTHER,
+                "scaled decoding of a lossless image is not supported");
+        }
+        DecodeLayout layout = lossless ? DecodeLayout.lossless(state.frame)
+            : new DecodeLayout(state.frame, options.scaleDenominator());
+        JpegColorSpace space = state.colorSpace(warnings, at);
+        int components = layout.components.length;
+        PixelOutput output;
+        if (mode == Mode.SAMPLES) {
+            output = PixelOutput.samplesOnly();
+        } else if (state.frame.precision() > 8) {
+            output = PixelOutput.of(ImageAssembler.wideConverter(space, components, state.frame.precision(),
+                options.cmykToRgb(), at));
+        } else {
+            output = PixelOutput.of(ImageAssembler.converter(space, components, options.cmykToRgb(), at));
+        }
+        ImageAssembler.upsamplers(layout, null, at);
+        if (lossless) {
+            return new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, at);
+        }
+        FrameDecoder decoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(),
+            output, at);
+        decoder.useThreads(options.threads());
+        return decoder;
+    }
+
+    private Result finish(Mode mode, FrameDecoding frameDecoder, long at) throws JpegException {
         if (state.frame == null) {
             throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
         }
-        if (headersOnly) {
+        if (mode == Mode.HEADERS) {
             ImageInfo info = new ImageInfo(state.frame, state.colorSpace(WarningSinkHolder.SILENT, at),
                 state.allQuant, state.allHuffman, state.scans, state.restartInterval, state.jfif, state.adobe,
                 state.metadata(), markers.segments());
-            return new Result(null, info);
+            return new Result(null, info, null);
         }
         if (frameDecoder == null) {
             throw new MalformedJpegException(at, Marker.EOI, "no scan (SOS) before EOI");
         }
         frameDecoder.finish();
-        return new Result(frameDecoder.image(), null);
+        return mode == Mode.SAMPLES ? new Result(null, null, frameDecoder.planes())
+            : new Result(frameDecoder.image(), null, null);
     }
 
     /** A sink for warnings that readInfo has no use for. */

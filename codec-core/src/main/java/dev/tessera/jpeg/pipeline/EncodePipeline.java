@@ -61,44 +61,51 @@ public final class EncodePipeline {
     }
 
     public void encode(PixelSource source, ImageMetadata metadata, OutputStream stream) throws IOException {
-        boolean gray = source.isGray();
-        int componentCount = gray ? 1 : 3;
+        SampleLayout sampleLayout = source.sampleLayout();
+        int componentCount = sampleLayout.channels();
+        boolean ycbcr = sampleLayout == SampleLayout.RGB;
         int[] h = new int[componentCount];
         int[] v = new int[componentCount];
-        h[0] = gray ? 1 : options.subsampling().lumaHorizontal();
-        v[0] = gray ? 1 : options.subsampling().lumaVertical();
-        for (int c = 1; c < componentCount; c++) {
+        // Table slot per component: 0 for Y (and for every CMYK component, as libjpeg's JCS_CMYK), 1 for chroma.
+        int[] slots = new int[componentCount];
+        for (int c = 0; c < componentCount; c++) {
             h[c] = 1;
             v[c] = 1;
+            slots[c] = ycbcr && c > 0 ? 1 : 0;
         }
+        if (ycbcr) {
+            h[0] = options.subsampling().lumaHorizontal();
+            v[0] = options.subsampling().lumaVertical();
+        }
+        int tableCount = ycbcr ? 2 : 1;
         EncodeLayout layout = new EncodeLayout(source.width(), source.height(), h, v);
         QuantTable[] tables = quantTables(options);
         int restartMcus = options.restartInterval().inMcus(layout.mcusPerRow());
 
-        Quantizer lumaQuantizer = new Quantizer(tables[0]);
-        Quantizer chromaQuantizer = new Quantizer(tables[1]);
+        Quantizer[] slotQuantizers = {new Quantizer(tables[0]), new Quantizer(tables[1])};
         Quantizer[] quantizers = new Quantizer[componentCount];
         List<ComponentSpec> frameComponents = new ArrayList<>();
         List<ScanComponent> scanComponents = new ArrayList<>();
         for (int c = 0; c < componentCount; c++) {
-            int slot = c == 0 ? 0 : 1;
-            quantizers[c] = c == 0 ? lumaQuantizer : chromaQuantizer;
-            // JFIF (T.871 clause 7) component ids 1, 2, 3 for Y, Cb, Cr.
-            frameComponents.add(new ComponentSpec(c + 1, h[c], v[c], slot));
-            scanComponents.add(new ScanComponent(c + 1, slot, slot));
+            quantizers[c] = slotQuantizers[slots[c]];
+            // JFIF (T.871 clause 7) component ids 1, 2, 3 for Y, Cb, Cr; Adobe CMYK files number theirs 1..4 too.
+            frameComponents.add(new ComponentSpec(c + 1, h[c], v[c], slots[c]));
+            scanComponents.add(new ScanComponent(c + 1, slots[c], slots[c]));
         }
-        boolean extended = tables[0].precision() > 0 || (!gray && tables[1].precision() > 0);
+        boolean extended = tables[0].precision() > 0 || (tableCount > 1 && tables[1].precision() > 0);
         Marker process = options.progressive() ? Marker.SOF2 : extended ? Marker.SOF1 : Marker.SOF0;
         FrameHeader frame = new FrameHeader(process, 8, source.height(), source.width(), frameComponents);
+        Headers headers = new Headers(metadata, frame, tables, tableCount, sampleLayout, restartMcus);
 
         McuRowEncoder rows = new McuRowEncoder(source, layout, quantizers);
         ByteSink sink = new ByteSink(stream);
         MarkerWriter markers = new MarkerWriter(sink);
         if (options.progressive()) {
             short[][][] store = storeAllRows(rows, layout);
-            writeHeaders(markers, metadata, frame, tables, gray, null, null, restartMcus);
-            new ProgressiveEncoder(layout, store, restartMcus)
-                .writeScans(ScanScript.standard(componentCount), markers, sink);
+            headers.write(markers, null, null);
+            List<ScanHeader> script = sampleLayout == SampleLayout.CMYK ? ScanScript.uniform(componentCount)
+                : ScanScript.standard(componentCount);
+            new ProgressiveEncoder(layout, store, restartMcus).writeScans(script, markers, sink);
             markers.writeEndOfImage();
             sink.flush();
             return;
@@ -118,12 +125,11 @@ public final class EncodePipeline {
             for (int row = 0; row < layout.mcuRows(); row++) {
                 short[][] coefs = keep ? newRow(rows, componentCount) : scratch;
                 rows.encodeRow(row, coefs);
-                coder.count(coefs, row, dcCounts, acCounts);
+                coder.count(coefs, row, slots, dcCounts, acCounts);
                 if (keep) {
                     stored[row] = coefs;
                 }
             }
-            int tableCount = gray ? 1 : 2;
             dcSpecs = new HuffmanSpec[tableCount];
             acSpecs = new HuffmanSpec[tableCount];
             for (int t = 0; t < tableCount; t++) {
@@ -135,16 +141,15 @@ public final class EncodePipeline {
             acSpecs = new HuffmanSpec[] {StandardTables.LUMINANCE_AC, StandardTables.CHROMINANCE_AC};
         }
 
-        writeHeaders(markers, metadata, frame, tables, gray, dcSpecs, acSpecs, restartMcus);
+        headers.write(markers, dcSpecs, acSpecs);
         markers.writeScanHeader(ScanHeader.sequential(scanComponents));
 
         BitWriter bits = new BitWriter(sink);
         HuffmanTable[] dc = new HuffmanTable[componentCount];
         HuffmanTable[] ac = new HuffmanTable[componentCount];
         for (int c = 0; c < componentCount; c++) {
-            int slot = c == 0 ? 0 : 1;
-            dc[c] = new HuffmanTable(dcSpecs[slot]);
-            ac[c] = new HuffmanTable(acSpecs[slot]);
+            dc[c] = new HuffmanTable(dcSpecs[slots[c]]);
+            ac[c] = new HuffmanTable(acSpecs[slots[c]]);
         }
         coder.reset();
         short[][] scratch = stored == null ? newRow(rows, componentCount) : null;
@@ -201,33 +206,40 @@ public final class EncodePipeline {
         return n;
     }
 
-    private static void writeHeaders(MarkerWriter markers, ImageMetadata metadata, FrameHeader frame,
-                                     QuantTable[] tables, boolean gray, HuffmanSpec[] dcSpecs,
-                                     HuffmanSpec[] acSpecs, int restartMcus) throws IOException {
-        markers.writeStartOfImage();
-        markers.writeJfif(metadata.jfif());
-        byte[] exif = metadata.exif();
-        if (exif != null) {
-            markers.writeExif(exif);
-        }
-        byte[] icc = metadata.iccProfile();
-        if (icc != null) {
-            markers.writeIccProfile(icc);
-        }
-        for (String comment : metadata.comments()) {
-            markers.writeComment(comment);
-        }
-        markers.writeQuantTable(0, tables[0]);
-        if (!gray) {
-            markers.writeQuantTable(1, tables[1]);
-        }
-        markers.writeFrameHeader(frame);
-        for (int t = 0; dcSpecs != null && t < (gray ? 1 : 2); t++) {
-            markers.writeHuffmanTable(0, t, dcSpecs[t]);
-            markers.writeHuffmanTable(1, t, acSpecs[t]);
-        }
-        if (restartMcus > 0) {
-            markers.writeRestartInterval(restartMcus);
+    /** The segments before the first scan, for one frame. */
+    private record Headers(ImageMetadata metadata, FrameHeader frame, QuantTable[] tables, int tableCount,
+                           SampleLayout sampleLayout, int restartMcus) {
+
+        void write(MarkerWriter markers, HuffmanSpec[] dcSpecs, HuffmanSpec[] acSpecs) throws IOException {
+            markers.writeStartOfImage();
+            if (sampleLayout == SampleLayout.CMYK) {
+                // JFIF allows only Y and YCbCr (T.871 clause 6); CMYK is identified by Adobe APP14, transform 0.
+                markers.writeAdobe(0);
+            } else {
+                markers.writeJfif(metadata.jfif());
+            }
+            byte[] exif = metadata.exif();
+            if (exif != null) {
+                markers.writeExif(exif);
+            }
+            byte[] icc = metadata.iccProfile();
+            if (icc != null) {
+                markers.writeIccProfile(icc);
+            }
+            for (String comment : metadata.comments()) {
+                markers.writeComment(comment);
+            }
+            for (int t = 0; t < tableCount; t++) {
+                markers.writeQuantTable(t, tables[t]);
+            }
+            markers.writeFrameHeader(frame);
+            for (int t = 0; dcSpecs != null && t < tableCount; t++) {
+                markers.writeHuffmanTable(0, t, dcSpecs[t]);
+                markers.writeHuffmanTable(1, t, acSpecs[t]);
+            }
+            if (restartMcus > 0) {
+                markers.writeRestartInterval(restartMcus);
+            }
         }
     }
 
@@ -254,7 +266,7 @@ public final class EncodePipeline {
             restartIndex = 0;
         }
 
-        void count(short[][] coefs, int mcuRow, long[][] dcCounts, long[][] acCounts) {
+        void count(short[][] coefs, int mcuRow, int[] slots, long[][] dcCounts, long[][] acCounts) {
             int n = layout.componentCount();
             for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
                 if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
@@ -262,7 +274,7 @@ public final class EncodePipeline {
                 }
                 mcuIndex++;
                 for (int c = 0; c < n; c++) {
-                    int table = c == 0 ? 0 : 1;
+                    int table = slots[c];
                     int h = layout.horizontal(c);
                     int perLine = layout.blocksPerLine(c);
                     for (int v = 0; v < layout.vertical(c); v++) {

@@ -4,9 +4,10 @@ import dev.tessera.jpeg.JpegException;
 import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.JpegWarning;
 import dev.tessera.jpeg.MalformedJpegException;
-import dev.tessera.jpeg.color.ColorDeconverter;
 import dev.tessera.jpeg.dct.IdctKernel;
+import dev.tessera.jpeg.dct.IdctPrecision;
 import dev.tessera.jpeg.dct.InverseDct;
+import dev.tessera.jpeg.entropy.ArithmeticDecoder;
 import dev.tessera.jpeg.entropy.EntropyDecoder;
 import dev.tessera.jpeg.entropy.HuffmanDecoder;
 import dev.tessera.jpeg.entropy.HuffmanLookup;
@@ -31,9 +32,13 @@ import java.util.Arrays;
  * or at the end for progressive and multi-scan files (with libjpeg-turbo's block smoothing for incomplete
  * progressive files).
  */
-final class FrameDecoder {
+final class FrameDecoder implements FrameDecoding {
     private final DecodeLayout layout;
     private final boolean progressive;
+    /** T.81 Annex D arithmetic coding (SOF9, SOF10) rather than Huffman coding. */
+    private final boolean arithmetic;
+    /** P = 8 or 12: the IDCT's intermediate scaling, range limit and multiplier width (T.81 A.3.1). */
+    private final IdctPrecision precision;
     /** libjpeg's has_multiple_scans: progressive, or the first scan lacks some component. */
     final boolean multiScan;
     private final CoefficientBuffer[] coefficients;
@@ -49,7 +54,7 @@ final class FrameDecoder {
     private final BitReader bits;
     private final WarningSink warnings;
     private final boolean portableIdct;
-    private final ColorDeconverter converter;
+    private final PixelOutput output;
     /** Threads a single-scan file with restart markers may be decoded on ({@link ParallelScanDecoder}). */
     private int threads = 1;
     private int scanNumber;
@@ -59,17 +64,19 @@ final class FrameDecoder {
     /**
      * Allocates the coefficient buffers and sample windows (after checking their size) and the output.
      *
-     * @param converter the colour conversion for the output image
+     * @param output what to make of the samples: an image (8- or 16-bit), or only whole sample planes
      */
     FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
-                 WarningSink warnings, boolean portableIdct, ColorDeconverter converter, long offset)
+                 WarningSink warnings, boolean portableIdct, PixelOutput output, long offset)
         throws JpegException {
         this.layout = layout;
         this.bits = bits;
         this.warnings = warnings;
-        this.progressive = frame.process() == Marker.SOF2;
+        this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
+        this.arithmetic = frame.process() == Marker.SOF9 || frame.process() == Marker.SOF10;
+        this.precision = IdctPrecision.of(frame.precision());
         this.portableIdct = portableIdct;
-        this.converter = converter;
+        this.output = output;
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
         coefficients = new CoefficientBuffer[n];
@@ -85,23 +92,25 @@ final class FrameDecoder {
         long total = 0;
         for (DecodeLayout.Component c : layout.components) {
             long coefs = (long) c.paddedBlocksWide * (multiScan ? c.paddedBlocksHigh : c.v) * 64;
-            long samples = (long) c.planeWidth() * ImageAssembler.rowsHeld(c);
+            long samples = (long) c.planeWidth() * output.rowsHeld(c);
             if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
                 throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
             }
             total += 2 * (coefs + samples);
         }
-        total += (long) layout.outputWidth * layout.outputHeight * converter.channels();
+        total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
         if (total > Runtime.getRuntime().maxMemory()) {
             throw new JpegLimitException(offset, Marker.SOS, "decoding needs " + total
                 + " bytes of buffers, more than the Java heap allows");
         }
         for (DecodeLayout.Component c : layout.components) {
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
-            planes[c.index] = new SamplePlane(c.planeWidth(), ImageAssembler.rowsHeld(c));
-            kernels[c.index] = InverseDct.forSize(c.scaledSize, portableIdct);
+            planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
+            // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
+            kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
+                : InverseDct.forSize(c.scaledSize, precision);
         }
-        assembler = new ImageAssembler(layout, planes, converter, offset);
+        assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
     }
 
     /** Lets a single-scan file with restart markers be decoded on up to {@code n} threads. */
@@ -109,13 +118,20 @@ final class FrameDecoder {
         threads = n;
     }
 
-    /** The output image; complete once {@link #finish()} has returned. */
-    BufferedImage image() {
-        return assembler.image();
+    @Override
+    public BufferedImage image() {
+        return assembler == null ? null : assembler.image();
+    }
+
+    @Override
+    public SamplePlane[] planes() {
+        return planes.clone();
     }
 
     /** Decodes one scan whose header was just read; the tables in {@code state} are those in force. */
-    void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset) throws JpegException {
+    @Override
+    public void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset)
+        throws JpegException {
         ScanHeader scan = selection.header();
         if (scanned && !multiScan) {
             // jdinput.c consume_markers: a second SOS in a single-scan file is JERR_EOI_EXPECTED.
@@ -151,12 +167,22 @@ final class FrameDecoder {
             }
         }
         bits.startScan();
-        EntropyDecoder decoder = progressive ? progressiveDecoder(scan, state, indices, membership, offset)
-            : sequentialDecoder(scan, state, membership, offset);
-        if (threads > 1 && !multiScan && state.restartInterval > 0 && converter.channels() <= 3
+        EntropyDecoder decoder;
+        if (progressive) {
+            checkProgression(scan, indices, offset);
+            decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
+                : progressiveDecoder(scan, state, indices, membership, offset);
+        } else {
+            checkSequential(scan, offset);
+            decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
+                : sequentialDecoder(scan, state, membership, offset);
+        }
+        if (threads > 1 && !multiScan && !arithmetic && precision == IdctPrecision.EIGHT && assembler != null
+            && output.narrow != null && output.channels() <= 3 && state.restartInterval > 0
             && decoder instanceof HuffmanDecoder huffman
             && new ParallelScanDecoder(layout, indices, multipliers, portableIdct, state.restartInterval)
                 .decode(huffman, bits, assembler, threads)) {
+            // Only clean scans are split, so every iMCU row started with data left.
             lastGoodRow = layout.imcuRows - 1;
             return;
         }
@@ -176,7 +202,7 @@ final class FrameDecoder {
                 + " is not defined");
         }
         quantValues[ci] = q.toNaturalArray();
-        multipliers[ci] = InverseDct.multipliers(quantValues[ci]);
+        multipliers[ci] = InverseDct.multipliers(quantValues[ci], precision);
     }
 
     private static HuffmanLookup lookup(HuffmanDefinition[] slots, boolean dc, int slot, long offset)
@@ -197,14 +223,38 @@ final class FrameDecoder {
         }
     }
 
-    private EntropyDecoder sequentialDecoder(ScanHeader scan, StreamState state, int[] membership, long offset)
-        throws JpegException {
+    private void checkSequential(ScanHeader scan, long offset) throws JpegException {
         if (scan.spectralStart() != 0 || scan.spectralEnd() != 63 || scan.approxHigh() != 0
             || scan.approxLow() != 0) {
-            // jdhuff.c: a warning, because some baseline files have zeros in these bytes.
+            // jdhuff.c and jdarith.c: a warning, because some baseline files have zeros in these bytes.
             warnings.warn(offset, JpegWarning.Kind.NOT_SEQUENTIAL,
                 "invalid SOS parameters for sequential JPEG");
         }
+    }
+
+    /** T.81 Annex D: one decoder for every kind of scan, with the conditioning tables in force (DAC). */
+    private EntropyDecoder arithmeticDecoder(ScanHeader scan, StreamState state, int[] membership) {
+        int n = scan.components().size();
+        int[] dc = new int[n];
+        int[] ac = new int[n];
+        for (int i = 0; i < n; i++) {
+            dc[i] = scan.components().get(i).dcTableSlot();
+            ac[i] = scan.components().get(i).acTableSlot();
+        }
+        ArithmeticDecoder.Kind kind;
+        if (!progressive) {
+            kind = ArithmeticDecoder.Kind.SEQUENTIAL;
+        } else if (scan.spectralStart() == 0) {
+            kind = scan.approxHigh() == 0 ? ArithmeticDecoder.Kind.DC_FIRST : ArithmeticDecoder.Kind.DC_REFINE;
+        } else {
+            kind = scan.approxHigh() == 0 ? ArithmeticDecoder.Kind.AC_FIRST : ArithmeticDecoder.Kind.AC_REFINE;
+        }
+        return new ArithmeticDecoder(bits, warnings, kind, membership, dc, ac, state.dcLower, state.dcUpper,
+            state.acKx, scan.spectralStart(), scan.spectralEnd(), scan.approxLow());
+    }
+
+    private EntropyDecoder sequentialDecoder(ScanHeader scan, StreamState state, int[] membership, long offset)
+        throws JpegException {
         int n = scan.components().size();
         HuffmanLookup[] dc = new HuffmanLookup[n];
         HuffmanLookup[] ac = new HuffmanLookup[n];
@@ -216,8 +266,11 @@ final class FrameDecoder {
         return new HuffmanDecoder(bits, dc, ac, membership);
     }
 
-    private EntropyDecoder progressiveDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
-                                              long offset) throws JpegException {
+    /**
+     * Checks a progressive scan's parameters and tracks the progression, as libjpeg's
+     * {@code start_pass_phuff_decoder} and {@code jdarith.c start_pass} do alike.
+     */
+    private void checkProgression(ScanHeader scan, int[] indices, long offset) throws JpegException {
         int ss = scan.spectralStart();
         int se = scan.spectralEnd();
         int ah = scan.approxHigh();
@@ -254,6 +307,15 @@ final class FrameDecoder {
                 bitsNow[k] = al;
             }
         }
+    }
+
+    private EntropyDecoder progressiveDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
+                                              long offset) throws JpegException {
+        int ss = scan.spectralStart();
+        int se = scan.spectralEnd();
+        int ah = scan.approxHigh();
+        int al = scan.approxLow();
+        boolean dcBand = ss == 0;
         HuffmanLookup[] dc = null;
         HuffmanLookup ac = null;
         if (dcBand) {
@@ -280,7 +342,9 @@ final class FrameDecoder {
             transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
             coefficients[c.index].clearRows(imcu * c.v, c.v);
         }
-        assembler.imcuRowDone(imcu);
+        if (assembler != null) {
+            assembler.imcuRowDone(imcu);
+        }
     }
 
     private void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow) {
@@ -307,7 +371,8 @@ final class FrameDecoder {
      * After the last scan of a multi-scan file: the inverse DCT of every block, through the block smoother
      * when libjpeg-turbo would use it (progressive, some of the first AC coefficients not fully known).
      */
-    void finish() throws JpegException {
+    @Override
+    public void finish() throws JpegException {
         if (!scanned) {
             return;
         }
@@ -325,7 +390,9 @@ final class FrameDecoder {
                     transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
                 }
             }
-            assembler.imcuRowDone(imcu);
+            if (assembler != null) {
+                assembler.imcuRowDone(imcu);
+            }
         }
     }
 }

@@ -5,15 +5,18 @@ import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.UnsupportedJpegException.Feature;
 import dev.tessera.jpeg.color.CmykColorSpace;
 import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.color.WideColorDeconverter;
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -29,20 +32,53 @@ final class ImageAssembler {
     private final DecodeLayout layout;
     private final Upsampler[] upsamplers;
     private final ColorDeconverter converter;
+    private final WideColorDeconverter wide;
     private final BufferedImage image;
     private final byte[] out;
+    private final short[] wideOut;
     private final short[][] rows;
     private final int channels;
     private int nextRow;
 
-    ImageAssembler(DecodeLayout layout, SamplePlane[] planes, ColorDeconverter converter, long offset)
+    /**
+     * @param output the converter: 8-bit output as {@code TYPE_BYTE_GRAY}, {@code TYPE_3BYTE_BGR} or a CMYK
+     *               byte raster; above 8 bits {@code TYPE_USHORT_GRAY} or a {@code TYPE_CUSTOM} image with a
+     *               pixel-interleaved {@code TYPE_USHORT} raster of R, G, B (16-bit sRGB colour model) or of
+     *               C, M, Y, K (16-bit CMYK colour model),
+     *               holding the unscaled P-bit samples (0 .. 2^P - 1, as libjpeg-turbo 3's djpeg writes them)
+     */
+    ImageAssembler(DecodeLayout layout, SamplePlane[] planes, PixelOutput output, long offset)
         throws UnsupportedJpegException {
         this.layout = layout;
-        this.converter = converter;
+        this.converter = output.narrow;
+        this.wide = output.wide;
         this.upsamplers = upsamplers(layout, planes, offset);
         int width = layout.outputWidth;
         int height = layout.outputHeight;
-        channels = converter.channels();
+        channels = output.channels();
+        if (wide != null) {
+            if (channels == 1) {
+                image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+            } else {
+                ColorSpace space = channels == 4 ? CmykColorSpace.INSTANCE : ColorSpace.getInstance(ColorSpace.CS_sRGB);
+                int[] bits = new int[channels];
+                java.util.Arrays.fill(bits, 16);
+                int[] bands = new int[channels];
+                for (int i = 0; i < channels; i++) {
+                    bands[i] = i;
+                }
+                ColorModel cm = new ComponentColorModel(space, bits, false, false, Transparency.OPAQUE,
+                    DataBuffer.TYPE_USHORT);
+                WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(
+                    DataBuffer.TYPE_USHORT, width, height, channels, channels * width, bands), null);
+                image = new BufferedImage(cm, raster, false, null);
+            }
+            wideOut = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
+            out = null;
+            rows = new short[planes.length][width + 1];
+            return;
+        }
+        wideOut = null;
         if (channels == 1) {
             image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         } else if (channels == 3) {
@@ -123,7 +159,11 @@ final class ImageAssembler {
             for (int i = 0; i < upsamplers.length; i++) {
                 upsamplers[i].row(nextRow, rows[i], width);
             }
-            converter.convert(rows, width, out, nextRow * width * channels);
+            if (wide != null) {
+                wide.convert(rows, width, wideOut, nextRow * width * channels);
+            } else {
+                converter.convert(rows, width, out, nextRow * width * channels);
+            }
             nextRow++;
         }
     }
@@ -151,5 +191,42 @@ final class ImageAssembler {
 
     BufferedImage image() {
         return image;
+    }
+
+    /**
+     * The converter for an image of more than 8 bits per sample: grey, RGB (no colour transform), CMYK (as
+     * stored), or YCbCr and YCCK at 12 or 16 bits (the precisions libjpeg-turbo 3 builds colour tables for).
+     * Anything else throws, and so does a request to turn CMYK above 8 bits into RGB.
+     */
+    static WideColorDeconverter wideConverter(JpegColorSpace space, int components, int precision,
+                                              boolean cmykToRgb, long offset) throws UnsupportedJpegException {
+        boolean cmykSpace = space == JpegColorSpace.CMYK || space == JpegColorSpace.YCCK;
+        if (cmykSpace && cmykToRgb) {
+            throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, "converting " + precision
+                + "-bit " + space + " to RGB is not supported; decode without cmykToRgb for the CMYK samples");
+        }
+        switch (space) {
+            case CMYK:
+                return WideColorDeconverter.cmyk();
+            case YCCK:
+                if (precision == 12 || precision == 16) {
+                    return WideColorDeconverter.ycckToCmyk(precision);
+                }
+                break;
+            case GRAYSCALE:
+                return WideColorDeconverter.gray();
+            case RGB:
+                return WideColorDeconverter.rgb();
+            case YCBCR:
+                if (precision == 12 || precision == 16) {
+                    return WideColorDeconverter.yccToRgb(precision);
+                }
+                break;
+            default:
+                break;
+        }
+        throw new UnsupportedJpegException(offset, null, Feature.COLOR_SPACE, components + " components in colour"
+            + " space " + space + " with " + precision + "-bit samples cannot be converted to an image (grey, RGB,"
+            + " CMYK, and YCbCr or YCCK at 12 or 16 bits can)");
     }
 }

@@ -19,6 +19,7 @@ final class McuRowEncoder {
     private final Downsampler[] downsamplers;
     private final Quantizer[] quantizers;
     private final byte[] pixelRow;
+    private final SampleLayout sampleLayout;
     /** Full-resolution planes of one MCU row: mcuHeight rows of paddedWidth samples. */
     private final int[][] fullPlanes;
     /** Sampled planes of one MCU row, per component. */
@@ -30,7 +31,8 @@ final class McuRowEncoder {
         this.layout = layout;
         this.quantizers = quantizers;
         int n = layout.componentCount();
-        pixelRow = new byte[source.width() * (source.isGray() ? 1 : 3)];
+        pixelRow = new byte[source.width() * source.sampleLayout().channels()];
+        sampleLayout = source.sampleLayout();
         fullPlanes = new int[n][layout.mcuHeight() * layout.paddedWidth()];
         sampledPlanes = new int[n][];
         downsamplers = new Downsampler[n];
@@ -85,6 +87,17 @@ final class McuRowEncoder {
         }
     }
 
+    /** Splits {@code count} interleaved pixels of one byte per component into the component planes. */
+    private void deinterleave(byte[] row, int count, int outOffset) {
+        int n = fullPlanes.length;
+        for (int c = 0; c < n; c++) {
+            int[] plane = fullPlanes[c];
+            for (int i = 0, p = c; i < count; i++, p += n) {
+                plane[outOffset + i] = row[p] & 0xFF;
+            }
+        }
+    }
+
     /** Reads and colour-converts the pixel rows of one MCU row, replicating the last row and column. */
     private void readStrip(int mcuRow) {
         int width = source.width();
@@ -99,10 +112,12 @@ final class McuRowEncoder {
                 loadedRow = y;
             }
             int at = r * paddedWidth;
-            if (source.isGray()) {
-                ColorConverter.grayToY(pixelRow, 0, width, fullPlanes[0], at);
-            } else {
-                ColorConverter.rgbToYCbCr(pixelRow, 0, width, fullPlanes[0], fullPlanes[1], fullPlanes[2], at);
+            switch (sampleLayout) {
+                case GRAY -> ColorConverter.grayToY(pixelRow, 0, width, fullPlanes[0], at);
+                case RGB -> ColorConverter.rgbToYCbCr(pixelRow, 0, width, fullPlanes[0], fullPlanes[1],
+                    fullPlanes[2], at);
+                // Adobe transform 0: the components are the samples as given.
+                case CMYK -> deinterleave(pixelRow, width, at);
             }
             for (int[] plane : fullPlanes) {
                 int last = plane[at + width - 1];

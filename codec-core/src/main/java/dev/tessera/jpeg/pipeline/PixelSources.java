@@ -48,6 +48,42 @@ public final class PixelSources {
         };
     }
 
+    /**
+     * A source for a raster whose bands are, in order, the channels of {@code layout}: gray, R G B, or C M Y K
+     * (written unconverted). Samples of more than 8 bits are scaled to 8 by dropping low bits.
+     *
+     * @throws IllegalArgumentException if the raster's band count is not {@code layout.channels()}
+     */
+    public static PixelSource ofRaster(Raster raster, SampleLayout layout) {
+        int channels = layout.channels();
+        if (raster.getNumBands() != channels) {
+            throw new IllegalArgumentException("a " + layout + " raster needs " + channels + " bands, found "
+                + raster.getNumBands());
+        }
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int[] shifts = new int[channels];
+        for (int b = 0; b < channels; b++) {
+            shifts[b] = Math.max(0, raster.getSampleModel().getSampleSize(b) - 8);
+        }
+        return new PixelSource() {
+            private final int[] samples = new int[channels * width];
+
+            @Override public int width() { return width; }
+            @Override public int height() { return height; }
+            @Override public boolean isGray() { return layout == SampleLayout.GRAY; }
+            @Override public SampleLayout sampleLayout() { return layout; }
+
+            @Override
+            public synchronized void readRow(int y, byte[] out) {
+                raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, samples);
+                for (int i = 0; i < samples.length; i++) {
+                    out[i] = (byte) (samples[i] >>> shifts[i % channels]);
+                }
+            }
+        };
+    }
+
     /** A source for any {@code BufferedImage}; {@code background} is 0xRRGGBB. */
     public static PixelSource of(BufferedImage image, int background) {
         ColorModel cm = image.getColorModel();

@@ -42,6 +42,34 @@ public final class ScanScript {
         return List.copyOf(scans);
     }
 
+    /**
+     * The script for components that all share table slot 0 and are coded alike (CMYK): DC first, then for
+     * each component the low and high AC bands at reduced precision, the refinements, and the last bits.
+     * libjpeg's jpeg_simple_progression uses the same order for colour spaces other than YCbCr.
+     */
+    public static List<ScanHeader> uniform(int componentCount) {
+        List<ScanHeader> scans = new ArrayList<>();
+        List<ScanComponent> all = new ArrayList<>();
+        for (int c = 0; c < componentCount; c++) {
+            all.add(new ScanComponent(c + 1, 0, 0));
+        }
+        scans.add(new ScanHeader(all, 0, 0, 0, 1));
+        for (int c = 0; c < componentCount; c++) {
+            scans.add(uniformAc(c, 1, 5, 0, 2));
+        }
+        for (int c = 0; c < componentCount; c++) {
+            scans.add(uniformAc(c, 6, 63, 0, 2));
+        }
+        for (int c = 0; c < componentCount; c++) {
+            scans.add(uniformAc(c, 1, 63, 2, 1));
+        }
+        scans.add(new ScanHeader(all, 0, 0, 1, 0));
+        for (int c = 0; c < componentCount; c++) {
+            scans.add(uniformAc(c, 1, 63, 1, 0));
+        }
+        return List.copyOf(scans);
+    }
+
     private static ScanComponent component(int index) {
         int slot = index == 0 ? 0 : 1;
         return new ScanComponent(index + 1, slot, slot);
@@ -49,5 +77,9 @@ public final class ScanScript {
 
     private static ScanHeader ac(int component, int start, int end, int high, int low) {
         return new ScanHeader(List.of(component(component)), start, end, high, low);
+    }
+
+    private static ScanHeader uniformAc(int component, int start, int end, int high, int low) {
+        return new ScanHeader(List.of(new ScanComponent(component + 1, 0, 0)), start, end, high, low);
     }
 }

@@ -10,6 +10,7 @@ import dev.tessera.jpeg.marker.ApplicationSegments;
 import dev.tessera.jpeg.marker.MarkerReader;
 import dev.tessera.jpeg.marker.MarkerReader.ApplicationData;
 import dev.tessera.jpeg.model.AdobeApp14;
+import dev.tessera.jpeg.model.ArithmeticConditioning;
 import dev.tessera.jpeg.model.FrameHeader;
 import dev.tessera.jpeg.model.HuffmanDefinition;
 import dev.tessera.jpeg.model.JfifHeader;
@@ -32,6 +33,10 @@ final class StreamState {
     final HuffmanDefinition[] dcTables = new HuffmanDefinition[4];
     final HuffmanDefinition[] acTables = new HuffmanDefinition[4];
     int restartInterval;
+    /** Arithmetic conditioning per table Tb 0..15 (T.81 F.1.4.4.1.4, F.1.4.4.2.1 defaults: L 0, U 1, Kx 5). */
+    final int[] dcLower = new int[16];
+    final int[] dcUpper = new int[16];
+    final int[] acKx = new int[16];
     FrameHeader frame;
     JfifHeader jfif;
     AdobeApp14 adobe;
@@ -51,6 +56,17 @@ final class StreamState {
         acTables[0] = new HuffmanDefinition(true, 0, StandardTables.LUMINANCE_AC, null);
         dcTables[1] = new HuffmanDefinition(false, 1, StandardTables.CHROMINANCE_DC, null);
         acTables[1] = new HuffmanDefinition(true, 1, StandardTables.CHROMINANCE_AC, null);
+        java.util.Arrays.fill(dcUpper, 1);
+        java.util.Arrays.fill(acKx, 5);
+    }
+
+    void define(ArithmeticConditioning a) {
+        if (a.ac()) {
+            acKx[a.slot()] = a.value();
+        } else {
+            dcLower[a.slot()] = a.lower();
+            dcUpper[a.slot()] = a.upper();
+        }
     }
 
     void define(MarkerReader.QuantDefinition q) {

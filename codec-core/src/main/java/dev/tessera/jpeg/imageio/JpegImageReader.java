@@ -1,0 +1,270 @@
+package dev.tessera.jpeg.imageio;
+
+import com.twelvemonkeys.imageio.ImageReaderBase;
+import dev.tessera.jpeg.DecoderOptions;
+import dev.tessera.jpeg.ImageInfo;
+import dev.tessera.jpeg.JpegColorSpace;
+import dev.tessera.jpeg.JpegDecoder;
+import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.color.CmykColorSpace;
+import java.awt.Rectangle;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.IIOException;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.jpeg.JPEGImageReadParam;
+import javax.imageio.spi.ImageReaderSpi;
+
+/**
+ * Tessera's JPEG reader for ImageIO: a drop-in for the JDK's. Size and image types come from the headers
+ * alone; pixels from codec-core's {@link JpegDecoder}, which serves source subsampling by 2, 4 and 8 with its
+ * scaled inverse DCT. CMYK and YCCK files read as RGB by default (a profile-less conversion), as CMYK with a
+ * CMYK destination type, and raw through {@link #readRaster}. Metadata comes in the JDK's native tree and the
+ * standard tree. Stateful per instance, as ImageIO readers are.
+ */
+public final class JpegImageReader extends ImageReaderBase {
+    private static final ImageTypeSpecifier CMYK = ImageTypeSpecifier.createInterleaved(CmykColorSpace.INSTANCE,
+        new int[] {0, 1, 2, 3}, DataBuffer.TYPE_BYTE, false, false);
+
+    private byte[] data;
+    private ImageInfo info;
+    private JpegMetadata metadata;
+    private List<Thumbnails.Thumbnail> thumbnails;
+
+    JpegImageReader(ImageReaderSpi provider) {
+        super(provider);
+    }
+
+    @Override
+    protected void resetMembers() {
+        data = null;
+        info = null;
+        metadata = null;
+        thumbnails = null;
+    }
+
+    /** The stream from its position at the first read to its end, read once. */
+    private byte[] data() throws IOException {
+        assertInput();
+        if (data == null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = imageInput.read(buffer)) > 0; ) {
+                bytes.write(buffer, 0, n);
+            }
+            data = bytes.toByteArray();
+        }
+        return data;
+    }
+
+    private JpegDecoder decoder(int scale, boolean cmykToRgb) {
+        return new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb)
+            .withListener(warning -> processWarningOccurred(warning.toString())));
+    }
+
+    private ImageInfo info(int imageIndex) throws IOException {
+        checkBounds(imageIndex);
+        if (info == null) {
+            try {
+                info = decoder(1, false).readInfo(data());
+            } catch (JpegException e) {
+                throw new IIOException(e.getMessage(), e);
+            }
+        }
+        return info;
+    }
+
+    private boolean isCmyk(ImageInfo info) {
+        return info.colorSpace() == JpegColorSpace.CMYK || info.colorSpace() == JpegColorSpace.YCCK;
+    }
+
+    @Override
+    public int getWidth(int imageIndex) throws IOException {
+        return info(imageIndex).width();
+    }
+
+    @Override
+    public int getHeight(int imageIndex) throws IOException {
+        return info(imageIndex).height();
+    }
+
+    @Override
+    public ImageReadParam getDefaultReadParam() {
+        return new JPEGImageReadParam();
+    }
+
+    /**
+     * Gray files: 8-bit gray, then RGB types. Colour files: {@code TYPE_3BYTE_BGR} (what the decoder makes),
+     * {@code TYPE_INT_RGB}, {@code TYPE_INT_BGR}. CMYK and YCCK files: RGB types first, then 8-bit CMYK.
+     */
+    @Override
+    public Iterator<ImageTypeSpecifier> getImageTypes(int imageIndex) throws IOException {
+        ImageInfo header = info(imageIndex);
+        List<ImageTypeSpecifier> types = new ArrayList<>();
+        if (header.colorSpace() == JpegColorSpace.GRAYSCALE) {
+            types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
+        }
+        types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_3BYTE_BGR));
+        types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_RGB));
+        types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_BGR));
+        if (isCmyk(header)) {
+            types.add(CMYK);
+        }
+        return types.iterator();
+    }
+
+    @Override
+    public ImageTypeSpecifier getRawImageType(int imageIndex) throws IOException {
+        ImageInfo header = info(imageIndex);
+        return isCmyk(header) ? CMYK : getImageTypes(imageIndex).next();
+    }
+
+    @Override
+    public IIOMetadata getImageMetadata(int imageIndex) throws IOException {
+        ImageInfo header = info(imageIndex);
+        if (metadata == null) {
+            metadata = ReaderMetadata.build(header, data());
+        }
+        return metadata;
+    }
+
+    @Override
+    public boolean canReadRaster() {
+        return true;
+    }
+
+    @Override
+    public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+        ImageInfo header = info(imageIndex);
+        int width = header.width();
+        int height = header.height();
+        BufferedImage destination = javax.imageio.ImageReader.getDestination(param, getImageTypes(imageIndex), width,
+            height);
+        int decodedBands = header.colorSpace() == JpegColorSpace.GRAYSCALE ? 1
+            : isCmyk(header) && destination.getRaster().getNumBands() == 4 ? 4 : 3;
+        if (param != null && (param.getSourceBands() != null || param.getDestinationBands() != null)) {
+            checkReadParamBandSettings(param, decodedBands, destination.getSampleModel().getNumBands());
+        }
+        Rectangle source = new Rectangle();
+        Rectangle target = new Rectangle();
+        computeRegions(param, width, height, destination, source, target);
+
+        processImageStarted(imageIndex);
+        int stepX = param == null ? 1 : param.getSourceXSubsampling();
+        int stepY = param == null ? 1 : param.getSourceYSubsampling();
+        int scale = scaleFor(stepX, stepY, source);
+        boolean wantCmyk = destination.getColorModel().getColorSpace().getType()
+            == ColorSpace.TYPE_CMYK;
+        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk);
+        if (abortRequested()) {
+            processReadAborted();
+            return destination;
+        }
+        processImageProgress(50f);
+        Copy.Pixels pixels = new Copy.Pixels(decoded, destination, source, target, stepX, stepY, scale,
+            param == null ? null : param.getSourceBands(), param == null ? null : param.getDestinationBands());
+        for (int row = 0; row < target.height; row++) {
+            pixels.copyRow(row);
+            if (row % 16 == 15) {
+                if (abortRequested()) {
+                    processReadAborted();
+                    return destination;
+                }
+                processImageProgress(50f + 50f * (row + 1) / target.height);
+            }
+        }
+        processImageProgress(100f);
+        processImageComplete();
+        return destination;
+    }
+
+    /**
+     * The decoder's scale: the subsampling factor when it is 2, 4 or 8 in both directions and the source
+     * region starts on a multiple of it, so point-sampled pixel k becomes scaled pixel k (1 otherwise).
+     */
+    private static int scaleFor(int stepX, int stepY, Rectangle source) {
+        if (stepX == stepY && (stepX == 2 || stepX == 4 || stepX == 8)
+            && source.x % stepX == 0 && source.y % stepY == 0) {
+            return stepX;
+        }
+        return 1;
+    }
+
+    private BufferedImage decode(int scale, boolean cmykToRgb) throws IOException {
+        try {
+            return decoder(scale, cmykToRgb).decode(data());
+        } catch (JpegException e) {
+            throw new IIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The samples as coded, after colour conversion for YCbCr, as libjpeg returns them: CMYK and YCCK files
+     * give four bands of C, M, Y, K (YCCK converted to CMYK). The source region and subsampling apply.
+     */
+    @Override
+    public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
+        info(imageIndex);
+        processImageStarted(imageIndex);
+        Raster raster = decode(1, false).getRaster();
+        Raster result = SourceRegion.apply(raster, param);
+        processImageProgress(100f);
+        processImageComplete();
+        return result;
+    }
+
+    private List<Thumbnails.Thumbnail> thumbnails(int imageIndex) throws IOException {
+        ImageInfo header = info(imageIndex);
+        if (thumbnails == null) {
+            thumbnails = Thumbnails.find(header, data(), decoder(1, true));
+        }
+        return thumbnails;
+    }
+
+    @Override
+    public boolean readerSupportsThumbnails() {
+        return true;
+    }
+
+    @Override
+    public int getNumThumbnails(int imageIndex) throws IOException {
+        return thumbnails(imageIndex).size();
+    }
+
+    @Override
+    public int getThumbnailWidth(int imageIndex, int thumbnailIndex) throws IOException {
+        return thumbnail(imageIndex, thumbnailIndex).width();
+    }
+
+    @Override
+    public int getThumbnailHeight(int imageIndex, int thumbnailIndex) throws IOException {
+        return thumbnail(imageIndex, thumbnailIndex).height();
+    }
+
+    @Override
+    public BufferedImage readThumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+        Thumbnails.Thumbnail thumbnail = thumbnail(imageIndex, thumbnailIndex);
+        processThumbnailStarted(imageIndex, thumbnailIndex);
+        BufferedImage image = thumbnail.source().decode();
+        processThumbnailProgress(100f);
+        processThumbnailComplete();
+        return image;
+    }
+
+    private Thumbnails.Thumbnail thumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+        List<Thumbnails.Thumbnail> all = thumbnails(imageIndex);
+        if (thumbnailIndex < 0 || thumbnailIndex >= all.size()) {
+            throw new IndexOutOfBoundsException("thumbnail index " + thumbnailIndex + " not in 0.." + (all.size() - 1));
+        }
+        return all.get(thumbnailIndex);
+    }
+}

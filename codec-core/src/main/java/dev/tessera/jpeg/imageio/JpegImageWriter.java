@@ -1,0 +1,177 @@
+package dev.tessera.jpeg.imageio;
+
+import com.twelvemonkeys.imageio.ImageWriterBase;
+import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.pipeline.EncodePipeline;
+import dev.tessera.jpeg.pipeline.PixelSource;
+import dev.tessera.jpeg.pipeline.PixelSources;
+import dev.tessera.jpeg.pipeline.SampleLayout;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
+import java.awt.image.RenderedImage;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Hashtable;
+import javax.imageio.IIOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.spi.ImageWriterSpi;
+
+/**
+ * Tessera's JPEG writer for ImageIO: a drop-in for the JDK's. Takes a {@link javax.imageio.plugins.jpeg
+ * .JPEGImageWriteParam} (by default a {@link TesseraJpegWriteParam}) and metadata in the JDK's native tree or
+ * the standard tree; writes gray images as one component, other images as YCbCr, and four-band rasters as
+ * Adobe CMYK. Stateful per instance, as ImageIO writers are; the encoding is done by codec-core's pipeline.
+ */
+public final class JpegImageWriter extends ImageWriterBase {
+    JpegImageWriter(ImageWriterSpi provider) {
+        super(provider);
+    }
+
+    @Override
+    public ImageWriteParam getDefaultWriteParam() {
+        return new TesseraJpegWriteParam(getLocale());
+    }
+
+    @Override
+    public IIOMetadata getDefaultImageMetadata(ImageTypeSpecifier imageType, ImageWriteParam param) {
+        return JpegMetadata.defaults(imageType, param);
+    }
+
+    @Override
+    public IIOMetadata convertImageMetadata(IIOMetadata inData, ImageTypeSpecifier imageType,
+                                            ImageWriteParam param) {
+        if (inData == null) {
+            throw new IllegalArgumentException("inData must not be null");
+        }
+        return JpegMetadata.convert(inData, imageType);
+    }
+
+    @Override
+    public boolean canWriteRasters() {
+        return true;
+    }
+
+    @Override
+    public void write(IIOMetadata streamMetadata, IIOImage image, ImageWriteParam param) throws IOException {
+        assertOutput();
+        if (image == null) {
+            throw new IllegalArgumentException("image must not be null");
+        }
+        clearAbortRequest();
+        if (image.getNumThumbnails() > 0) {
+            processWarningOccurred(0, "thumbnails are not written");
+        }
+        JpegMetadata metadata = image.getMetadata() == null ? null
+            : JpegMetadata.convert(image.getMetadata(), typeOf(image));
+        if (image.getMetadata() != null && metadata == null) {
+            processWarningOccurred(0, "image metadata of " + image.getMetadata().getClass().getName()
+                + " has neither the native JPEG nor the standard format: ignored");
+        }
+        var tree = metadata == null ? null : metadata.nativeTree();
+        EncoderOptions options = WriteSettings.options(param, tree, message -> processWarningOccurred(0, message));
+        ImageMetadata segments = WriteSettings.metadata(tree, message -> processWarningOccurred(0, message));
+
+        PixelSource source = image.hasRaster() ? rasterSource(SourceRegion.apply(image.getRaster(), param))
+            : PixelSources.of(SourceRegion.apply(toBufferedImage(image.getRenderedImage()), param),
+                options.background());
+        if (source.width() > JpegEncoder.MAX_DIMENSION || source.height() > JpegEncoder.MAX_DIMENSION) {
+            throw new IIOException("JPEG images are at most " + JpegEncoder.MAX_DIMENSION + " pixels in each"
+                + " direction, found " + source.width() + "x" + source.height());
+        }
+
+        processImageStarted(0);
+        ProgressSource tracked = new ProgressSource(source);
+        try {
+            new EncodePipeline(options).encode(tracked, segments, new StreamAdapter());
+        } catch (Aborted e) {
+            processWriteAborted();
+            return;
+        } catch (IllegalArgumentException e) {
+            throw new IIOException(e.getMessage(), e);
+        }
+        imageOutput.flush();
+        processImageProgress(100f);
+        processImageComplete();
+    }
+
+    private static ImageTypeSpecifier typeOf(IIOImage image) {
+        return image.hasRaster() ? null : ImageTypeSpecifier.createFromRenderedImage(image.getRenderedImage());
+    }
+
+    /** Four bands are CMYK, three RGB, one gray: rasters carry no colour space, so the band count decides. */
+    private static PixelSource rasterSource(Raster raster) throws IIOException {
+        return switch (raster.getNumBands()) {
+            case 1 -> PixelSources.ofRaster(raster, SampleLayout.GRAY);
+            case 3 -> PixelSources.ofRaster(raster, SampleLayout.RGB);
+            case 4 -> PixelSources.ofRaster(raster, SampleLayout.CMYK);
+            default -> throw new IIOException("rasters of " + raster.getNumBands()
+                + " bands are not supported: write 1 (gray), 3 (RGB) or 4 (CMYK)");
+        };
+    }
+
+    private static BufferedImage toBufferedImage(RenderedImage image) {
+        if (image instanceof BufferedImage b) {
+            return b;
+        }
+        ColorModel cm = image.getColorModel();
+        WritableRaster raster = cm.createCompatibleWritableRaster(image.getWidth(), image.getHeight());
+        image.copyData(raster.createWritableTranslatedChild(image.getMinX(), image.getMinY()));
+        return new BufferedImage(cm, raster, cm.isAlphaPremultiplied(), new Hashtable<>());
+    }
+
+    private static final class Aborted extends RuntimeException {
+        Aborted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Reports progress as the encoder reads rows (in order, once or twice) and stops it on abort. */
+    private final class ProgressSource implements PixelSource {
+        private final PixelSource source;
+        private final int step;
+        private int reported = -1;
+
+        ProgressSource(PixelSource source) {
+            this.source = source;
+            this.step = Math.max(1, source.height() / 20);
+        }
+
+        @Override public int width() { return source.width(); }
+        @Override public int height() { return source.height(); }
+        @Override public boolean isGray() { return source.isGray(); }
+        @Override public SampleLayout sampleLayout() { return source.sampleLayout(); }
+
+        @Override
+        public void readRow(int y, byte[] out) {
+            if (abortRequested()) {
+                throw new Aborted();
+            }
+            source.readRow(y, out);
+            if (y > reported && (y % step == 0 || y == source.height() - 1)) {
+                reported = y;
+                // Rows are read before coding: the last tenth of the time is left for the entropy coder.
+                processImageProgress(90f * (y + 1) / source.height());
+            }
+        }
+    }
+
+    /** The output stream, without closing it. */
+    private final class StreamAdapter extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            imageOutput.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            imageOutput.write(b, off, len);
+        }
+    }
+}
