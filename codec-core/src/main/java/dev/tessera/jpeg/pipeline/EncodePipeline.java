@@ -2,6 +2,7 @@ package dev.tessera.jpeg.pipeline;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.QuantTables;
 import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import dev.tessera.jpeg.entropy.HuffmanOptimizer;
 import dev.tessera.jpeg.entropy.HuffmanTable;
@@ -15,7 +16,11 @@ import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.ScanComponent;
 import dev.tessera.jpeg.model.ScanHeader;
 import dev.tessera.jpeg.quant.QualityScaling;
+import dev.tessera.jpeg.quant.AdaptiveQuantization;
+import dev.tessera.jpeg.quant.BlockQuantizer;
+import dev.tessera.jpeg.quant.PerceptualTables;
 import dev.tessera.jpeg.quant.Quantizer;
+import dev.tessera.jpeg.quant.TrellisQuantizer;
 import dev.tessera.jpeg.spec.Marker;
 import dev.tessera.jpeg.spec.StandardTables;
 import java.io.IOException;
@@ -53,12 +58,91 @@ public final class EncodePipeline {
 
     /** The luma and chroma quantization tables these options produce. */
     public static QuantTable[] quantTables(EncoderOptions options) {
+        boolean perceptual = options.tables() == QuantTables.PERCEPTUAL;
+        QuantTable lumaBase = perceptual ? PerceptualTables.LUMINANCE : StandardTables.LUMINANCE_QUANT;
+        QuantTable chromaBase = perceptual ? PerceptualTables.CHROMINANCE : StandardTables.CHROMINANCE_QUANT;
         QuantTable luma = options.lumaTable() != null ? options.lumaTable()
-            : QualityScaling.scale(StandardTables.LUMINANCE_QUANT, options.quality(), true);
+            : QualityScaling.scale(lumaBase, options.quality(), true);
         QuantTable chroma = options.chromaTable() != null ? options.chromaTable()
-            : QualityScaling.scale(StandardTables.CHROMINANCE_QUANT, options.chromaQuality(), true);
+            : QualityScaling.scale(chromaBase, options.chromaQuality(), true);
         return new QuantTable[] {luma, chroma};
     }
+
+    private static BlockQuantizer[] plainQuantizers(QuantTable[] tables, int componentCount) {
+        Quantizer luma = new Quantizer(tables[0]);
+        Quantizer chroma = new Quantizer(tables[1]);
+        BlockQuantizer[] q = new BlockQuantizer[componentCount];
+        for (int c = 0; c < componentCount; c++) {
+            q[c] = c == 0 ? luma : chroma;
+        }
+        return q;
+    }
+
+    /**
+     * Builds trellis quantizers whose rate model is the AC Huffman tables the image will (nearly) be coded
+     * with: with optimized Huffman coding, tables optimized for a first pass (plain quantization, then each
+     * further trellis pass); otherwise the Annex K tables that will be written.
+     */
+    private BlockQuantizer[] trellisQuantizers(PixelSource source, EncodeLayout layout, QuantTable[] tables,
+                                               BlockQuantizer[] first, int restartMcus) {
+        int componentCount = layout.componentCount();
+        HuffmanSpec[] rate = {StandardTables.LUMINANCE_AC, StandardTables.CHROMINANCE_AC};
+        AdaptiveQuantization adaptive = options.adaptiveQuantization() ? TUNING.adaptive() : null;
+        BlockQuantizer[] quantizers = first;
+        int passes = options.optimizeHuffman() ? TUNING.trellisPasses() : 1;
+        for (int pass = 0; pass < passes; pass++) {
+            if (options.optimizeHuffman()) {
+                rate = acTablesFor(source, layout, quantizers, restartMcus);
+            }
+            double lambda = TUNING.lambda();
+            TrellisQuantizer luma = new TrellisQuantizer(tables[0], rate[0], lambda, adaptive, TUNING.mseMix());
+            TrellisQuantizer chroma = new TrellisQuantizer(tables[1], rate[1], lambda * TUNING.chromaLambdaScale(),
+                adaptive, TUNING.mseMix());
+            quantizers = new BlockQuantizer[componentCount];
+            for (int c = 0; c < componentCount; c++) {
+                quantizers[c] = c == 0 ? luma : chroma;
+            }
+        }
+        return quantizers;
+    }
+
+    /** Optimized AC tables (T.81 K.2) for the coefficients these quantizers produce: a counting pass. */
+    private static HuffmanSpec[] acTablesFor(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers,
+                                             int restartMcus) {
+        McuRowEncoder rows = new McuRowEncoder(source, layout, quantizers);
+        ScanCoder coder = new ScanCoder(layout, restartMcus);
+        long[][] dcCounts = new long[2][256];
+        long[][] acCounts = new long[2][256];
+        short[][] scratch = newRow(rows, layout.componentCount());
+        for (int row = 0; row < layout.mcuRows(); row++) {
+            rows.encodeRow(row, scratch);
+            coder.count(scratch, row, dcCounts, acCounts);
+        }
+        HuffmanSpec luma = HuffmanOptimizer.optimize(acCounts[0]);
+        boolean hasChroma = layout.componentCount() > 1;
+        return new HuffmanSpec[] {luma, hasChroma ? HuffmanOptimizer.optimize(acCounts[1]) : luma};
+    }
+
+    /** Experiment knobs, read once from system properties while the defaults are being tuned. */
+    record Tuning(double lambda, double chromaLambdaScale, int trellisPasses, double mseMix, double aqStrength,
+                  double aqReference, double aqMin, double aqMax) {
+        AdaptiveQuantization adaptive() {
+            return new AdaptiveQuantization(aqStrength, aqReference, aqMin, aqMax);
+        }
+
+        static Tuning fromProperties() {
+            return new Tuning(d("tessera.lambda", 0.06), d("tessera.chromaLambda", 1.0),
+                (int) d("tessera.passes", 1), d("tessera.mse", 0), d("tessera.aq.strength", 0.5), d("tessera.aq.reference", 8),
+                d("tessera.aq.min", 0.4), d("tessera.aq.max", 3));
+        }
+
+        private static double d(String key, double fallback) {
+            String v = System.getProperty(key);
+            return v == null ? fallback : Double.parseDouble(v);
+        }
+    }
+
+    private static final Tuning TUNING = Tuning.fromProperties();
 
     public void encode(PixelSource source, ImageMetadata metadata, OutputStream stream) throws IOException {
         boolean gray = source.isGray();
@@ -75,17 +159,17 @@ public final class EncodePipeline {
         QuantTable[] tables = quantTables(options);
         int restartMcus = options.restartInterval().inMcus(layout.mcusPerRow());
 
-        Quantizer lumaQuantizer = new Quantizer(tables[0]);
-        Quantizer chromaQuantizer = new Quantizer(tables[1]);
-        Quantizer[] quantizers = new Quantizer[componentCount];
         List<ComponentSpec> frameComponents = new ArrayList<>();
         List<ScanComponent> scanComponents = new ArrayList<>();
         for (int c = 0; c < componentCount; c++) {
             int slot = c == 0 ? 0 : 1;
-            quantizers[c] = c == 0 ? lumaQuantizer : chromaQuantizer;
             // JFIF (T.871 clause 7) component ids 1, 2, 3 for Y, Cb, Cr.
             frameComponents.add(new ComponentSpec(c + 1, h[c], v[c], slot));
             scanComponents.add(new ScanComponent(c + 1, slot, slot));
+        }
+        BlockQuantizer[] quantizers = plainQuantizers(tables, componentCount);
+        if (options.trellis()) {
+            quantizers = trellisQuantizers(source, layout, tables, quantizers, restartMcus);
         }
         boolean extended = tables[0].precision() > 0 || (!gray && tables[1].precision() > 0);
         Marker process = options.progressive() ? Marker.SOF2 : extended ? Marker.SOF1 : Marker.SOF0;

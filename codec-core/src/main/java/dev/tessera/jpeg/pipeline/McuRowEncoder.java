@@ -2,7 +2,7 @@ package dev.tessera.jpeg.pipeline;
 
 import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.dct.ForwardDct;
-import dev.tessera.jpeg.quant.Quantizer;
+import dev.tessera.jpeg.quant.BlockQuantizer;
 import dev.tessera.jpeg.sample.Downsampler;
 
 /**
@@ -17,7 +17,7 @@ final class McuRowEncoder {
     private final PixelSource source;
     private final EncodeLayout layout;
     private final Downsampler[] downsamplers;
-    private final Quantizer[] quantizers;
+    private final BlockQuantizer[] quantizers;
     private final byte[] pixelRow;
     /** Full-resolution planes of one MCU row: mcuHeight rows of paddedWidth samples. */
     private final int[][] fullPlanes;
@@ -25,7 +25,7 @@ final class McuRowEncoder {
     private final int[][] sampledPlanes;
     private final int[] block = new int[64];
 
-    McuRowEncoder(PixelSource source, EncodeLayout layout, Quantizer[] quantizers) {
+    McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers) {
         this.source = source;
         this.layout = layout;
         this.quantizers = quantizers;
@@ -57,7 +57,7 @@ final class McuRowEncoder {
             int width = layout.sampledWidth(c);
             int blocksPerLine = layout.blocksPerLine(c);
             short[] target = out[c];
-            Quantizer quantizer = quantizers[c];
+            BlockQuantizer quantizer = quantizers[c];
             int h = layout.horizontal(c);
             int realWide = layout.realBlocksWide(c);
             int realHigh = layout.realBlocksHigh(c);
