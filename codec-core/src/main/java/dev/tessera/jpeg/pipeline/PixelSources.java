@@ -108,14 +108,38 @@ public final class PixelSources {
         return (t + (t >> 8)) >> 8;
     }
 
-    /** Composites a straight (non-premultiplied) colour channel onto the background's channel. */
-    static int composite(int channel, int alpha, int backgroundChannel) {
-        return divideBy255(channel * alpha + backgroundChannel * (255 - alpha));
-    }
+    /** Writes RGB triples, compositing translucent pixels onto a background colour ("over", Porter-Duff). */
+    static final class AlphaCompositor {
+        private final int backgroundRed;
+        private final int backgroundGreen;
+        private final int backgroundBlue;
+        private final boolean premultiplied;
 
-    /** Composites a premultiplied channel onto the background's channel. */
-    static int compositePremultiplied(int channel, int alpha, int backgroundChannel) {
-        return Math.min(255, channel + divideBy255(backgroundChannel * (255 - alpha)));
+        AlphaCompositor(int background, boolean premultiplied) {
+            backgroundRed = (background >> 16) & 0xFF;
+            backgroundGreen = (background >> 8) & 0xFF;
+            backgroundBlue = background & 0xFF;
+            this.premultiplied = premultiplied;
+        }
+
+        /** Puts the pixel (r, g, b, alpha a; all 0..255) at {@code out[o..o+2]}. */
+        void put(byte[] out, int o, int r, int g, int b, int a) {
+            if (a != 255) {
+                r = over(r, a, backgroundRed);
+                g = over(g, a, backgroundGreen);
+                b = over(b, a, backgroundBlue);
+            }
+            out[o] = (byte) r;
+            out[o + 1] = (byte) g;
+            out[o + 2] = (byte) b;
+        }
+
+        private int over(int channel, int alpha, int backgroundChannel) {
+            int behind = backgroundChannel * (255 - alpha);
+            // A premultiplied channel already holds channel * alpha / 255.
+            return premultiplied ? Math.min(255, channel + divideBy255(behind))
+                : divideBy255(channel * alpha + behind);
+        }
     }
 
     /** TYPE_BYTE_GRAY and other 8-bit single-band gray rasters. */
@@ -228,10 +252,7 @@ public final class PixelSources {
         private final int blueShift;
         private final int alphaShift;
         private final boolean hasAlpha;
-        private final boolean premultiplied;
-        private final int bgR;
-        private final int bgG;
-        private final int bgB;
+        private final AlphaCompositor compositor;
 
         PackedIntSource(BufferedImage image, DirectColorModel cm, int background) {
             width = image.getWidth();
@@ -245,10 +266,7 @@ public final class PixelSources {
             blueShift = Integer.numberOfTrailingZeros(cm.getBlueMask());
             hasAlpha = cm.hasAlpha() && cm.getAlphaMask() != 0;
             alphaShift = hasAlpha ? Integer.numberOfTrailingZeros(cm.getAlphaMask()) : 0;
-            premultiplied = cm.isAlphaPremultiplied();
-            bgR = (background >> 16) & 0xFF;
-            bgG = (background >> 8) & 0xFF;
-            bgB = background & 0xFF;
+            compositor = new AlphaCompositor(background, cm.isAlphaPremultiplied());
         }
 
         @Override public int width() { return width; }
@@ -261,26 +279,8 @@ public final class PixelSources {
             int o = 0;
             for (int x = 0; x < width; x++, o += 3) {
                 int v = data[p + x];
-                int r = (v >>> redShift) & 0xFF;
-                int g = (v >>> greenShift) & 0xFF;
-                int b = (v >>> blueShift) & 0xFF;
-                if (hasAlpha) {
-                    int a = (v >>> alphaShift) & 0xFF;
-                    if (a != 255) {
-                        if (premultiplied) {
-                            r = compositePremultiplied(r, a, bgR);
-                            g = compositePremultiplied(g, a, bgG);
-                            b = compositePremultiplied(b, a, bgB);
-                        } else {
-                            r = composite(r, a, bgR);
-                            g = composite(g, a, bgG);
-                            b = composite(b, a, bgB);
-                        }
-                    }
-                }
-                out[o] = (byte) r;
-                out[o + 1] = (byte) g;
-                out[o + 2] = (byte) b;
+                int a = hasAlpha ? (v >>> alphaShift) & 0xFF : 255;
+                compositor.put(out, o, (v >>> redShift) & 0xFF, (v >>> greenShift) & 0xFF, (v >>> blueShift) & 0xFF, a);
             }
         }
     }
@@ -297,10 +297,7 @@ public final class PixelSources {
         private final int blueOffset;
         private final int alphaOffset;
         private final boolean hasAlpha;
-        private final boolean premultiplied;
-        private final int bgR;
-        private final int bgG;
-        private final int bgB;
+        private final AlphaCompositor compositor;
 
         InterleavedByteSource(BufferedImage image, PixelInterleavedSampleModel sm, ColorModel cm, int background) {
             width = image.getWidth();
@@ -316,10 +313,7 @@ public final class PixelSources {
             blueOffset = base + bands[2];
             hasAlpha = cm.hasAlpha() && bands.length == 4;
             alphaOffset = hasAlpha ? base + bands[3] : 0;
-            premultiplied = cm.isAlphaPremultiplied();
-            bgR = (background >> 16) & 0xFF;
-            bgG = (background >> 8) & 0xFF;
-            bgB = background & 0xFF;
+            compositor = new AlphaCompositor(background, cm.isAlphaPremultiplied());
         }
 
         @Override public int width() { return width; }
@@ -331,26 +325,9 @@ public final class PixelSources {
             int p = y * scanlineStride;
             int o = 0;
             for (int x = 0; x < width; x++, p += pixelStride, o += 3) {
-                int r = data[p + redOffset] & 0xFF;
-                int g = data[p + greenOffset] & 0xFF;
-                int b = data[p + blueOffset] & 0xFF;
-                if (hasAlpha) {
-                    int a = data[p + alphaOffset] & 0xFF;
-                    if (a != 255) {
-                        if (premultiplied) {
-                            r = compositePremultiplied(r, a, bgR);
-                            g = compositePremultiplied(g, a, bgG);
-                            b = compositePremultiplied(b, a, bgB);
-                        } else {
-                            r = composite(r, a, bgR);
-                            g = composite(g, a, bgG);
-                            b = composite(b, a, bgB);
-                        }
-                    }
-                }
-                out[o] = (byte) r;
-                out[o + 1] = (byte) g;
-                out[o + 2] = (byte) b;
+                int a = hasAlpha ? data[p + alphaOffset] & 0xFF : 255;
+                compositor.put(out, o, data[p + redOffset] & 0xFF, data[p + greenOffset] & 0xFF,
+                    data[p + blueOffset] & 0xFF, a);
             }
         }
     }
@@ -361,18 +338,14 @@ public final class PixelSources {
         private final int width;
         private final int height;
         private final int[] row;
-        private final int bgR;
-        private final int bgG;
-        private final int bgB;
+        private final AlphaCompositor compositor;
 
         GeneralSource(BufferedImage image, int background) {
             this.image = image;
             width = image.getWidth();
             height = image.getHeight();
             row = new int[width];
-            bgR = (background >> 16) & 0xFF;
-            bgG = (background >> 8) & 0xFF;
-            bgB = background & 0xFF;
+            compositor = new AlphaCompositor(background, false);
         }
 
         @Override public int width() { return width; }
@@ -385,18 +358,7 @@ public final class PixelSources {
             int o = 0;
             for (int x = 0; x < width; x++, o += 3) {
                 int v = row[x];
-                int a = v >>> 24;
-                int r = (v >> 16) & 0xFF;
-                int g = (v >> 8) & 0xFF;
-                int b = v & 0xFF;
-                if (a != 255) {
-                    r = composite(r, a, bgR);
-                    g = composite(g, a, bgG);
-                    b = composite(b, a, bgB);
-                }
-                out[o] = (byte) r;
-                out[o + 1] = (byte) g;
-                out[o + 2] = (byte) b;
+                compositor.put(out, o, (v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, v >>> 24);
             }
         }
     }
