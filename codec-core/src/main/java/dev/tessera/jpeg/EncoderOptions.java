@@ -29,11 +29,17 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
 
     /**
      * Quality 75, 4:2:0, sequential with optimized Huffman tables, no restarts, white background, Annex K
-     * tables, no trellis: the output of libjpeg's {@code cjpeg -optimize} (the {@link Preset#BASELINE_COMPATIBLE}
-     * preset).
+     * tables, plain rounding: byte for byte what libjpeg's {@code cjpeg -optimize} writes (the
+     * {@link Preset#BASELINE_COMPATIBLE} preset).
      */
-    public static final EncoderOptions DEFAULT = new EncoderOptions(75, 75, Subsampling.S420, true, false,
-        RestartInterval.NONE, 0xFFFFFF, null, null, QuantTables.ANNEX_K, false, false);
+    public static final EncoderOptions BASELINE_COMPATIBLE = new EncoderOptions(75, 75, Subsampling.S420, true,
+        false, RestartInterval.NONE, 0xFFFFFF, null, null, QuantTables.ANNEX_K, false, false);
+
+    /**
+     * Quality 75, 4:2:0, no restarts, white background, and the {@link Preset#DEFAULT} techniques: perceptual
+     * tables and trellis quantization, sequential with optimized Huffman tables.
+     */
+    public static final EncoderOptions DEFAULT = BASELINE_COMPATIBLE.withPreset(Preset.DEFAULT);
 
     public EncoderOptions {
         checkQuality("quality", quality);

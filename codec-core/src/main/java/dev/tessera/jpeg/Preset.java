@@ -13,12 +13,12 @@ package dev.tessera.jpeg;
 public enum Preset {
     /** Plain IJG quantization with Annex K tables: the same file as libjpeg's {@code cjpeg -optimize}. */
     BASELINE_COMPATIBLE(QuantTables.ANNEX_K, false, false, false),
-    /** Fastest of the size-reducing presets. */
-    FAST(QuantTables.ANNEX_K, false, false, false),
-    /** The default trade-off between encode speed and size. */
-    DEFAULT(QuantTables.ANNEX_K, true, false, false),
-    /** Smallest files, slowest encoding. */
-    SMALLEST(QuantTables.ANNEX_K, true, false, true);
+    /** Perceptual tables with plain rounding: as fast as {@link #BASELINE_COMPATIBLE}. */
+    FAST(QuantTables.PERCEPTUAL, false, false, false),
+    /** Perceptual tables and trellis quantization, sequential: the default. */
+    DEFAULT(QuantTables.PERCEPTUAL, true, false, false),
+    /** Perceptual tables, trellis quantization and progressive scans: smallest files, slower. */
+    SMALLEST(QuantTables.PERCEPTUAL, true, false, true);
 
     private final QuantTables tables;
     private final boolean trellis;

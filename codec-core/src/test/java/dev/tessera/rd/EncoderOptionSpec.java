@@ -4,7 +4,7 @@ import dev.tessera.jpeg.EncoderOptions;
 
 /**
  * Parses the harness's {@code --options} text, comma-separated {@code key=value} pairs applied in order to
- * {@link EncoderOptions#DEFAULT}: {@code subsampling=444|422|420}, {@code optimize=true|false},
+ * {@link EncoderOptions#BASELINE_COMPATIBLE}: {@code subsampling=444|422|420}, {@code optimize=true|false},
  * {@code progressive=true|false}, {@code preset=NAME}, {@code trellis=true|false},
  * {@code aq=true|false}, {@code tables=annex_k|perceptual}.
  */
@@ -13,7 +13,7 @@ final class EncoderOptionSpec {
     }
 
     static EncoderOptions parse(String spec) {
-        EncoderOptions o = EncoderOptions.DEFAULT;
+        EncoderOptions o = EncoderOptions.BASELINE_COMPATIBLE;
         if (spec == null || spec.isBlank()) {
             return o;
         }

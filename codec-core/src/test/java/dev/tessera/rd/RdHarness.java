@@ -4,6 +4,7 @@ import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegEncoder;
 import dev.tessera.jpeg.Subsampling;
 import dev.tessera.metrics.Psnr;
+import dev.tessera.metrics.Ssimulacra2;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import javax.imageio.ImageIO;
 /**
  * Rate-distortion harness: encodes every image of a folder at a list of qualities with one set of encoder
  * options, decodes each file with libjpeg-turbo's {@code djpeg} (the JDK's reader when djpeg is absent), and
- * writes one CSV row per (image, quality) in the format of ../shared/reference/rd/. Butteraugli comes from the
+ * writes one CSV row per (image, quality) in the format of ../shared/reference/rd/. SSIMULACRA2 is Tessera's
+ * own ({@link Ssimulacra2}). Butteraugli comes from the
  * external {@code butteraugli} binary (Debian package, 2017 version) when installed, given the original PNG
  * and the JPEG itself, as the reference CSVs were made. Run it as a plain program (see docs/compression.md):
  *
@@ -125,14 +127,19 @@ public final class RdHarness {
         double pixels = (double) original.getWidth() * original.getHeight();
         List<RdRow> rows = new ArrayList<>();
         for (int q : qs) {
-            byte[] jpeg = new JpegEncoder(base.withQuality(q)).encode(original);
+            EncoderOptions o = base.withQuality(q);
+            if (TableExperiment.LUMA != null) {
+                o = o.withTables(dev.tessera.jpeg.quant.QualityScaling.scale(TableExperiment.LUMA, q, true),
+                    dev.tessera.jpeg.quant.QualityScaling.scale(TableExperiment.CHROMA, q, true));
+            }
+            byte[] jpeg = new JpegEncoder(o).encode(original);
             BufferedImage decoded = djpeg ? Tools.djpeg(jpeg) : ImageIO.read(new ByteArrayInputStream(jpeg));
             double ba = Double.NaN;
             if (butteraugli) {
                 ba = Tools.butteraugli(png, jpeg);
             }
             rows.add(new RdRow(name, stem(input), q, jpeg.length, 8.0 * jpeg.length / pixels,
-                Psnr.rgb(original, decoded), ba, Double.NaN, Psnr.luma(original, decoded)));
+                Psnr.rgb(original, decoded), ba, Ssimulacra2.score(original, decoded), Psnr.luma(original, decoded)));
         }
         System.err.println("  " + stem(input));
         return rows;

@@ -79,70 +79,30 @@ public final class EncodePipeline {
     }
 
     /**
-     * Builds trellis quantizers whose rate model is the AC Huffman tables the image will (nearly) be coded
-     * with: with optimized Huffman coding, tables optimized for a first pass (plain quantization, then each
-     * further trellis pass); otherwise the Annex K tables that will be written.
+     * Trellis lambda in squared quantizer steps per bit, fitted on the odd Kodak images (docs/compression.md).
      */
-    private BlockQuantizer[] trellisQuantizers(PixelSource source, EncodeLayout layout, QuantTable[] tables,
-                                               BlockQuantizer[] first, int restartMcus) {
-        int componentCount = layout.componentCount();
-        HuffmanSpec[] rate = {StandardTables.LUMINANCE_AC, StandardTables.CHROMINANCE_AC};
-        AdaptiveQuantization adaptive = options.adaptiveQuantization() ? TUNING.adaptive() : null;
-        BlockQuantizer[] quantizers = first;
-        int passes = options.optimizeHuffman() ? TUNING.trellisPasses() : 1;
-        for (int pass = 0; pass < passes; pass++) {
-            if (options.optimizeHuffman()) {
-                rate = acTablesFor(source, layout, quantizers, restartMcus);
-            }
-            double lambda = TUNING.lambda();
-            TrellisQuantizer luma = new TrellisQuantizer(tables[0], rate[0], lambda, adaptive, TUNING.mseMix());
-            TrellisQuantizer chroma = new TrellisQuantizer(tables[1], rate[1], lambda * TUNING.chromaLambdaScale(),
-                adaptive, TUNING.mseMix());
-            quantizers = new BlockQuantizer[componentCount];
-            for (int c = 0; c < componentCount; c++) {
-                quantizers[c] = c == 0 ? luma : chroma;
-            }
+    static final double TRELLIS_LAMBDA = 0.06;
+
+    /**
+     * Adaptive quantization: lambda scale (activity / 6)^1 clamped to [0.15, 1], so flat blocks get up to
+     * 6.7 times less rate pressure and busy ones the plain lambda (docs/compression.md).
+     */
+    static final AdaptiveQuantization ADAPTIVE = new AdaptiveQuantization(1.0, 6.0, 0.15, 1.0);
+
+    /**
+     * Trellis quantizers rating bits with the Annex K AC tables. With optimized Huffman coding the final tables
+     * differ; rating with tables optimized for a first pass was measured to gain under 0.7% for a second pass
+     * over the image, so the encoder does not spend it.
+     */
+    private static BlockQuantizer[] trellisQuantizers(QuantTable[] tables, int componentCount) {
+        TrellisQuantizer luma = new TrellisQuantizer(tables[0], StandardTables.LUMINANCE_AC, TRELLIS_LAMBDA);
+        TrellisQuantizer chroma = new TrellisQuantizer(tables[1], StandardTables.CHROMINANCE_AC, TRELLIS_LAMBDA);
+        BlockQuantizer[] quantizers = new BlockQuantizer[componentCount];
+        for (int c = 0; c < componentCount; c++) {
+            quantizers[c] = c == 0 ? luma : chroma;
         }
         return quantizers;
     }
-
-    /** Optimized AC tables (T.81 K.2) for the coefficients these quantizers produce: a counting pass. */
-    private static HuffmanSpec[] acTablesFor(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers,
-                                             int restartMcus) {
-        McuRowEncoder rows = new McuRowEncoder(source, layout, quantizers);
-        ScanCoder coder = new ScanCoder(layout, restartMcus);
-        long[][] dcCounts = new long[2][256];
-        long[][] acCounts = new long[2][256];
-        short[][] scratch = newRow(rows, layout.componentCount());
-        for (int row = 0; row < layout.mcuRows(); row++) {
-            rows.encodeRow(row, scratch);
-            coder.count(scratch, row, dcCounts, acCounts);
-        }
-        HuffmanSpec luma = HuffmanOptimizer.optimize(acCounts[0]);
-        boolean hasChroma = layout.componentCount() > 1;
-        return new HuffmanSpec[] {luma, hasChroma ? HuffmanOptimizer.optimize(acCounts[1]) : luma};
-    }
-
-    /** Experiment knobs, read once from system properties while the defaults are being tuned. */
-    record Tuning(double lambda, double chromaLambdaScale, int trellisPasses, double mseMix, double aqStrength,
-                  double aqReference, double aqMin, double aqMax) {
-        AdaptiveQuantization adaptive() {
-            return new AdaptiveQuantization(aqStrength, aqReference, aqMin, aqMax);
-        }
-
-        static Tuning fromProperties() {
-            return new Tuning(d("tessera.lambda", 0.06), d("tessera.chromaLambda", 1.0),
-                (int) d("tessera.passes", 1), d("tessera.mse", 0), d("tessera.aq.strength", 0.5), d("tessera.aq.reference", 8),
-                d("tessera.aq.min", 0.4), d("tessera.aq.max", 3));
-        }
-
-        private static double d(String key, double fallback) {
-            String v = System.getProperty(key);
-            return v == null ? fallback : Double.parseDouble(v);
-        }
-    }
-
-    private static final Tuning TUNING = Tuning.fromProperties();
 
     public void encode(PixelSource source, ImageMetadata metadata, OutputStream stream) throws IOException {
         boolean gray = source.isGray();
@@ -167,15 +127,15 @@ public final class EncodePipeline {
             frameComponents.add(new ComponentSpec(c + 1, h[c], v[c], slot));
             scanComponents.add(new ScanComponent(c + 1, slot, slot));
         }
-        BlockQuantizer[] quantizers = plainQuantizers(tables, componentCount);
-        if (options.trellis()) {
-            quantizers = trellisQuantizers(source, layout, tables, quantizers, restartMcus);
-        }
+        // Choose the quantizer once per image (plain rounding or trellis), and adaptive quantization with it.
+        BlockQuantizer[] quantizers = options.trellis() ? trellisQuantizers(tables, componentCount)
+            : plainQuantizers(tables, componentCount);
+        AdaptiveQuantization adaptive = options.adaptiveQuantization() && options.trellis() ? ADAPTIVE : null;
         boolean extended = tables[0].precision() > 0 || (!gray && tables[1].precision() > 0);
         Marker process = options.progressive() ? Marker.SOF2 : extended ? Marker.SOF1 : Marker.SOF0;
         FrameHeader frame = new FrameHeader(process, 8, source.height(), source.width(), frameComponents);
 
-        McuRowEncoder rows = new McuRowEncoder(source, layout, quantizers);
+        McuRowEncoder rows = new McuRowEncoder(source, layout, quantizers, adaptive);
         ByteSink sink = new ByteSink(stream);
         MarkerWriter markers = new MarkerWriter(sink);
         if (options.progressive()) {

@@ -2,6 +2,7 @@ package dev.tessera.jpeg.pipeline;
 
 import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.dct.ForwardDct;
+import dev.tessera.jpeg.quant.AdaptiveQuantization;
 import dev.tessera.jpeg.quant.BlockQuantizer;
 import dev.tessera.jpeg.sample.Downsampler;
 
@@ -18,6 +19,8 @@ final class McuRowEncoder {
     private final EncodeLayout layout;
     private final Downsampler[] downsamplers;
     private final BlockQuantizer[] quantizers;
+    /** Per-block lambda scales from masking, or {@code null} for none. */
+    private final AdaptiveQuantization adaptive;
     private final byte[] pixelRow;
     /** Full-resolution planes of one MCU row: mcuHeight rows of paddedWidth samples. */
     private final int[][] fullPlanes;
@@ -26,6 +29,12 @@ final class McuRowEncoder {
     private final int[] block = new int[64];
 
     McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers) {
+        this(source, layout, quantizers, null);
+    }
+
+    McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers,
+                  AdaptiveQuantization adaptive) {
+        this.adaptive = adaptive;
         this.source = source;
         this.layout = layout;
         this.quantizers = quantizers;
@@ -78,8 +87,14 @@ final class McuRowEncoder {
                     for (int row = 0; row < 8; row++) {
                         System.arraycopy(plane, origin + row * width, block, row * 8, 8);
                     }
-                    ForwardDct.transform(block, 0);
-                    quantizer.quantize(block, 0, target, at);
+                    if (adaptive == null) {
+                        ForwardDct.transform(block, 0);
+                        quantizer.quantize(block, 0, target, at);
+                    } else {
+                        double scale = adaptive.lambdaScale(block, 0);
+                        ForwardDct.transform(block, 0);
+                        quantizer.quantize(block, 0, target, at, scale);
+                    }
                 }
             }
         }

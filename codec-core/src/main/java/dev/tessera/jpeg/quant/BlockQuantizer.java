@@ -12,4 +12,13 @@ public interface BlockQuantizer {
      * @param out          receives 64 quantized values in zig-zag order at {@code outOffset}
      */
     void quantize(int[] coefficients, int inOffset, short[] out, int outOffset);
+
+    /**
+     * Quantizes one block with a per-block strength from adaptive quantization: {@code lambdaScale} 1 is
+     * neutral, larger accepts more distortion for fewer bits. Quantizers without a rate-distortion trade-off
+     * ignore it.
+     */
+    default void quantize(int[] coefficients, int inOffset, short[] out, int outOffset, double lambdaScale) {
+        quantize(coefficients, inOffset, out, outOffset);
+    }
 }

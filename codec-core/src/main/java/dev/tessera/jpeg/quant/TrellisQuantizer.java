@@ -14,7 +14,7 @@ import dev.tessera.jpeg.spec.ZigZag;
  * where c_k is the DCT coefficient (orthonormal scale), Q_k the quantizer step, v_k the chosen magnitude
  * (0, or round(|c_k|/Q_k) or one less), bits the exact sequential Huffman cost of the block's AC data (T.81
  * F.1.2.2: run/size code lengths from the current tables, the SSSS extra bits, ZRL and EOB), and s a per-block
- * scale (1, or from {@link AdaptiveQuantization} when adaptive quantization is on). Distortion is counted in
+ * scale (1, or from {@link AdaptiveQuantization} when adaptive quantization is on, passed by the caller). Distortion is counted in
  * quantizer steps, i.e. weighted by 1/Q_k^2, so the quantization table's perceptual weighting carries over.
  *
  * <p>The minimum is found exactly by dynamic programming over the position of the last non-zero coefficient
@@ -37,7 +37,6 @@ public final class TrellisQuantizer implements BlockQuantizer {
     /** Code length in bits of each AC run/size symbol. */
     private final double[] symbolBits = new double[256];
     private final double lambda;
-    private final AdaptiveQuantization adaptive;
 
     private final double[] magnitude = new double[64];
     private final int[] rounded = new int[64];
@@ -45,23 +44,23 @@ public final class TrellisQuantizer implements BlockQuantizer {
     private final double[] best = new double[64];
     private final int[] from = new int[64];
     private final int[] chosen = new int[64];
+    /** Positions that can end a run (0, the start, and every position that may be non-zero), ascending. */
+    private final int[] live = new int[64];
 
     /**
      * @param table    the quantization table
      * @param acTable  the AC Huffman table whose code lengths measure rate
      * @param lambda   bits-to-distortion trade-off, in squared quantizer steps per bit (larger: smaller files)
-     * @param adaptive per-block lambda scale, or {@code null} for none
      */
-    public TrellisQuantizer(QuantTable table, HuffmanSpec acTable, double lambda, AdaptiveQuantization adaptive) {
-        this(table, acTable, lambda, adaptive, 0);
+    public TrellisQuantizer(QuantTable table, HuffmanSpec acTable, double lambda) {
+        this(table, acTable, lambda, 0);
     }
 
     /**
      * @param mseMix 0: distortion in squared quantizer steps (weight 1/Q_k^2); 1: plain squared error
      *               (weight 1, normalised by the mean squared AC step); between: geometric blend
      */
-    public TrellisQuantizer(QuantTable table, HuffmanSpec acTable, double lambda, AdaptiveQuantization adaptive,
-                            double mseMix) {
+    public TrellisQuantizer(QuantTable table, HuffmanSpec acTable, double lambda, double mseMix) {
         if (!(lambda >= 0)) {
             throw new IllegalArgumentException("lambda must be >= 0, found " + lambda);
         }
@@ -86,17 +85,20 @@ public final class TrellisQuantizer implements BlockQuantizer {
             }
         }
         this.lambda = lambda;
-        this.adaptive = adaptive;
     }
 
     @Override
     public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset) {
-        double scale = adaptive == null ? 1 : adaptive.lambdaScale(coefficients, inOffset);
-        quantize(coefficients, inOffset, out, outOffset, lambda * scale);
+        quantizeWithLambda(coefficients, inOffset, out, outOffset, lambda);
     }
 
-    /** Quantizes with an explicit lambda (no adaptive scale). */
-    void quantize(int[] coefficients, int inOffset, short[] out, int outOffset, double lam) {
+    @Override
+    public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset, double lambdaScale) {
+        quantizeWithLambda(coefficients, inOffset, out, outOffset, lambda * lambdaScale);
+    }
+
+    /** Quantizes with an explicit lambda. */
+    void quantizeWithLambda(int[] coefficients, int inOffset, short[] out, int outOffset, double lam) {
         // T.81 A.3.4 for DC: round half away from zero.
         int dc = coefficients[inOffset];
         int dcMagnitude = (Math.abs(dc) + (dcStep >> 1)) / dcStep;
@@ -113,6 +115,8 @@ public final class TrellisQuantizer implements BlockQuantizer {
         double eob = lam * symbolBits[EOB];
         double zrl = lam * symbolBits[ZRL];
         best[0] = 0;
+        live[0] = 0;
+        int liveCount = 1;
         for (int k = 1; k < 64; k++) {
             int v0 = rounded[k];
             if (v0 == 0) {
@@ -128,13 +132,12 @@ public final class TrellisQuantizer implements BlockQuantizer {
                 double d = w * (a - v) * (a - v);
                 int size = 32 - Integer.numberOfLeadingZeros(v);
                 double sizeBits = lam * size;
-                for (int j = k - 1; j >= 0; j--) {
+                // Only positions that may be non-zero can precede k; positions between are zero.
+                for (int i = liveCount - 1; i >= 0; i--) {
+                    int j = live[i];
                     double zeros = zeroPrefix[k - 1] - zeroPrefix[j];
                     if (zeros + d >= bestCost) {
                         break; // the zero-run distortion only grows as j moves back
-                    }
-                    if (best[j] == Double.POSITIVE_INFINITY) {
-                        continue;
                     }
                     int run = k - j - 1;
                     double cost = best[j] + zeros + d + sizeBits + zrl * (run >> 4)
@@ -149,23 +152,20 @@ public final class TrellisQuantizer implements BlockQuantizer {
             best[k] = bestCost;
             from[k] = bestFrom;
             chosen[k] = bestValue;
+            live[liveCount++] = k;
         }
         // Choose the last non-zero position (0: none), then an EOB unless it is position 63.
         int last = 0;
         double total = zeroPrefix[63] + eob;
-        for (int k = 1; k < 64; k++) {
-            if (best[k] == Double.POSITIVE_INFINITY) {
-                continue;
-            }
+        for (int i = 1; i < liveCount; i++) {
+            int k = live[i];
             double t = best[k] + (zeroPrefix[63] - zeroPrefix[k]) + (k < 63 ? eob : 0);
             if (t < total) {
                 total = t;
                 last = k;
             }
         }
-        for (int k = 1; k < 64; k++) {
-            out[outOffset + k] = 0;
-        }
+        java.util.Arrays.fill(out, outOffset + 1, outOffset + 64, (short) 0);
         for (int k = last; k > 0; k = from[k]) {
             int v = chosen[k];
             out[outOffset + k] = (short) (coefficients[inOffset + naturalIndex[k]] < 0 ? -v : v);
