@@ -93,7 +93,7 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "baseline|fast|default|smallest", defaultValue = "default",
         converter = PresetConverter.class,
-        description = "Compression techniques: baseline (the same file as cjpeg -optimize), fast (perceptual "
+        description = "Compression techniques: baseline (what cjpeg -optimize writes), fast (perceptual "
             + "tables), default (perceptual tables and trellis quantization), smallest (default plus "
             + "progressive scans). The options below override single techniques.")
     Preset preset;

@@ -141,8 +141,19 @@ public final class EncodePipeline {
         if (options.progressive()) {
             short[][][] store = storeAllRows(rows, layout);
             writeHeaders(markers, metadata, frame, tables, gray, null, null, restartMcus);
-            new ProgressiveEncoder(layout, store, restartMcus)
-                .writeScans(ScanScript.standard(componentCount), markers, sink);
+            // Scan script search: code the same coefficients with each candidate script, keep the smallest.
+            ProgressiveEncoder progressive = new ProgressiveEncoder(layout, store, restartMcus);
+            byte[] smallest = null;
+            for (List<ScanHeader> script : ScanScript.candidates(componentCount)) {
+                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+                ByteSink scanSink = new ByteSink(buffer);
+                progressive.writeScans(script, new MarkerWriter(scanSink), scanSink);
+                scanSink.flush();
+                if (smallest == null || buffer.size() < smallest.length) {
+                    smallest = buffer.toByteArray();
+                }
+            }
+            sink.write(smallest, 0, smallest.length);
             markers.writeEndOfImage();
             sink.flush();
             return;
