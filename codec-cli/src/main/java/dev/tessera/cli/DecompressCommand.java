@@ -76,6 +76,11 @@ final class DecompressCommand implements Callable<Integer> {
             + "hold them.")
     boolean cmykToRgb;
 
+    @Option(names = "--threads-per-image", paramLabel = "N", defaultValue = "1",
+        description = "Threads one image may be decoded on (default: ${DEFAULT-VALUE}); only files with restart "
+            + "markers at MCU-row boundaries are split, with the same output.")
+    int threadsPerImage;
+
     @Option(names = {"-f", "--force"}, description = "Replace existing output files.")
     boolean force;
 
@@ -131,7 +136,7 @@ final class DecompressCommand implements Callable<Integer> {
         JpegDecoder decoder;
         try {
             decoder = new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb)
-                .withLimits(limitOptions.limits()));
+                .withLimits(limitOptions.limits()).withThreads(Math.max(1, threadsPerImage)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

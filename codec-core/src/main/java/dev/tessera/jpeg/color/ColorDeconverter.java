@@ -26,6 +26,16 @@ public abstract class ColorDeconverter {
         }
     }
 
+    private static final int CR_R_FIX = fix(1.40200);
+    private static final int CB_B_FIX = fix(1.77200);
+    private static final int CR_G_FIX = fix(0.71414);
+    private static final int CB_G_FIX = fix(0.34414);
+
+    /** 0..255 as libjpeg's range limit gives it for the sums of colour conversion (-384..639). */
+    private static int clampByte(int v) {
+        return (v & ~0xFF) == 0 ? v : (~v >> 31) & 0xFF;
+    }
+
     private static int fix(double x) {
         return (int) (x * (1 << SCALEBITS) + 0.5);
     }
@@ -66,13 +76,15 @@ public abstract class ColorDeconverter {
                 short[] yr = rows[0];
                 short[] cbr = rows[1];
                 short[] crr = rows[2];
+                // The table entries computed in line (the same integer expressions, so the same values),
+                // and the range limit as a clamp: no look-ups, so no bounds checks on sample values.
                 for (int x = 0, o = offset; x < width; x++, o += 3) {
                     int y = yr[x];
-                    int cb = cbr[x];
-                    int cr = crr[x];
-                    out[o] = LIMIT[y + CB_B[cb] + 384];
-                    out[o + 1] = LIMIT[y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS) + 384];
-                    out[o + 2] = LIMIT[y + CR_R[cr] + 384];
+                    int cb = cbr[x] - 128;
+                    int cr = crr[x] - 128;
+                    out[o] = (byte) clampByte(y + ((CB_B_FIX * cb + ONE_HALF) >> SCALEBITS));
+                    out[o + 1] = (byte) clampByte(y + ((-CB_G_FIX * cb + ONE_HALF - CR_G_FIX * cr) >> SCALEBITS));
+                    out[o + 2] = (byte) clampByte(y + ((CR_R_FIX * cr + ONE_HALF) >> SCALEBITS));
                 }
             }
         };

@@ -50,7 +50,6 @@ public final class SimdInverseDct {
         return true;
     }
 
-    private static final int[] ROWS_1_TO_7 = {1, 2, 3, 4, 5, 6, 7};
     private static final int[] ROWS_4X4 = {1, 2, 3, 5, 6, 7};
 
     // Constants of jidctint, combined as the SIMD code combines them for pmaddwd.
@@ -67,18 +66,107 @@ public final class SimdInverseDct {
     private static final int F060 = 12299 - 7373;       // F_1_501 - F_0_899
     private static final int F050 = 25172 - 20995;      // F_3_072 - F_2_562
 
-    /** 8x8, as jsimd_idct_islow_avx2. */
+    /**
+     * 8x8, as jsimd_idct_islow_avx2. The two 1-D passes are written out with local variables (no scratch
+     * arrays between them); blocks whose AC rows 1..7 are zero (all the DC-only blocks among them) have eight
+     * equal workspace rows, so one output row is computed and copied.
+     */
     static final class Size8 implements IdctKernel {
         private final int[] ws = new int[64];
-        private final int[] d = new int[8];
 
         @Override
         public int size() {
             return 8;
         }
 
-        /** One 1-D pass of dodct on 16-bit inputs; writes 8 saturated 16-bit outputs to d. */
-        private void pass(int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int shift) {
+        @Override
+        public void transform(short[] in, int off, int[] q, short[] out, int outOff, int stride) {
+            int[] ws = this.ws;
+            int acRows = 0;
+            for (int i = off + 8; i < off + 64; i++) {
+                acRows |= in[i];
+            }
+            if (acRows == 0) {
+                // Rows 1..7 zero: every workspace row is (short) (dequantized row 0 << PASS1_BITS).
+                for (int c = 0; c < 8; c++) {
+                    ws[c] = (short) (dequantize(in, off + c, q, c) << PASS1_BITS);
+                }
+                rowPass(ws, 0, out, outOff);
+                for (int r = 1; r < 8; r++) {
+                    System.arraycopy(out, outOff, out, outOff + r * stride, 8);
+                }
+                return;
+            }
+            for (int c = 0; c < 8; c++) {
+                int i = off + c;
+                if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
+                    && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+                    // Not a SIMD shortcut, but exactly what dodct gives for a column with zero AC terms:
+                    // every output is sat16((in0 << 13 + 2^10) >> 11) = sat16(4 * in0).
+                    int v = sat16(dequantize(in, i, q, c) << PASS1_BITS);
+                    for (int r = 0; r < 64; r += 8) {
+                        ws[r + c] = v;
+                    }
+                    continue;
+                }
+                int i0 = dequantize(in, i, q, c);
+                int i1 = dequantize(in, i + 8, q, c + 8);
+                int i2 = dequantize(in, i + 16, q, c + 16);
+                int i3 = dequantize(in, i + 24, q, c + 24);
+                int i4 = dequantize(in, i + 32, q, c + 32);
+                int i5 = dequantize(in, i + 40, q, c + 40);
+                int i6 = dequantize(in, i + 48, q, c + 48);
+                int i7 = dequantize(in, i + 56, q, c + 56);
+                int tmp3 = i2 * F130 + i6 * F054;
+                int tmp2 = i2 * F054 + i6 * MF130;
+                int tmp0 = ((short) (i0 + i4)) << CONST_BITS;
+                int tmp1 = ((short) (i0 - i4)) << CONST_BITS;
+                int tmp10 = tmp0 + tmp3;
+                int tmp13 = tmp0 - tmp3;
+                int tmp11 = tmp1 + tmp2;
+                int tmp12 = tmp1 - tmp2;
+                int z3 = (short) (i7 + i3);
+                int z4 = (short) (i5 + i1);
+                int z3r = z3 * MF078 + z4 * F117;
+                int z4r = z3 * F117 + z4 * F078;
+                int o0 = i7 * MF060 + i1 * MF089 + z3r;
+                int o1 = i5 * MF050 + i3 * MF256 + z4r;
+                int o3 = i7 * MF089 + i1 * F060 + z4r;
+                int o2 = i5 * MF256 + i3 * F050 + z3r;
+                final int shift = CONST_BITS - PASS1_BITS;
+                final int round = 1 << (shift - 1);
+                ws[c] = sat16((tmp10 + o3 + round) >> shift);
+                ws[56 + c] = sat16((tmp10 - o3 + round) >> shift);
+                ws[8 + c] = sat16((tmp11 + o2 + round) >> shift);
+                ws[48 + c] = sat16((tmp11 - o2 + round) >> shift);
+                ws[24 + c] = sat16((tmp13 + o0 + round) >> shift);
+                ws[32 + c] = sat16((tmp13 - o0 + round) >> shift);
+                ws[16 + c] = sat16((tmp12 + o1 + round) >> shift);
+                ws[40 + c] = sat16((tmp12 - o1 + round) >> shift);
+            }
+            for (int r = 0; r < 8; r++) {
+                rowPass(ws, r * 8, out, outOff + r * stride);
+            }
+        }
+
+        /** Pass 2 on workspace row {@code w}: eight samples to {@code out[o..o+7]}. */
+        private static void rowPass(int[] ws, int w, short[] out, int o) {
+            int i0 = ws[w];
+            int i1 = ws[w + 1];
+            int i2 = ws[w + 2];
+            int i3 = ws[w + 3];
+            int i4 = ws[w + 4];
+            int i5 = ws[w + 5];
+            int i6 = ws[w + 6];
+            int i7 = ws[w + 7];
+            if ((i1 | i2 | i3 | i4 | i5 | i6 | i7) == 0) {
+                // Exact: (w0 << 13 + 2^17) >> 18 = (w0 + 16) >> 5.
+                short v = sample((i0 + 16) >> 5);
+                for (int x = 0; x < 8; x++) {
+                    out[o + x] = v;
+                }
+                return;
+            }
             int tmp3 = i2 * F130 + i6 * F054;
             int tmp2 = i2 * F054 + i6 * MF130;
             int tmp0 = ((short) (i0 + i4)) << CONST_BITS;
@@ -95,67 +183,17 @@ public final class SimdInverseDct {
             int o1 = i5 * MF050 + i3 * MF256 + z4r;
             int o3 = i7 * MF089 + i1 * F060 + z4r;
             int o2 = i5 * MF256 + i3 * F050 + z3r;
-            int round = 1 << (shift - 1);
-            d[0] = sat16((tmp10 + o3 + round) >> shift);
-            d[7] = sat16((tmp10 - o3 + round) >> shift);
-            d[1] = sat16((tmp11 + o2 + round) >> shift);
-            d[6] = sat16((tmp11 - o2 + round) >> shift);
-            d[3] = sat16((tmp13 + o0 + round) >> shift);
-            d[4] = sat16((tmp13 - o0 + round) >> shift);
-            d[2] = sat16((tmp12 + o1 + round) >> shift);
-            d[5] = sat16((tmp12 - o1 + round) >> shift);
-        }
-
-        @Override
-        public void transform(short[] in, int off, int[] q, short[] out, int outOff, int stride) {
-            if (acRowsZero(in, off, ROWS_1_TO_7)) {
-                for (int c = 0; c < 8; c++) {
-                    int v = (short) (dequantize(in, off + c, q, c) << PASS1_BITS);
-                    for (int r = 0; r < 8; r++) {
-                        ws[r * 8 + c] = v;
-                    }
-                }
-            } else {
-                for (int c = 0; c < 8; c++) {
-                    int i = off + c;
-                    if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
-                        && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
-                        // Not a SIMD shortcut, but exactly what dodct gives for a column with zero AC terms:
-                        // every output is sat16((in0 << 13 + 2^10) >> 11) = sat16(4 * in0).
-                        int v = sat16(dequantize(in, i, q, c) << PASS1_BITS);
-                        for (int r = 0; r < 8; r++) {
-                            ws[r * 8 + c] = v;
-                        }
-                        continue;
-                    }
-                    pass(dequantize(in, i, q, c), dequantize(in, i + 8, q, c + 8),
-                        dequantize(in, i + 16, q, c + 16), dequantize(in, i + 24, q, c + 24),
-                        dequantize(in, i + 32, q, c + 32), dequantize(in, i + 40, q, c + 40),
-                        dequantize(in, i + 48, q, c + 48), dequantize(in, i + 56, q, c + 56),
-                        CONST_BITS - PASS1_BITS);
-                    for (int r = 0; r < 8; r++) {
-                        ws[r * 8 + c] = d[r];
-                    }
-                }
-            }
-            for (int r = 0; r < 8; r++) {
-                int w = r * 8;
-                int o = outOff + r * stride;
-                if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 4] == 0 && ws[w + 5] == 0
-                    && ws[w + 6] == 0 && ws[w + 7] == 0) {
-                    // Likewise exact: (w0 << 13 + 2^17) >> 18 = (w0 + 16) >> 5.
-                    short v = sample((ws[w] + 16) >> 5);
-                    for (int x = 0; x < 8; x++) {
-                        out[o + x] = v;
-                    }
-                    continue;
-                }
-                pass(ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 4], ws[w + 5], ws[w + 6], ws[w + 7],
-                    CONST_BITS + PASS1_BITS + 3);
-                for (int x = 0; x < 8; x++) {
-                    out[o + x] = sample(d[x]);
-                }
-            }
+            final int shift = CONST_BITS + PASS1_BITS + 3;
+            final int round = 1 << (shift - 1);
+            // sample(sat16(v)) = sample(v): the byte saturation is inside the 16-bit one.
+            out[o] = sample((tmp10 + o3 + round) >> shift);
+            out[o + 7] = sample((tmp10 - o3 + round) >> shift);
+            out[o + 1] = sample((tmp11 + o2 + round) >> shift);
+            out[o + 6] = sample((tmp11 - o2 + round) >> shift);
+            out[o + 3] = sample((tmp13 + o0 + round) >> shift);
+            out[o + 4] = sample((tmp13 - o0 + round) >> shift);
+            out[o + 2] = sample((tmp12 + o1 + round) >> shift);
+            out[o + 5] = sample((tmp12 - o1 + round) >> shift);
         }
     }
 

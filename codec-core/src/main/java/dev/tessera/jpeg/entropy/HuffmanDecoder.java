@@ -34,20 +34,43 @@ public final class HuffmanDecoder implements EntropyDecoder {
 
     @Override
     public void decodeMcu(short[][] blocks, int[] offsets) throws JpegException {
+        BitReader bits = this.bits;
         for (int b = 0; b < membership.length; b++) {
             int ci = membership[b];
             short[] block = blocks[b];
             int base = offsets[b];
-            // T.81 F.2.2.1: DIFF = EXTEND(RECEIVE(SSSS)), PRED += DIFF
-            int s = dcTables[ci].decode(bits);
-            if (s != 0) {
-                s = HuffmanLookup.extend(bits.getBits(s), s);
+            // T.81 F.2.2.1: DIFF = EXTEND(RECEIVE(SSSS)), PRED += DIFF; one look-up when code and bits are short.
+            HuffmanLookup dcTable = dcTables[ci];
+            int e = dcTable.fastTable()[bits.peekBits(HuffmanLookup.FAST_BITS)];
+            int s;
+            if (e != 0) {
+                bits.skipBits(e & 31);
+                s = e >> 16;
+            } else {
+                s = dcTable.decode(bits);
+                if (s != 0) {
+                    s = HuffmanLookup.extend(bits.getBits(s), s);
+                }
             }
             predictions[ci] += s;
             block[base] = (short) predictions[ci];
             // T.81 F.2.2.2 (Figure F.13): RS = RRRRSSSS; ZRL skips 16 zeros, EOB ends the block.
             HuffmanLookup ac = acTables[ci];
+            int[] fast = ac.fastTable();
             for (int k = 1; k < 64; k++) {
+                e = fast[bits.peekBits(HuffmanLookup.FAST_BITS)];
+                if (e != 0) {
+                    bits.skipBits(e & 31);
+                    if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
+                        k += (e >> 8) & 15;
+                        block[base + NATURAL[k]] = (short) (e >> 16);
+                    } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
+                        k += 15;
+                    } else {
+                        break;
+                    }
+                    continue;
+                }
                 int rs = ac.decode(bits);
                 int r = rs >> 4;
                 s = rs & 15;
@@ -62,6 +85,11 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 }
             }
         }
+    }
+
+    /** A decoder of the same scan reading from {@code other}, with its own predictions (as after a restart). */
+    public HuffmanDecoder withReader(BitReader other) {
+        return new HuffmanDecoder(other, dcTables, acTables, membership);
     }
 
     @Override

@@ -20,7 +20,21 @@ public final class HuffmanLookup {
     private final int[] valueOffset = new int[18];
     private final int[] symbols;
 
-    private HuffmanLookup(HuffmanSpec spec) {
+    /** Bits resolved by one look-up in {@link #fast}. */
+    static final int FAST_BITS = 10;
+    /** {@link #fast} entry flag: end of block (AC symbol 0x00). */
+    static final int FAST_EOB = 1 << 6;
+    /** {@link #fast} entry flag: sixteen zeros (AC symbol 0xF0, ZRL). */
+    static final int FAST_ZRL = 1 << 7;
+    /**
+     * Code and magnitude bits together, for every code whose length plus its symbol's size SSSS fits in
+     * {@value #FAST_BITS} bits: {@code value << 16 | run << 8 | flags | bits consumed}, where {@code value} is
+     * the coefficient (T.81 F.2.2.1 EXTEND of the magnitude bits), {@code run} RRRR (0 for DC tables), and the
+     * flags mark EOB and ZRL; 0 where the code is longer, unknown, or another SSSS = 0 symbol.
+     */
+    private final int[] fast = new int[1 << FAST_BITS];
+
+    private HuffmanLookup(HuffmanSpec spec, boolean dc) {
         symbols = spec.symbols();
         int[] counts = spec.counts();
         // T.81 C.2 (Figure C.2) derives the codes; Figure F.15 derives MINCODE, MAXCODE and VALPTR.
@@ -48,6 +62,49 @@ public final class HuffmanLookup {
             code <<= 1;
         }
         maxCode[17] = Integer.MAX_VALUE; // sentinel: every 17-bit string ends the search
+        buildFast(counts, dc);
+    }
+
+    private void buildFast(int[] counts, boolean dc) {
+        int code = 0;
+        int index = 0;
+        for (int length = 1; length <= 16; length++) {
+            for (int i = 0; i < counts[length - 1]; i++, code++, index++) {
+                if (length > FAST_BITS) {
+                    continue;
+                }
+                int symbol = symbols[index];
+                int run = dc ? 0 : symbol >> 4;
+                int size = dc ? symbol : symbol & 15;
+                int entry;
+                int total = length + size;
+                if (total > FAST_BITS) {
+                    continue;
+                }
+                int first = code << (FAST_BITS - length);
+                for (int j = 0; j < (1 << (FAST_BITS - length)); j++) {
+                    if (size != 0) {
+                        int magnitude = (j >> (FAST_BITS - total)) & ((1 << size) - 1);
+                        entry = extend(magnitude, size) << 16 | run << 8 | total;
+                    } else if (dc) {
+                        entry = total;
+                    } else if (run == 0) {
+                        entry = FAST_EOB | total;
+                    } else if (run == 15) {
+                        entry = FAST_ZRL | total;
+                    } else {
+                        entry = 0; // EOBn of progressive scans: decoded the long way
+                    }
+                    fast[first + j] = entry;
+                }
+            }
+            code <<= 1;
+        }
+    }
+
+    /** The combined table (see {@link #fast}), indexed by the next {@value #FAST_BITS} bits. */
+    int[] fastTable() {
+        return fast;
     }
 
     /**
@@ -85,7 +142,7 @@ public final class HuffmanLookup {
                     + maxSymbol);
             }
         }
-        return new HuffmanLookup(spec);
+        return new HuffmanLookup(spec, maxSymbol != 255);
     }
 
     /**

@@ -95,7 +95,23 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
             endOfBandRun--;
             return;
         }
+        int[] fast = acTable.fastTable();
         for (int k = spectralStart; k <= spectralEnd; k++) {
+            // Code and magnitude bits in one look-up when they are short (EOB0 included, ZRL as below).
+            int e = fast[bits.peekBits(HuffmanLookup.FAST_BITS)];
+            if (e != 0) {
+                bits.skipBits(e & 31);
+                if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
+                    k += (e >> 8) & 15;
+                    block[base + NATURAL[k]] = (short) ((e >> 16) << approxLow);
+                } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
+                    k += 15;
+                } else {
+                    // EOB0: a run of one band, this one; nothing left to skip.
+                    break;
+                }
+                continue;
+            }
             int rs = acTable.decode(bits);
             int r = rs >> 4;
             int s = rs & 15;

@@ -2,6 +2,9 @@ package dev.tessera.jpeg.io;
 
 import dev.tessera.jpeg.JpegWarning;
 import dev.tessera.jpeg.MalformedJpegException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Reads entropy-coded data bit by bit, most significant bit first (T.81 F.2.2.5). This is the only decoder
@@ -19,6 +22,9 @@ import dev.tessera.jpeg.MalformedJpegException;
 public final class BitReader {
     /** libjpeg's MIN_GET_BITS for a 64-bit buffer: refill while fewer bits than this are held. */
     private static final int FILL_LIMIT = 57;
+
+    private static final VarHandle BIG_ENDIAN_LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final ByteSource source;
     private final WarningSink warnings;
@@ -48,6 +54,89 @@ public final class BitReader {
         nextRestart = 0;
     }
 
+    /** The bytes this reader reads. */
+    public ByteSource source() {
+        return source;
+    }
+
+    /**
+     * Starts reading in the middle of a scan, just after its {@code restarts}-th restart marker (counting
+     * from 1), as if that marker had just been read: RST({@code restarts} mod 8) is expected next.
+     */
+    public void startAfterRestart(int restarts) {
+        startScan();
+        nextRestart = restarts & 7;
+    }
+
+    /**
+     * Takes over the state of {@code other}, which read the end of this scan from the same bytes, so that
+     * this reader ends the scan where {@code other} left it.
+     */
+    public void adopt(BitReader other) {
+        buffer = other.buffer;
+        bitsLeft = other.bitsLeft;
+        padBits = other.padBits;
+        unreadMarker = other.unreadMarker;
+        unreadMarkerOffset = other.unreadMarkerOffset;
+        insufficient = other.insufficient;
+        nextRestart = other.nextRestart;
+        source.advance(other.source.offset() - source.offset());
+    }
+
+    /**
+     * The offsets just after each restart marker of the scan whose entropy-coded data starts at
+     * {@code from}, when the scan is clean: exactly {@code expected} markers RST0, RST1, ... in sequence,
+     * then another marker before the end of the stream. Otherwise {@code null} (the caller then decodes the
+     * scan in one piece, which handles the damage).
+     */
+    public static long[] restartOffsets(ByteSource source, long from, int expected) {
+        byte[] d = source.array();
+        int end = d.length;
+        if (from >= end) {
+            return null;
+        }
+        long[] out = new long[expected];
+        int found = 0;
+        int p = (int) from;
+        while (p < end) {
+            while (p <= end - 8) {
+                long t = ~(long) BIG_ENDIAN_LONGS.get(d, p);
+                if (((t - 0x0101010101010101L) & ~t & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                p += 8;
+            }
+            if (p >= end) {
+                break;
+            }
+            if (d[p] != (byte) 0xFF) {
+                p++;
+                continue;
+            }
+            int q = p + 1;
+            while (q < end && d[q] == (byte) 0xFF) {
+                q++;
+            }
+            if (q >= end) {
+                return null;
+            }
+            int c = d[q] & 0xFF;
+            if (c == 0) {
+                p = q + 1;
+                continue;
+            }
+            if (c < 0xD0 || c > 0xD7) {
+                return found == expected ? out : null;
+            }
+            if (found == expected || c != 0xD0 + (found & 7)) {
+                return null;
+            }
+            out[found++] = q + 1;
+            p = q + 1;
+        }
+        return null;
+    }
+
     /** True once the data of the current restart interval ran out and zero bits were consumed. */
     public boolean insufficientData() {
         return insufficient;
@@ -60,6 +149,10 @@ public final class BitReader {
 
     private void fill() throws MalformedJpegException {
         while (bitsLeft < FILL_LIMIT && unreadMarker == 0) {
+            fillPlainBytes();
+            if (bitsLeft >= FILL_LIMIT) {
+                return;
+            }
             int c = source.read();
             if (c == 0xFF) {
                 long at = source.offset() - 1;
@@ -78,6 +171,46 @@ public final class BitReader {
             buffer = (buffer << 8) | c;
             bitsLeft += 8;
         }
+    }
+
+    /**
+     * The fast part of {@link #fill()}: takes bytes straight from the array while they are neither 0xFF nor
+     * past the end, exactly as the byte-by-byte loop would take them.
+     */
+    private void fillPlainBytes() {
+        long at = source.offset();
+        byte[] data = source.array();
+        if (at >= data.length) {
+            return;
+        }
+        if (at <= data.length - 8) {
+            // The bytes the loop would take (enough to reach FILL_LIMIT bits) in one big-endian read.
+            int k = (FILL_LIMIT - bitsLeft + 7) >> 3;
+            long y = (long) BIG_ENDIAN_LONGS.get(data, (int) at) >>> (64 - 8 * k);
+            long t = ~y; // a zero byte of t is a 0xFF byte of y; the unused top bytes of y are 0
+            if (((t - 0x0101010101010101L) & ~t & 0x8080808080808080L) == 0) {
+                buffer = k == 8 ? y : (buffer << (8 * k)) | y;
+                bitsLeft += 8 * k;
+                source.advance(k);
+                return;
+            }
+        }
+        int p = (int) at;
+        int end = Math.min(data.length, p + 8);
+        int n = bitsLeft;
+        long b = buffer;
+        while (n < FILL_LIMIT && p < end) {
+            int c = data[p] & 0xFF;
+            if (c == 0xFF) {
+                break;
+            }
+            b = (b << 8) | c;
+            n += 8;
+            p++;
+        }
+        buffer = b;
+        bitsLeft = n;
+        source.advance(p - (int) at);
     }
 
     private void ensure(int n) throws MalformedJpegException {

@@ -27,9 +27,32 @@ public final class ByteSource {
         this.warnings = warnings;
     }
 
+    /**
+     * Another reader of the same bytes, positioned at {@code offset}, reporting to {@code warnings}: for
+     * decoding restart intervals on several threads.
+     */
+    public ByteSource sibling(long offset, WarningSink warnings) {
+        ByteSource other = new ByteSource(data, warnings);
+        other.position = offset;
+        return other;
+    }
+
     /** Offset of the next byte {@link #read()} returns. */
     public long offset() {
         return position;
+    }
+
+    /** The stream's bytes, for {@link BitReader}'s bulk refill (read only). */
+    byte[] array() {
+        return data;
+    }
+
+    /**
+     * Advances past {@code n} bytes the caller has read from {@link #array()} itself; they must all lie
+     * before the end of the stream.
+     */
+    void advance(long n) {
+        position += n;
     }
 
     /** Bytes in the stream. */

@@ -173,9 +173,13 @@ public final class DecodePipeline {
         }
         ImageAssembler.upsamplers(layout, null, at);
         long maxMemory = options.limits().maxMemory();
-        return lossless ? new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, maxMemory, at)
-            : new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(), output, maxMemory,
-                at);
+        if (lossless) {
+            return new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, maxMemory, at);
+        }
+        FrameDecoder decoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(),
+            output, maxMemory, at);
+        decoder.useThreads(options.threads());
+        return decoder;
     }
 
     private Result finish(Mode mode, FrameDecoding frameDecoder, long at) throws JpegException {

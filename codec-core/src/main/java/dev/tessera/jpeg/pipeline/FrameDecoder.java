@@ -53,6 +53,10 @@ final class FrameDecoder implements FrameDecoding {
     private final int[][] previousCoefBits;
     private final BitReader bits;
     private final WarningSink warnings;
+    private final boolean portableIdct;
+    private final PixelOutput output;
+    /** Threads a single-scan file with restart markers may be decoded on ({@link ParallelScanDecoder}). */
+    private int threads = 1;
     private int scanNumber;
     private int lastGoodRow;
     private boolean scanned;
@@ -72,6 +76,8 @@ final class FrameDecoder implements FrameDecoding {
         this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
         this.arithmetic = frame.process() == Marker.SOF9 || frame.process() == Marker.SOF10;
         this.precision = IdctPrecision.of(frame.precision());
+        this.portableIdct = portableIdct;
+        this.output = output;
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
         coefficients = new CoefficientBuffer[n];
@@ -103,6 +109,11 @@ final class FrameDecoder implements FrameDecoding {
                 : InverseDct.forSize(c.scaledSize, precision);
         }
         assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
+    }
+
+    /** Lets a single-scan file with restart markers be decoded on up to {@code n} threads. */
+    void useThreads(int n) {
+        threads = n;
     }
 
     @Override
@@ -163,6 +174,15 @@ final class FrameDecoder implements FrameDecoding {
             checkSequential(scan, offset);
             decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
                 : sequentialDecoder(scan, state, membership, offset);
+        }
+        if (threads > 1 && !multiScan && !arithmetic && precision == IdctPrecision.EIGHT && assembler != null
+            && output.narrow != null && output.channels() <= 3 && state.restartInterval > 0
+            && decoder instanceof HuffmanDecoder huffman
+            && new ParallelScanDecoder(layout, indices, multipliers, portableIdct, state.restartInterval)
+                .decode(huffman, bits, assembler, threads)) {
+            // Only clean scans are split, so every iMCU row started with data left.
+            lastGoodRow = layout.imcuRows - 1;
+            return;
         }
         ScanDecoder.RowListener listener = multiScan ? row -> { } : this::transformRow;
         lastGoodRow = ScanDecoder.decode(layout, indices, coefficients, decoder, bits, state.restartInterval,
@@ -326,14 +346,17 @@ final class FrameDecoder implements FrameDecoding {
     }
 
     private void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow) {
-        CoefficientBuffer buf = coefficients[c.index];
-        IdctKernel k = kernels[c.index];
-        int[] q = multipliers[c.index];
+        transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernels[c.index], multipliers[c.index],
+            planes[c.index]);
+    }
+
+    /** The inverse DCT of block rows {@code fromRow .. toRow - 1} of one component into its sample plane. */
+    static void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow, CoefficientBuffer buf,
+                                   IdctKernel k, int[] q, SamplePlane plane) {
         if (q == null) {
             q = new int[64]; // a component no scan carried: zero blocks, mid-grey, as libjpeg leaves them
         }
         int size = c.scaledSize;
-        SamplePlane plane = planes[c.index];
         for (int row = fromRow; row < toRow; row++) {
             int base = plane.offset(row * size);
             for (int col = 0; col < c.blocksWide; col++) {

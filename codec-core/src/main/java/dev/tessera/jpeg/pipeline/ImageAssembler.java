@@ -168,6 +168,27 @@ final class ImageAssembler {
         }
     }
 
+    /**
+     * Converts output rows {@code from .. to - 1} from whole-image sample planes, with upsamplers of its own
+     * (so calls for different rows may run at once on different threads).
+     */
+    void convertRows(int from, int to, SamplePlane[] wholePlanes) throws UnsupportedJpegException {
+        Upsampler[] ups = upsamplers(layout, wholePlanes, 0);
+        int width = layout.outputWidth;
+        short[][] buffers = new short[wholePlanes.length][width + 1];
+        for (int y = from; y < to; y++) {
+            for (int i = 0; i < ups.length; i++) {
+                ups[i].row(y, buffers[i], width);
+            }
+            converter.convert(buffers, width, out, y * width * channels);
+        }
+    }
+
+    /** Records that every output row has been written (by {@link #convertRows}). */
+    void allRowsDone() {
+        nextRow = layout.outputHeight;
+    }
+
     BufferedImage image() {
         return image;
     }

@@ -28,6 +28,17 @@ final class ScanDecoder {
     static int decode(DecodeLayout layout, int[] scanComponents, CoefficientBuffer[] buffers,
                       EntropyDecoder decoder, BitReader bits, int restartInterval, int lastGoodRow,
                       RowListener listener) throws JpegException {
+        return decode(layout, scanComponents, buffers, decoder, bits, restartInterval, lastGoodRow, listener, 0,
+            layout.imcuRows);
+    }
+
+    /**
+     * Decodes iMCU rows {@code firstRow} (inclusive) to {@code endRow} (exclusive) of the scan; the bit reader
+     * and decoder are at the start of {@code firstRow}, which is the start of the scan or of a restart interval.
+     */
+    static int decode(DecodeLayout layout, int[] scanComponents, CoefficientBuffer[] buffers,
+                      EntropyDecoder decoder, BitReader bits, int restartInterval, int lastGoodRow,
+                      RowListener listener, int firstRow, int endRow) throws JpegException {
         int lastGood = lastGoodRow;
         int togo = restartInterval;
         if (scanComponents.length == 1) {
@@ -35,7 +46,7 @@ final class ScanDecoder {
             CoefficientBuffer buf = buffers[c.index];
             short[][] blocks = {buf.data};
             int[] offsets = new int[1];
-            for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
+            for (int imcu = firstRow; imcu < endRow; imcu++) {
                 // T.81 A.2.2: one block per MCU, only the blocks that hold image samples.
                 int rows = imcu < layout.imcuRows - 1 ? c.v : c.blocksHigh - (layout.imcuRows - 1) * c.v;
                 for (int yy = 0; yy < rows; yy++) {
@@ -68,7 +79,7 @@ final class ScanDecoder {
         }
         short[][] blocks = new short[blocksInMcu][];
         int[] offsets = new int[blocksInMcu];
-        for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
+        for (int imcu = firstRow; imcu < endRow; imcu++) {
             for (int mcuCol = 0; mcuCol < layout.mcusPerRow; mcuCol++) {
                 // T.81 A.2.3: Hi x Vi blocks of each component in scan order, left to right, top to bottom.
                 int b = 0;

@@ -178,22 +178,39 @@ public abstract class Upsampler {
             int near = source.offset(r);
             int far = source.offset(clampRow((y & 1) == 0 ? r - 1 : r + 1));
             int n = (width + 1) >> 1;
-            if (sums.length < n) {
-                sums = new int[n];
+            int last = columns - 1;
+            // Column sums at 0 .. min(n, last): every index the right-hand neighbour below can take.
+            int m = Math.min(n, last) + 1;
+            if (sums.length < m) {
+                sums = new int[m];
             }
             int[] s = sums;
-            for (int i = 0; i < n; i++) {
-                s[i] = plane[near + i] * 3 + plane[far + i];
+            short[] p = plane;
+            for (int i = 0; i < m; i++) {
+                s[i] = p[near + i] * 3 + p[far + i];
             }
-            int last = columns - 1;
-            for (int i = 0; i < n; i++) {
+            // Interior: both neighbours exist and both output columns are inside the row.
+            int inner = Math.min(n - 1, last);
+            if (inner > 0) {
+                edge(s, 0, out, width, n, last);
+            }
+            for (int i = 1; i < inner; i++) {
                 int sum3 = s[i] * 3;
-                int x = 2 * i;
-                out[x] = (short) ((sum3 + s[i > 0 ? i - 1 : 0] + 8) >> 4);
-                if (x + 1 < width) {
-                    int j = i < last ? i + 1 : last;
-                    out[x + 1] = (short) ((sum3 + (j < n ? s[j] : plane[near + j] * 3 + plane[far + j]) + 7) >> 4);
-                }
+                out[2 * i] = (short) ((sum3 + s[i - 1] + 8) >> 4);
+                out[2 * i + 1] = (short) ((sum3 + s[i + 1] + 7) >> 4);
+            }
+            for (int i = Math.max(inner, 0); i < n; i++) {
+                edge(s, i, out, width, n, last);
+            }
+        }
+
+        /** Output columns 2i and 2i + 1 with the edge rules: the edge column stands in for a missing neighbour. */
+        private static void edge(int[] s, int i, short[] out, int width, int n, int last) {
+            int sum3 = s[i] * 3;
+            int x = 2 * i;
+            out[x] = (short) ((sum3 + s[i > 0 ? i - 1 : 0] + 8) >> 4);
+            if (x + 1 < width) {
+                out[x + 1] = (short) ((sum3 + s[i < last ? i + 1 : last] + 7) >> 4);
             }
         }
 

@@ -1,0 +1,140 @@
+package dev.tessera.jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.testing.Corpus;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link DecoderOptions#threads()}: decoding on several threads gives the pixels, warnings and exceptions of
+ * the one-thread decode, for clean files with restart markers (split by restart interval) and for damaged
+ * ones (which must fall back to one thread without a difference).
+ */
+class ParallelDecodeTest {
+
+    /** The outcome of one decode: pixels or the exception, and the warnings in order. */
+    record Outcome(byte[] pixels, int width, int height, String error, List<String> warnings) {
+    }
+
+    static Outcome decode(byte[] data, int threads, int scale) {
+        List<String> warnings = new ArrayList<>();
+        JpegDecoder decoder = new JpegDecoder(DecoderOptions.DEFAULT.withThreads(threads).withScale(scale)
+            .withListener(w -> warnings.add(w.toString())));
+        try {
+            BufferedImage image = decoder.decode(data);
+            byte[] px = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            return new Outcome(px, image.getWidth(), image.getHeight(), null, warnings);
+        } catch (JpegException | RuntimeException e) {
+            return new Outcome(null, 0, 0, e.toString(), warnings);
+        }
+    }
+
+    static void assertSame(byte[] data, String what) {
+        for (int scale : new int[] {1, 2, 8}) {
+            Outcome one = decode(data, 1, scale);
+            for (int threads : new int[] {2, 3, 7}) {
+                Outcome many = decode(data, threads, scale);
+                String label = what + " scale 1/" + scale + " threads " + threads;
+                assertEquals(one.error(), many.error(), label);
+                assertEquals(one.warnings(), many.warnings(), label);
+                assertEquals(one.width(), many.width(), label);
+                assertEquals(one.height(), many.height(), label);
+                assertArrayEquals(one.pixels(), many.pixels(), label);
+            }
+        }
+    }
+
+    private static List<BufferedImage> pictures() throws IOException {
+        List<BufferedImage> out = new ArrayList<>();
+        out.add(JpegEncoderFixture.image());
+        Optional<Path> kodak = Corpus.shared("corpus/kodak/kodim23.png");
+        if (kodak.isPresent()) {
+            out.add(ImageIO.read(kodak.get().toFile()));
+        }
+        return out;
+    }
+
+    private static byte[] encode(BufferedImage image, EncoderOptions options) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JpegEncoder(options).encode(image, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void cleanFilesWithRestartMarkersDecodeAsOnOneThread() throws IOException {
+        int n = 0;
+        for (BufferedImage picture : pictures()) {
+            for (Subsampling s : new Subsampling[] {Subsampling.S420, Subsampling.S444, Subsampling.S422}) {
+                for (RestartInterval r : new RestartInterval[] {RestartInterval.mcuRows(1), RestartInterval.mcuRows(3),
+                    RestartInterval.mcus(1), RestartInterval.mcus(7)}) {
+                    byte[] data = encode(picture, EncoderOptions.DEFAULT.withSubsampling(s).withRestartInterval(r));
+                    assertSame(data, s + " " + r);
+                    n++;
+                }
+            }
+            BufferedImage gray = new BufferedImage(picture.getWidth(), picture.getHeight(),
+                BufferedImage.TYPE_BYTE_GRAY);
+            gray.createGraphics().drawImage(picture, 0, 0, null);
+            assertSame(encode(gray, EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(1))), "gray");
+        }
+        assertTrue(n > 0);
+    }
+
+    @Test
+    void damagedFilesWithRestartMarkersDecodeAsOnOneThread() throws IOException {
+        SplittableRandom random = new SplittableRandom(7);
+        for (BufferedImage picture : pictures()) {
+            byte[] clean = encode(picture, EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(1)));
+            assertSame(java.util.Arrays.copyOf(clean, clean.length * 2 / 3), "truncated");
+            for (int i = 0; i < 12; i++) {
+                byte[] data = clean.clone();
+                int at = clean.length / 4 + random.nextInt(clean.length / 2);
+                // Every third damage hits a restart marker's number, the others the data.
+                for (int p = at; p < data.length - 2; p++) {
+                    if (i % 3 != 0 || (data[p] == (byte) 0xFF && (data[p + 1] & 0xF8) == 0xD0)) {
+                        data[i % 3 != 0 ? p : p + 1] ^= (byte) (1 + random.nextInt(255));
+                        break;
+                    }
+                }
+                assertSame(data, "damaged " + i + " at " + at);
+            }
+        }
+    }
+
+    @Test
+    void referenceCorpusFilesWithRestartMarkersDecodeAsOnOneThread() throws IOException {
+        for (ReferenceCorpus.Input input : ReferenceCorpus.all()) {
+            Optional<byte[]> data = input.read();
+            if (data.isEmpty() || data.get().length > 4 << 20 || !hasRestartInterval(data.get())) {
+                continue;
+            }
+            Outcome one = decode(data.get(), 1, 1);
+            Outcome two = decode(data.get(), 2, 1);
+            String label = input.toString();
+            assertEquals(one.error(), two.error(), label);
+            assertEquals(one.warnings(), two.warnings(), label);
+            assertArrayEquals(one.pixels(), two.pixels(), label);
+        }
+    }
+
+    private static boolean hasRestartInterval(byte[] data) {
+        for (int i = 0; i + 1 < data.length; i++) {
+            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xDD) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
