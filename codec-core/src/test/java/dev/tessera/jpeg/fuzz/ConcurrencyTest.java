@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One {@link JpegEncoder} and one {@link JpegDecoder} shared by 16 threads, encoding and decoding different
- * images in a shuffled order, give byte for byte what a single thread gives (STYLE.md 2: the facades hold
+ * images in a shuffled order, give byte for byte what a single thread gives (and so does a second decoder
+ * whose decodes use threads of their own) (STYLE.md 2: the facades hold
  * only options, every call its own state).
  */
 class ConcurrencyTest {
@@ -38,6 +39,8 @@ class ConcurrencyTest {
         JpegEncoder encoder = new JpegEncoder(EncoderOptions.DEFAULT.withSubsampling(Subsampling.S422));
         JpegEncoder progressive = new JpegEncoder(EncoderOptions.DEFAULT.withProgressive(true));
         JpegDecoder decoder = new JpegDecoder(DecoderOptions.DEFAULT);
+        // The opt-in decode threads too: one instance, each decode splitting its work over 2 more threads.
+        JpegDecoder threaded = new JpegDecoder(DecoderOptions.DEFAULT.withThreads(2));
 
         List<BufferedImage> images = new ArrayList<>();
         for (Supplier<BufferedImage> s : TestImageGenerator.all().values()) {
@@ -57,6 +60,7 @@ class ConcurrencyTest {
         }
         for (byte[] jpeg : jpegs) {
             tasks.add(() -> pixels(decoder.decode(jpeg)));
+            tasks.add(() -> pixels(threaded.decode(jpeg)));
         }
 
         List<byte[]> expected = new ArrayList<>();
