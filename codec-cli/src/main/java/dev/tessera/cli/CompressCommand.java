@@ -3,7 +3,9 @@ package dev.tessera.cli;
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.Preset;
 import dev.tessera.jpeg.QualitySearch;
+import dev.tessera.jpeg.QuantTables;
 import dev.tessera.jpeg.RestartInterval;
 import dev.tessera.jpeg.Subsampling;
 import java.io.IOException;
@@ -93,9 +95,31 @@ final class CompressCommand implements Callable<Integer> {
         description = "Use the standard Huffman tables of T.81 Annex K instead of tables optimized for the image.")
     boolean noOptimize;
 
-    @Option(names = "--progressive",
-        description = "Write a progressive JPEG (SOF2) that renders coarse to fine; usually a little smaller.")
-    boolean progressive;
+    @Option(names = "--preset", paramLabel = "baseline|fast|default|smallest", defaultValue = "default",
+        converter = PresetConverter.class,
+        description = "Compression techniques: baseline (what cjpeg -optimize writes), fast (perceptual "
+            + "tables), default (perceptual tables and trellis quantization), smallest (default plus "
+            + "progressive scans). The options below override single techniques.")
+    Preset preset;
+
+    @Option(names = "--progressive", negatable = true,
+        description = "Write a progressive JPEG (SOF2) that renders coarse to fine; usually a little smaller "
+            + "(default: as the preset).")
+    Boolean progressive;
+
+    @Option(names = "--trellis", negatable = true,
+        description = "Rate-distortion optimised quantization: smaller files, slower (default: as the preset).")
+    Boolean trellis;
+
+    @Option(names = "--aq", negatable = true,
+        description = "Adaptive quantization: spend fewer bits on busy texture and more on flat areas; "
+            + "needs trellis (default: as the preset).")
+    Boolean adaptiveQuantization;
+
+    @Option(names = "--tables", paramLabel = "annex-k|perceptual", converter = TablesConverter.class,
+        description = "Base quantization tables the quality scales: annex-k (libjpeg's) or perceptual "
+            + "(Tessera's) (default: as the preset).")
+    QuantTables tables;
 
     @Option(names = "--strip-metadata", description = "Write no EXIF, ICC profile or density from the input.")
     boolean stripMetadata;
@@ -211,12 +235,52 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     EncoderOptions options() {
-        return EncoderOptions.DEFAULT
+        EncoderOptions o = EncoderOptions.DEFAULT.withPreset(preset)
             .withQuality(quality)
             .withSubsampling(subsampling)
             .withRestartInterval(restart)
-            .withOptimizeHuffman(!noOptimize)
-            .withProgressive(progressive);
+            .withOptimizeHuffman(!noOptimize);
+        if (progressive != null) {
+            o = o.withProgressive(progressive);
+        }
+        if (trellis != null) {
+            o = o.withTrellis(trellis);
+        }
+        if (adaptiveQuantization != null) {
+            o = o.withAdaptiveQuantization(adaptiveQuantization);
+        }
+        if (tables != null) {
+            o = o.withTables(tables);
+        }
+        return o;
+    }
+
+    /** Preset names as typed: baseline, fast, default, smallest. */
+    static final class PresetConverter implements picocli.CommandLine.ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "baseline", "baseline-compatible" -> Preset.BASELINE_COMPATIBLE;
+                case "fast" -> Preset.FAST;
+                case "default" -> Preset.DEFAULT;
+                case "smallest" -> Preset.SMALLEST;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                    "expected baseline, fast, default or smallest, found '" + value + "'");
+            };
+        }
+    }
+
+    /** Table names as typed: annex-k, perceptual. */
+    static final class TablesConverter implements picocli.CommandLine.ITypeConverter<QuantTables> {
+        @Override
+        public QuantTables convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "annex-k", "annexk", "ijg" -> QuantTables.ANNEX_K;
+                case "perceptual" -> QuantTables.PERCEPTUAL;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                    "expected annex-k or perceptual, found '" + value + "'");
+            };
+        }
     }
 
     private Path outputFor(InputFiles.Entry entry) throws IOException {

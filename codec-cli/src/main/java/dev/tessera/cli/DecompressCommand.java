@@ -90,6 +90,9 @@ final class DecompressCommand implements Callable<Integer> {
     @Mixin
     BatchOptions batch = new BatchOptions();
 
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     /** "1/2" to its denominator 2. */
     static final class Scale implements ITypeConverter<Integer> {
         @Override
@@ -130,8 +133,13 @@ final class DecompressCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                 "-o/--output takes a single input; use --out-dir DIR for " + entries.size() + " inputs");
         }
-        JpegDecoder decoder = new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb)
-            .withThreads(Math.max(1, threadsPerImage)));
+        JpegDecoder decoder;
+        try {
+            decoder = new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb)
+                .withLimits(limitOptions.limits()).withThreads(Math.max(1, threadsPerImage)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         SafeOutput safeOutput = new SafeOutput();
         Map<Path, Path> planned = new HashMap<>();
         List<Batch.Job<Path>> jobs = new ArrayList<>();

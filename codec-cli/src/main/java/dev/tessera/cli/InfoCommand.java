@@ -1,6 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.jpeg.ImageInfo;
+import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.model.ComponentSpec;
 import dev.tessera.jpeg.model.HuffmanDefinition;
@@ -16,7 +17,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,11 +51,19 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors.")
     boolean verbose;
 
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        JpegDecoder decoder = new JpegDecoder();
+        JpegDecoder decoder;
+        try {
+            decoder = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(limitOptions.limits()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         int failures = 0;
         List<String> objects = new ArrayList<>();
         for (Path input : inputs) {

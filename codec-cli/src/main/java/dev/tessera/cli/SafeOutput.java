@@ -3,6 +3,7 @@ package dev.tessera.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,18 +15,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a partial write.
  *
- * <p>The bytes go to a hidden temporary file in the target's directory ({@code .NAME.XXXXXXXX.tmp}), which is
+ * <p>The bytes go to a hidden temporary file in the target's directory ({@code .NAME.tessera-XXXXXXXX.tmp}), which is
  * flushed to disk and then renamed onto the target. An existing target is replaced only when {@code force} is
  * set, and then by an atomic rename where the file system has one. Without {@code force} the temporary file is
  * published with a hard link, which fails if the target appeared meanwhile, so a file created by someone else
  * between the check and the rename is never clobbered. On any failure the temporary file is deleted and the
  * target is left as it was.
+ *
+ * <p>Interruptions: a shutdown hook deletes the temporary files still being written when the JVM stops on
+ * SIGTERM or SIGINT (Ctrl-C). SIGKILL and power loss run no code, so a temporary file can remain; it is hidden,
+ * named {@code .NAME.tessera-XXXXXXXX.tmp}, and the first write into that directory by a later run deletes such
+ * files when they are older than {@link #STALE} (no live write takes that long to be renamed).
  */
 public final class SafeOutput {
     /** Produces the file's content. */
@@ -41,6 +52,18 @@ public final class SafeOutput {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Age after which a temporary file of this class's naming pattern is taken as left by a killed run. */
+    static final Duration STALE = Duration.ofMinutes(30);
+    /** Hidden temporary names: {@code .NAME.tessera-XXXXXXXX.tmp}, eight lower-case hex digits. */
+    static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.tessera-[0-9a-f]{8}\\.tmp");
+    /** Temporary files being written now; the shutdown hook deletes them. */
+    private static final Set<Path> ACTIVE = ConcurrentHashMap.newKeySet();
+    /** Directories already cleaned of stale temporary files by this process. */
+    private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SafeOutput::deleteActive, "tessera-temp-cleanup"));
+    }
 
     private final Publisher publisher;
 
@@ -79,6 +102,7 @@ public final class SafeOutput {
     public void write(Path target, boolean force, Content content) throws IOException {
         checkTarget(target, force);
         Path temp = createTemp(target);
+        ACTIVE.add(temp);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
@@ -95,6 +119,40 @@ public final class SafeOutput {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        } finally {
+            ACTIVE.remove(temp);
+        }
+    }
+
+    /** Deletes the temporary files of writes still in progress (the JVM is stopping). */
+    static void deleteActive() {
+        for (Path temp : ACTIVE) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // The JVM is exiting; nothing better to do than leave it for the stale-file cleanup.
+            }
+        }
+    }
+
+    /**
+     * Deletes temporary files of this class's naming pattern older than {@link #STALE} in {@code dir}: what a
+     * run killed by SIGKILL leaves behind. Once per directory per process.
+     */
+    static void deleteStaleTemps(Path dir) {
+        if (!CLEANED.add(dir)) {
+            return;
+        }
+        Instant cutoff = Instant.now().minus(STALE);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.tessera-*.tmp")) {
+            for (Path p : entries) {
+                if (TEMP_NAME.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p,
+                    LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // Cleaning is a courtesy: a directory we cannot list or a file we cannot delete is left alone.
         }
     }
 
@@ -106,11 +164,12 @@ public final class SafeOutput {
     /** Creates an empty temporary file beside the target with the permissions a new file would get. */
     private static Path createTemp(Path target) throws IOException {
         Path dir = directoryOf(target);
+        deleteStaleTemps(dir);
         String name = target.getFileName().toString();
         for (int attempt = 0; ; attempt++) {
             byte[] suffix = new byte[4];
             RANDOM.nextBytes(suffix);
-            Path temp = dir.resolve("." + name + "." + HexFormat.of().formatHex(suffix) + ".tmp");
+            Path temp = dir.resolve("." + name + ".tessera-" + HexFormat.of().formatHex(suffix) + ".tmp");
             try {
                 // CREATE_NEW, not Files.createTempFile: that one makes the file 0600, and the rename would keep it.
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();

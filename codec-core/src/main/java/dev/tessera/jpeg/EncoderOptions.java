@@ -18,14 +18,28 @@ import dev.tessera.jpeg.model.QuantTable;
  * @param lumaTable       a custom luma quantization table used as given, or {@code null} to scale Annex K
  *                        Table K.1 by {@code quality}
  * @param chromaTable     a custom chroma table used as given, or {@code null} to scale Table K.2
+ * @param tables          the base tables {@code quality} scales (ignored where a custom table is given)
+ * @param trellis         rate-distortion optimised quantization of AC coefficients (slower, smaller)
+ * @param adaptiveQuantization per-block rate-distortion strength from visual masking (needs {@code trellis})
  */
 public record EncoderOptions(int quality, int chromaQuality, Subsampling subsampling, boolean optimizeHuffman,
                              boolean progressive, RestartInterval restartInterval, int background,
-                             QuantTable lumaTable, QuantTable chromaTable) {
+                             QuantTable lumaTable, QuantTable chromaTable, QuantTables tables, boolean trellis,
+                             boolean adaptiveQuantization) {
 
-    /** Quality 75, 4:2:0, sequential with optimized Huffman tables, no restarts, white background. */
-    public static final EncoderOptions DEFAULT =
-        new EncoderOptions(75, 75, Subsampling.S420, true, false, RestartInterval.NONE, 0xFFFFFF, null, null);
+    /**
+     * Quality 75, 4:2:0, sequential with optimized Huffman tables, no restarts, white background, Annex K
+     * tables, plain rounding: the same quantized coefficients as libjpeg's {@code cjpeg -optimize} (sizes within 0.1%) (the
+     * {@link Preset#BASELINE_COMPATIBLE} preset).
+     */
+    public static final EncoderOptions BASELINE_COMPATIBLE = new EncoderOptions(75, 75, Subsampling.S420, true,
+        false, RestartInterval.NONE, 0xFFFFFF, null, null, QuantTables.ANNEX_K, false, false);
+
+    /**
+     * Quality 75, 4:2:0, no restarts, white background, and the {@link Preset#DEFAULT} techniques: perceptual
+     * tables and trellis quantization, sequential with optimized Huffman tables.
+     */
+    public static final EncoderOptions DEFAULT = BASELINE_COMPATIBLE.withPreset(Preset.DEFAULT);
 
     public EncoderOptions {
         checkQuality("quality", quality);
@@ -39,6 +53,9 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
         if ((background & ~0xFFFFFF) != 0) {
             throw new IllegalArgumentException("background must be an RGB value 0x000000..0xFFFFFF");
         }
+        if (tables == null) {
+            throw new IllegalArgumentException("tables must not be null");
+        }
     }
 
     private static void checkQuality(String name, int q) {
@@ -47,47 +64,78 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
         }
     }
 
+    /** The options of a preset at quality 75 (see {@link Preset}). */
+    public static EncoderOptions of(Preset preset) {
+        return DEFAULT.withPreset(preset);
+    }
+
+    /**
+     * Sets the compression techniques of a preset (tables, trellis, adaptive quantization, progressive),
+     * keeping quality, subsampling, restarts, background and custom tables.
+     */
+    public EncoderOptions withPreset(Preset preset) {
+        if (preset == null) {
+            throw new IllegalArgumentException("preset must not be null");
+        }
+        return new EncoderOptions(quality, chromaQuality, subsampling, true, preset.progressive(), restartInterval,
+            background, lumaTable, chromaTable, preset.tables(), preset.trellis(), preset.adaptiveQuantization());
+    }
+
     /** Sets both luma and chroma quality. */
     public EncoderOptions withQuality(int q) {
         return new EncoderOptions(q, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
     }
 
     public EncoderOptions withChromaQuality(int q) {
         return new EncoderOptions(quality, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
     }
 
     public EncoderOptions withSubsampling(Subsampling s) {
         return new EncoderOptions(quality, chromaQuality, s, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
     }
 
     public EncoderOptions withOptimizeHuffman(boolean optimize) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive, restartInterval,
-            background,
-            lumaTable, chromaTable);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
     }
 
     public EncoderOptions withProgressive(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, value, restartInterval,
-            background, lumaTable, chromaTable);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
     }
 
     public EncoderOptions withRestartInterval(RestartInterval r) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, r, background,
-            lumaTable, chromaTable);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
     }
 
     public EncoderOptions withBackground(int rgb) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            rgb,
-            lumaTable, chromaTable);
+            rgb, lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
     }
 
     /** Custom quantization tables, used as given (either may be {@code null} for the scaled default). */
     public EncoderOptions withTables(QuantTable luma, QuantTable chroma) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, luma, chroma);
+            background, luma, chroma, tables, trellis, adaptiveQuantization);
+    }
+
+    /** The base tables the quality scales. */
+    public EncoderOptions withTables(QuantTables t) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
+            background, lumaTable, chromaTable, t, trellis, adaptiveQuantization);
+    }
+
+    public EncoderOptions withTrellis(boolean value) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
+            background, lumaTable, chromaTable, tables, value, adaptiveQuantization);
+    }
+
+    public EncoderOptions withAdaptiveQuantization(boolean value) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
+            background, lumaTable, chromaTable, tables, trellis, value);
     }
 }

@@ -3,34 +3,61 @@ package dev.tessera.jpeg;
 /**
  * Resource limits a decode checks before it allocates, so that a small hostile file cannot make the
  * decoder use much memory or time (libjpeg-turbo's {@code TJPARAM_MAXPIXELS}, {@code djpeg -maxscans} and
- * {@code -maxmemory} serve the same purpose).
+ * {@code -maxmemory} serve the same purpose). Exceeding one throws {@link JpegLimitException}. The defaults
+ * suit a server that decodes untrusted files; see {@code docs/security.md}.
  *
  * @param maxPixels        largest width x height accepted; the default, 2^28 (268 million pixels, 16384 x 16384),
  *                         keeps the output raster under 1 GiB for 4 channels
  * @param maxScans         most SOS markers accepted in one image; libjpeg-turbo has no default limit, we choose 1000
  *                         (a progressive file has about 10)
  * @param maxMarkerMemory  most bytes of APPn/COM payload kept for metadata (EXIF, ICC, comments), 64 MiB
+ * @param maxComponents    most components in a frame that {@code decode} accepts, 1..10; the default, 10, is
+ *                         T.81's and libjpeg's MAX_COMPONENTS for an image to decode (output needs 1, 3 or 4);
+ *                         {@code readInfo} allocates nothing per component and reports up to 255
+ * @param maxMemory        most bytes of decoding buffers (coefficients, sample rows and the output raster) one
+ *                         decode may allocate, checked before allocating them; the default, 1 GiB, admits any
+ *                         sequential image within the default pixel limit. The Java heap's maximum is checked too.
  */
-public record Limits(long maxPixels, int maxScans, long maxMarkerMemory) {
-    /** 2^28 pixels, 1000 scans, 64 MiB of metadata. */
-    public static final Limits DEFAULT = new Limits(1L << 28, 1000, 64L << 20);
+public record Limits(long maxPixels, int maxScans, long maxMarkerMemory, int maxComponents, long maxMemory) {
+    /** The most components T.81 allows in a frame that libjpeg decodes (MAX_COMPONENTS). */
+    public static final int MAX_COMPONENTS = 10;
+
+    /** 2^28 pixels, 1000 scans, 64 MiB of metadata, 10 components, 1 GiB of buffers. */
+    public static final Limits DEFAULT = new Limits(1L << 28, 1000, 64L << 20, MAX_COMPONENTS, 1L << 30);
 
     public Limits {
-        if (maxPixels < 1 || maxScans < 1 || maxMarkerMemory < 0) {
+        if (maxPixels < 1 || maxScans < 1 || maxMarkerMemory < 0 || maxMemory < 1) {
             throw new IllegalArgumentException("limits must be positive: pixels " + maxPixels + ", scans "
-                + maxScans + ", marker memory " + maxMarkerMemory);
+                + maxScans + ", marker memory " + maxMarkerMemory + ", memory " + maxMemory);
+        }
+        if (maxComponents < 1 || maxComponents > MAX_COMPONENTS) {
+            throw new IllegalArgumentException("component limit must be 1.." + MAX_COMPONENTS + ", found "
+                + maxComponents);
         }
     }
 
+    /** The default limits with the pixel, scan and marker limits given (the version 0.1 constructor). */
+    public Limits(long maxPixels, int maxScans, long maxMarkerMemory) {
+        this(maxPixels, maxScans, maxMarkerMemory, DEFAULT.maxComponents, DEFAULT.maxMemory);
+    }
+
     public Limits withMaxPixels(long value) {
-        return new Limits(value, maxScans, maxMarkerMemory);
+        return new Limits(value, maxScans, maxMarkerMemory, maxComponents, maxMemory);
     }
 
     public Limits withMaxScans(int value) {
-        return new Limits(maxPixels, value, maxMarkerMemory);
+        return new Limits(maxPixels, value, maxMarkerMemory, maxComponents, maxMemory);
     }
 
     public Limits withMaxMarkerMemory(long value) {
-        return new Limits(maxPixels, maxScans, value);
+        return new Limits(maxPixels, maxScans, value, maxComponents, maxMemory);
+    }
+
+    public Limits withMaxComponents(int value) {
+        return new Limits(maxPixels, maxScans, maxMarkerMemory, value, maxMemory);
+    }
+
+    public Limits withMaxMemory(long value) {
+        return new Limits(maxPixels, maxScans, maxMarkerMemory, maxComponents, value);
     }
 }

@@ -59,7 +59,7 @@ class EncoderInteropTest {
         ExternalTool djpeg = ExternalTool.require("djpeg");
         ExternalTool cjpeg = ExternalTool.require("cjpeg");
         BufferedImage source = gray ? GRAY : COLOUR;
-        EncoderOptions options = EncoderOptions.DEFAULT.withQuality(QUALITY).withSubsampling(subsampling)
+        EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withQuality(QUALITY).withSubsampling(subsampling)
             .withOptimizeHuffman(optimize)
             .withRestartInterval(restart ? RestartInterval.mcus(RESTART_MCUS) : RestartInterval.NONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

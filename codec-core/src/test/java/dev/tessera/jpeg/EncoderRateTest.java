@@ -58,7 +58,7 @@ class EncoderRateTest {
         Pnm.Pixels pixels = load(where, djpeg);
         byte[] ppm = Pnm.write(pixels);
         for (boolean optimize : new boolean[] {false, true}) {
-            EncoderOptions options = EncoderOptions.DEFAULT.withQuality(75).withSubsampling(Subsampling.S420)
+            EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withQuality(75).withSubsampling(Subsampling.S420)
                 .withOptimizeHuffman(optimize);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new JpegEncoder(options).encode(pixels.samples(), pixels.width(), pixels.height(),

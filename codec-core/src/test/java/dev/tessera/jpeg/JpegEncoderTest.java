@@ -66,7 +66,7 @@ class JpegEncoderTest {
         BufferedImage source = pattern(width, height);
         Pnm.Pixels input = Pnm.of(source);
         for (Subsampling s : Subsampling.values()) {
-            byte[] jpeg = encode(EncoderOptions.DEFAULT.withQuality(90).withSubsampling(s), source);
+            byte[] jpeg = encode(EncoderOptions.BASELINE_COMPATIBLE.withQuality(90).withSubsampling(s), source);
             if (width <= JDK_READER_MAX && height <= JDK_READER_MAX) {
                 JdkJpeg.Decoded decoded = JdkJpeg.decode(jpeg);
                 assertEquals(List.of(), decoded.warnings());
@@ -97,7 +97,7 @@ class JpegEncoderTest {
         double previousPsnr = 0;
         int previousSize = 0;
         for (int i = 0; i < qualities.length; i++) {
-            byte[] jpeg = encode(EncoderOptions.DEFAULT.withQuality(qualities[i]).withSubsampling(Subsampling.S444),
+            byte[] jpeg = encode(EncoderOptions.BASELINE_COMPATIBLE.withQuality(qualities[i]).withSubsampling(Subsampling.S444),
                 source);
             double psnr = Psnr.rgb(source, JdkJpeg.decode(jpeg).image());
             System.out.printf("ladder q%d: %d bytes, PSNR %.2f dB%n", qualities[i], jpeg.length, psnr);
@@ -112,7 +112,7 @@ class JpegEncoderTest {
     @Test
     void everyInputPathGivesTheSameBytes() throws Exception {
         BufferedImage base = TestImageGenerator.colorBars();
-        EncoderOptions options = EncoderOptions.DEFAULT;
+        EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE;
         byte[] expected = encode(options, base);
         int[] types = {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_ARGB_PRE, BufferedImage.TYPE_INT_BGR,
             BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_4BYTE_ABGR_PRE};
@@ -154,7 +154,7 @@ class JpegEncoderTest {
             }
         }
         BufferedImage rgb = convert(indexed, BufferedImage.TYPE_INT_RGB);
-        assertArrayEquals(encode(EncoderOptions.DEFAULT, rgb), encode(EncoderOptions.DEFAULT, indexed));
+        assertArrayEquals(encode(EncoderOptions.BASELINE_COMPATIBLE, rgb), encode(EncoderOptions.BASELINE_COMPATIBLE, indexed));
     }
 
     @Test
@@ -172,10 +172,10 @@ class JpegEncoderTest {
                 raw[y * w + x] = (byte) v;
             }
         }
-        byte[] expected = encode(EncoderOptions.DEFAULT, gray);
-        assertArrayEquals(expected, encode(EncoderOptions.DEFAULT, gray16), "16-bit gray");
+        byte[] expected = encode(EncoderOptions.BASELINE_COMPATIBLE, gray);
+        assertArrayEquals(expected, encode(EncoderOptions.BASELINE_COMPATIBLE, gray16), "16-bit gray");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JpegEncoder().encode(raw, w, h, PixelFormat.GRAY8, ImageMetadata.NONE, out);
+        new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE).encode(raw, w, h, PixelFormat.GRAY8, ImageMetadata.NONE, out);
         assertArrayEquals(expected, out.toByteArray(), "raw gray array");
         // One component in SOF0 (T.81 B.2.2 Nf = 1).
         int sof = indexOf(expected, 0xFF, 0xC0);
@@ -194,8 +194,8 @@ class JpegEncoderTest {
                 red.setRGB(x, y, 0xFF0000);
             }
         }
-        assertArrayEquals(encode(EncoderOptions.DEFAULT, white), encode(EncoderOptions.DEFAULT, clear));
-        EncoderOptions onRed = EncoderOptions.DEFAULT.withBackground(0xFF0000);
+        assertArrayEquals(encode(EncoderOptions.BASELINE_COMPATIBLE, white), encode(EncoderOptions.BASELINE_COMPATIBLE, clear));
+        EncoderOptions onRed = EncoderOptions.BASELINE_COMPATIBLE.withBackground(0xFF0000);
         assertArrayEquals(encode(onRed, red), encode(onRed, clear));
     }
 
@@ -210,7 +210,7 @@ class JpegEncoderTest {
             .withJfif(dev.tessera.jpeg.model.JfifHeader.dotsPerInch(300, 150))
             .withExif(exif).withIccProfile(icc).withComments(List.of("made by Tessera"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JpegEncoder().encode(TestImageGenerator.gradient(), metadata, out);
+        new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE).encode(TestImageGenerator.gradient(), metadata, out);
         byte[] jpeg = out.toByteArray();
 
         List<Integer> markers = new ArrayList<>();
@@ -257,7 +257,7 @@ class JpegEncoderTest {
     void realIccProfileIsReadBackByTheJdk() throws Exception {
         byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JpegEncoder().encode(TestImageGenerator.gradient(), ImageMetadata.NONE.withIccProfile(srgb), out);
+        new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE).encode(TestImageGenerator.gradient(), ImageMetadata.NONE.withIccProfile(srgb), out);
         JdkJpeg.Decoded d = JdkJpeg.decode(out.toByteArray());
         assertEquals(List.of(), d.warnings());
     }
@@ -265,11 +265,11 @@ class JpegEncoderTest {
     @Test
     void badArgumentsNameTheLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> EncoderOptions.DEFAULT.withQuality(0));
+            () -> EncoderOptions.BASELINE_COMPATIBLE.withQuality(0));
         assertTrue(e.getMessage().contains("1..100"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> EncoderOptions.DEFAULT.withQuality(101));
-        assertThrows(IllegalArgumentException.class, () -> EncoderOptions.DEFAULT.withChromaQuality(0));
-        JpegEncoder encoder = new JpegEncoder();
+        assertThrows(IllegalArgumentException.class, () -> EncoderOptions.BASELINE_COMPATIBLE.withQuality(101));
+        assertThrows(IllegalArgumentException.class, () -> EncoderOptions.BASELINE_COMPATIBLE.withChromaQuality(0));
+        JpegEncoder encoder = new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         e = assertThrows(IllegalArgumentException.class,
             () -> encoder.encode(new byte[0], 0, 10, PixelFormat.GRAY8, ImageMetadata.NONE, out));
@@ -290,7 +290,7 @@ class JpegEncoderTest {
     @Test
     void restartIntervalInRowsIsCheckedAgainstTheDriLimit() {
         BufferedImage wide = new BufferedImage(65535, 8, BufferedImage.TYPE_BYTE_GRAY);
-        JpegEncoder encoder = new JpegEncoder(EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(8)));
+        JpegEncoder encoder = new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE.withRestartInterval(RestartInterval.mcuRows(8)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> encoder.encode(wide, new ByteArrayOutputStream()));
         assertTrue(e.getMessage().contains("65535"), e.getMessage());
@@ -300,7 +300,7 @@ class JpegEncoderTest {
     void oneEncoderServesManyThreads() throws Exception {
         List<BufferedImage> images = new ArrayList<>();
         TestImageGenerator.all().values().forEach(s -> images.add(s.get()));
-        JpegEncoder encoder = new JpegEncoder(EncoderOptions.DEFAULT.withQuality(85));
+        JpegEncoder encoder = new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE.withQuality(85));
         List<byte[]> expected = new ArrayList<>();
         for (BufferedImage img : images) {
             expected.add(encoder.encode(img));

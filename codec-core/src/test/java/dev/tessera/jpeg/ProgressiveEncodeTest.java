@@ -48,7 +48,7 @@ class ProgressiveEncodeTest {
     void decodesToTheSequentialPixels(String name, Subsampling s, int quality, int restart) throws Exception {
         ExternalTool djpeg = ExternalTool.require("djpeg");
         BufferedImage source = image(name);
-        EncoderOptions options = EncoderOptions.DEFAULT.withQuality(quality).withSubsampling(s)
+        EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withQuality(quality).withSubsampling(s)
             .withRestartInterval(RestartInterval.mcus(restart));
         byte[] sequential = new JpegEncoder(options).encode(source);
         byte[] progressive = new JpegEncoder(options.withProgressive(true)).encode(source);
@@ -65,6 +65,23 @@ class ProgressiveEncodeTest {
         System.out.printf("progressive %s %s q%d restart=%d: %d bytes, sequential %d (%.1f%%)%n", name, s.label(),
             quality, restart, progressive.length, sequential.length,
             100.0 * (progressive.length - sequential.length) / sequential.length);
+    }
+
+    /** Trellis and adaptive quantization choose the same coefficients for both scan structures. */
+    @ParameterizedTest(name = "{0} {1} q{2} restart={3} with trellis and AQ")
+    @MethodSource("cases")
+    void trellisCoefficientsDecodeToTheSequentialPixels(String name, Subsampling s, int quality, int restart)
+        throws Exception {
+        ExternalTool djpeg = ExternalTool.require("djpeg");
+        BufferedImage source = image(name);
+        EncoderOptions options = EncoderOptions.of(Preset.SMALLEST).withAdaptiveQuantization(true)
+            .withQuality(quality).withSubsampling(s).withRestartInterval(RestartInterval.mcus(restart));
+        byte[] progressive = new JpegEncoder(options).encode(source);
+        byte[] sequential = new JpegEncoder(options.withProgressive(false)).encode(source);
+        ExternalTool.Result a = djpeg.run(sequential, "-pnm");
+        ExternalTool.Result b = djpeg.run(progressive, "-pnm");
+        assertTrue(a.clean() && b.clean(), "djpeg: " + a.stderr() + b.stderr());
+        assertArrayEquals(a.stdout(), b.stdout(), "progressive and sequential decode to the same pixels");
     }
 
     private static int indexOfSof(byte[] jpeg) {

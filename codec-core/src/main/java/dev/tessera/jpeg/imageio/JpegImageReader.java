@@ -6,7 +6,12 @@ import dev.tessera.jpeg.ImageInfo;
 import dev.tessera.jpeg.JpegColorSpace;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.JpegLimitException;
+import dev.tessera.jpeg.Limits;
+import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.color.CmykColorSpace;
+import dev.tessera.jpeg.model.MarkerSegment;
+import dev.tessera.jpeg.spec.Marker;
 import java.awt.Rectangle;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -21,7 +26,6 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.plugins.jpeg.JPEGImageReadParam;
 import javax.imageio.spi.ImageReaderSpi;
 
 /**
@@ -67,8 +71,49 @@ public final class JpegImageReader extends ImageReaderBase {
     }
 
     private JpegDecoder decoder(int scale, boolean cmykToRgb) {
-        return new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb)
+        return decoder(scale, cmykToRgb, Limits.DEFAULT);
+    }
+
+    private JpegDecoder decoder(int scale, boolean cmykToRgb, Limits limits) {
+        return new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb).withLimits(limits)
             .withListener(warning -> processWarningOccurred(warning.toString())));
+    }
+
+    /** The limits of a {@link TesseraJpegReadParam}, else the defaults. */
+    private static Limits limits(ImageReadParam param) {
+        return param instanceof TesseraJpegReadParam tessera ? tessera.getLimits() : Limits.DEFAULT;
+    }
+
+    /**
+     * Checks the frame against the pixel and memory limits before the destination image is allocated (the
+     * decoder checks them again, with its buffers, before it allocates those), and refuses a frame of height 0,
+     * whose destination ImageIO cannot make (the decoder would refuse it too).
+     */
+    private static void checkLimits(ImageInfo header, Limits limits) throws IIOException {
+        if (header.height() == 0) {
+            // Found by ImageIoFuzzTest: getDestination threw IllegalArgumentException ("Empty region!").
+            UnsupportedJpegException e = new UnsupportedJpegException(frameOffset(header), header.frame().process(),
+                UnsupportedJpegException.Feature.NUMBER_OF_LINES,
+                "number of lines is 0 (defined later by DNL, T.81 B.2.5), which libjpeg does not support");
+            throw new IIOException(e.getMessage(), e);
+        }
+        long pixels = (long) header.width() * header.height();
+        // The largest destination this reader makes: 4 bytes per pixel (TYPE_INT_RGB, 8-bit CMYK).
+        String problem = pixels > limits.maxPixels()
+            ? header.width() + "x" + header.height() + " exceeds the limit of " + limits.maxPixels() + " pixels"
+            : 4 * pixels > limits.maxMemory()
+            ? "a " + header.width() + "x" + header.height() + " destination exceeds the memory limit of "
+                + limits.maxMemory() : null;
+        if (problem != null) {
+            JpegLimitException e = new JpegLimitException(frameOffset(header), header.frame().process(), problem);
+            throw new IIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The offset of the frame header (SOFn) marker. */
+    private static long frameOffset(ImageInfo header) {
+        return header.segments().stream().filter(s -> Marker.of(s.code()) == header.frame().process())
+            .mapToLong(MarkerSegment::offset).findFirst().orElse(0);
     }
 
     private ImageInfo info(int imageIndex) throws IOException {
@@ -99,7 +144,7 @@ public final class JpegImageReader extends ImageReaderBase {
 
     @Override
     public ImageReadParam getDefaultReadParam() {
-        return new JPEGImageReadParam();
+        return new TesseraJpegReadParam();
     }
 
     /**
@@ -147,6 +192,8 @@ public final class JpegImageReader extends ImageReaderBase {
         ImageInfo header = info(imageIndex);
         int width = header.width();
         int height = header.height();
+        Limits limits = limits(param);
+        checkLimits(header, limits);
         BufferedImage destination = javax.imageio.ImageReader.getDestination(param, getImageTypes(imageIndex), width,
             height);
         int decodedBands = header.colorSpace() == JpegColorSpace.GRAYSCALE ? 1
@@ -164,7 +211,7 @@ public final class JpegImageReader extends ImageReaderBase {
         int scale = scaleFor(stepX, stepY, source);
         boolean wantCmyk = destination.getColorModel().getColorSpace().getType()
             == ColorSpace.TYPE_CMYK;
-        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk);
+        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, limits);
         if (abortRequested()) {
             processReadAborted();
             return destination;
@@ -199,9 +246,9 @@ public final class JpegImageReader extends ImageReaderBase {
         return 1;
     }
 
-    private BufferedImage decode(int scale, boolean cmykToRgb) throws IOException {
+    private BufferedImage decode(int scale, boolean cmykToRgb, Limits limits) throws IOException {
         try {
-            return decoder(scale, cmykToRgb).decode(data());
+            return decoder(scale, cmykToRgb, limits).decode(data());
         } catch (JpegException e) {
             throw new IIOException(e.getMessage(), e);
         }
@@ -213,9 +260,10 @@ public final class JpegImageReader extends ImageReaderBase {
      */
     @Override
     public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
-        info(imageIndex);
+        Limits limits = limits(param);
+        checkLimits(info(imageIndex), limits);
         processImageStarted(imageIndex);
-        Raster raster = decode(1, false).getRaster();
+        Raster raster = decode(1, false, limits).getRaster();
         Raster result = SourceRegion.apply(raster, param);
         processImageProgress(100f);
         processImageComplete();

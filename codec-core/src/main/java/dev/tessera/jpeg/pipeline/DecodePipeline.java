@@ -89,6 +89,11 @@ public final class DecodePipeline {
                         throw new MalformedJpegException(at, m, "more than one frame header (SOF)");
                     }
                     state.frame = markers.readFrameHeader(code, options.limits().maxPixels(), headersOnly);
+                    int components = state.frame.components().size();
+                    if (!headersOnly && components > options.limits().maxComponents()) {
+                        throw new JpegLimitException(at, m, components + " components exceed the limit of "
+                            + options.limits().maxComponents());
+                    }
                 }
                 case JPG, DHP, EXP -> throw new UnsupportedJpegException(at, m,
                     UnsupportedJpegException.Feature.HIERARCHICAL, "unsupported marker " + m);
@@ -167,11 +172,12 @@ public final class DecodePipeline {
             output = PixelOutput.of(ImageAssembler.converter(space, components, options.cmykToRgb(), at));
         }
         ImageAssembler.upsamplers(layout, null, at);
+        long maxMemory = options.limits().maxMemory();
         if (lossless) {
-            return new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, at);
+            return new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, maxMemory, at);
         }
         FrameDecoder decoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(),
-            output, at);
+            output, maxMemory, at);
         decoder.useThreads(options.threads());
         return decoder;
     }

@@ -65,9 +65,10 @@ final class FrameDecoder implements FrameDecoding {
      * Allocates the coefficient buffers and sample windows (after checking their size) and the output.
      *
      * @param output what to make of the samples: an image (8- or 16-bit), or only whole sample planes
+     * @param maxMemory the most bytes the buffers and the output may take ({@code Limits.maxMemory})
      */
     FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
-                 WarningSink warnings, boolean portableIdct, PixelOutput output, long offset)
+                 WarningSink warnings, boolean portableIdct, PixelOutput output, long maxMemory, long offset)
         throws JpegException {
         this.layout = layout;
         this.bits = bits;
@@ -99,10 +100,7 @@ final class FrameDecoder implements FrameDecoding {
             total += 2 * (coefs + samples);
         }
         total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
-        if (total > Runtime.getRuntime().maxMemory()) {
-            throw new JpegLimitException(offset, Marker.SOS, "decoding needs " + total
-                + " bytes of buffers, more than the Java heap allows");
-        }
+        MemoryBudget.check(total, maxMemory, offset);
         for (DecodeLayout.Component c : layout.components) {
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
             planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));

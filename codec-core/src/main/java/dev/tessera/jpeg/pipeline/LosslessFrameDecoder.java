@@ -39,9 +39,12 @@ final class LosslessFrameDecoder implements FrameDecoding {
     private final ImageAssembler assembler;
     private final int sampleMask;
 
-    /** @param output the image to make at the end, or none (whole planes are kept either way) */
+    /**
+     * @param output    the image to make at the end, or none (whole planes are kept either way)
+     * @param maxMemory the most bytes the planes and the output may take ({@code Limits.maxMemory})
+     */
     LosslessFrameDecoder(FrameHeader frame, DecodeLayout layout, BitReader bits, WarningSink warnings,
-                         PixelOutput output, long offset) throws JpegException {
+                         PixelOutput output, long maxMemory, long offset) throws JpegException {
         this.layout = layout;
         this.precision = frame.precision();
         this.bits = bits;
@@ -56,10 +59,7 @@ final class LosslessFrameDecoder implements FrameDecoding {
             total += 2 * samples;
         }
         total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
-        if (total > Runtime.getRuntime().maxMemory()) {
-            throw new JpegLimitException(offset, Marker.SOS, "decoding needs " + total
-                + " bytes of buffers, more than the Java heap allows");
-        }
+        MemoryBudget.check(total, maxMemory, offset);
         planes = new SamplePlane[layout.components.length];
         for (DecodeLayout.Component c : layout.components) {
             // Whole planes: a frame may code its components in separate scans (T.81 H.1.1).

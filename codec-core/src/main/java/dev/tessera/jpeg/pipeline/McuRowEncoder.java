@@ -2,7 +2,8 @@ package dev.tessera.jpeg.pipeline;
 
 import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.dct.ForwardDct;
-import dev.tessera.jpeg.quant.Quantizer;
+import dev.tessera.jpeg.quant.AdaptiveQuantization;
+import dev.tessera.jpeg.quant.BlockQuantizer;
 import dev.tessera.jpeg.sample.Downsampler;
 
 /**
@@ -17,7 +18,9 @@ final class McuRowEncoder {
     private final PixelSource source;
     private final EncodeLayout layout;
     private final Downsampler[] downsamplers;
-    private final Quantizer[] quantizers;
+    private final BlockQuantizer[] quantizers;
+    /** Per-block lambda scales from masking, or {@code null} for none. */
+    private final AdaptiveQuantization adaptive;
     private final byte[] pixelRow;
     private final SampleLayout sampleLayout;
     /** Full-resolution planes of one MCU row: mcuHeight rows of paddedWidth samples. */
@@ -26,7 +29,13 @@ final class McuRowEncoder {
     private final int[][] sampledPlanes;
     private final int[] block = new int[64];
 
-    McuRowEncoder(PixelSource source, EncodeLayout layout, Quantizer[] quantizers) {
+    McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers) {
+        this(source, layout, quantizers, null);
+    }
+
+    McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers,
+                  AdaptiveQuantization adaptive) {
+        this.adaptive = adaptive;
         this.source = source;
         this.layout = layout;
         this.quantizers = quantizers;
@@ -59,7 +68,7 @@ final class McuRowEncoder {
             int width = layout.sampledWidth(c);
             int blocksPerLine = layout.blocksPerLine(c);
             short[] target = out[c];
-            Quantizer quantizer = quantizers[c];
+            BlockQuantizer quantizer = quantizers[c];
             int h = layout.horizontal(c);
             int realWide = layout.realBlocksWide(c);
             int realHigh = layout.realBlocksHigh(c);
@@ -80,8 +89,14 @@ final class McuRowEncoder {
                     for (int row = 0; row < 8; row++) {
                         System.arraycopy(plane, origin + row * width, block, row * 8, 8);
                     }
-                    ForwardDct.transform(block, 0);
-                    quantizer.quantize(block, 0, target, at);
+                    if (adaptive == null) {
+                        ForwardDct.transform(block, 0);
+                        quantizer.quantize(block, 0, target, at);
+                    } else {
+                        double scale = adaptive.lambdaScale(block, 0);
+                        ForwardDct.transform(block, 0);
+                        quantizer.quantize(block, 0, target, at, scale);
+                    }
                 }
             }
         }

@@ -70,6 +70,55 @@ public final class ScanScript {
         return List.copyOf(scans);
     }
 
+    /**
+     * Spectral selection only, no successive approximation (T.81 G.1.1.1.1): DC of all components, the low
+     * luma band, each chroma component whole, the rest of luma. Fewer scans; wins on some images.
+     */
+    public static List<ScanHeader> spectralOnly(int componentCount) {
+        List<ScanHeader> scans = new ArrayList<>();
+        List<ScanComponent> all = new ArrayList<>();
+        for (int c = 0; c < componentCount; c++) {
+            all.add(component(c));
+        }
+        scans.add(new ScanHeader(all, 0, 0, 0, 0));
+        scans.add(ac(0, 1, 5, 0, 0));
+        if (componentCount == 3) {
+            scans.add(ac(2, 1, 63, 0, 0));
+            scans.add(ac(1, 1, 63, 0, 0));
+        }
+        scans.add(ac(0, 6, 63, 0, 0));
+        return List.copyOf(scans);
+    }
+
+    /**
+     * Like {@link #standard} but luma split after coefficient 2 rather than 5, and chroma sent in two bands:
+     * more, smaller scans, whose per-scan Huffman tables fit their statistics more closely.
+     */
+    public static List<ScanHeader> fineBands(int componentCount) {
+        List<ScanHeader> scans = new ArrayList<>();
+        List<ScanComponent> all = new ArrayList<>();
+        for (int c = 0; c < componentCount; c++) {
+            all.add(component(c));
+        }
+        scans.add(new ScanHeader(all, 0, 0, 0, 1));
+        scans.add(ac(0, 1, 2, 0, 1));
+        scans.add(ac(0, 3, 63, 0, 1));
+        if (componentCount == 3) {
+            scans.add(ac(1, 1, 2, 0, 0));
+            scans.add(ac(2, 1, 2, 0, 0));
+            scans.add(ac(1, 3, 63, 0, 0));
+            scans.add(ac(2, 3, 63, 0, 0));
+        }
+        scans.add(new ScanHeader(all, 0, 0, 1, 0));
+        scans.add(ac(0, 1, 63, 1, 0));
+        return List.copyOf(scans);
+    }
+
+    /** The scripts {@link EncodePipeline} tries for each progressive image, keeping the smallest output. */
+    static List<List<ScanHeader>> candidates(int componentCount) {
+        return List.of(standard(componentCount), spectralOnly(componentCount), fineBands(componentCount));
+    }
+
     private static ScanComponent component(int index) {
         int slot = index == 0 ? 0 : 1;
         return new ScanComponent(index + 1, slot, slot);

@@ -8,7 +8,7 @@ import dev.tessera.jpeg.spec.ZigZag;
  * Division is by a precomputed reciprocal; rounding is to nearest with halves away from zero.
  * Immutable and thread-safe.
  */
-public final class Quantizer {
+public final class Quantizer implements BlockQuantizer {
     /** Reciprocals carry 40 fraction bits: exact for |x| &lt; 2^20 and divisors &lt; 2^20. */
     private static final int RECIPROCAL_BITS = 40;
     /** The forward DCT output is scaled by 8 (see {@code ForwardDct}). */
@@ -36,6 +36,7 @@ public final class Quantizer {
      * @param coefficients 64 forward-DCT outputs in natural order (scaled by 8), |value| &lt; 2^16
      * @param out          receives 64 quantized values in zig-zag order at {@code outOffset}
      */
+    @Override
     public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset) {
         for (int k = 0; k < 64; k++) {
             int x = coefficients[inOffset + naturalIndex[k]];

@@ -23,7 +23,7 @@ class EncodePipelineTest {
     void recomputingOptimizedPassGivesTheSameBytesAsBuffering() throws IOException {
         PixelSource source = PixelSources.of(TestImageGenerator.landscape(), 0xFFFFFF);
         for (Subsampling s : Subsampling.values()) {
-            EncoderOptions options = EncoderOptions.DEFAULT.withSubsampling(s);
+            EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withSubsampling(s);
             ByteArrayOutputStream buffered = new ByteArrayOutputStream();
             ByteArrayOutputStream recomputed = new ByteArrayOutputStream();
             new EncodePipeline(options, Long.MAX_VALUE).encode(source, ImageMetadata.NONE, buffered);
@@ -50,7 +50,7 @@ class EncodePipelineTest {
         PixelSource source = PixelSources.ofRaw(pixels, width, height, PixelFormat.RGB8);
         long strips = 3L * 16 * width * 4 * 2; // a 16-row strip of three int planes, with slack
         for (boolean optimize : new boolean[] {false, true}) {
-            EncoderOptions options = EncoderOptions.DEFAULT.withOptimizeHuffman(optimize);
+            EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withOptimizeHuffman(optimize);
             long allocated = allocatedBy(() -> {
                 try {
                     new EncodePipeline(options).encode(source, ImageMetadata.NONE, NULL);

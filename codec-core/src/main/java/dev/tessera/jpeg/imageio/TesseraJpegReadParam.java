@@ -1,0 +1,36 @@
+package dev.tessera.jpeg.imageio;
+
+import dev.tessera.jpeg.Limits;
+import javax.imageio.plugins.jpeg.JPEGImageReadParam;
+
+/**
+ * The default read parameters of Tessera's JPEG reader: a {@link JPEGImageReadParam}, so code written for the
+ * JDK's reader works unchanged, plus the decoder's resource {@link Limits} (docs/security.md).
+ *
+ * <pre>{@code
+ * ImageReadParam param = reader.getDefaultReadParam();
+ * if (param instanceof TesseraJpegReadParam tessera) {
+ *     tessera.setLimits(Limits.DEFAULT.withMaxPixels(40_000_000).withMaxMemory(256L << 20));
+ * }
+ * BufferedImage image = reader.read(0, param);
+ * }</pre>
+ *
+ * A file over a limit fails with an {@code IIOException} whose cause is the {@code JpegLimitException}, before
+ * the reader allocates the destination image. Reads without such a param use {@link Limits#DEFAULT}.
+ */
+public class TesseraJpegReadParam extends JPEGImageReadParam {
+    private Limits limits = Limits.DEFAULT;
+
+    /** The limits a read with this param enforces; {@link Limits#DEFAULT} unless set. */
+    public Limits getLimits() {
+        return limits;
+    }
+
+    /** Sets the limits; {@code null} is refused. */
+    public void setLimits(Limits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must not be null");
+        }
+        this.limits = limits;
+    }
+}
