@@ -70,13 +70,16 @@ class EncoderFuzzTest {
             assertThrows(IllegalArgumentException.class, () -> {
                 EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize,
                     progressive, rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF,
-                    luma, chroma);
+                    luma, chroma, tablesFor(quality), (quality & 1) == 1, (quality & 2) == 2);
                 new JpegEncoder(options).encode(pixels, w, h, format, m, new ByteArrayOutputStream());
             });
             return;
         }
+        // Trellis, adaptive quantization and the table family follow the quality's low bits, so every mode is
+        // fuzzed without changing the layout of the seed inputs.
         EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive,
-            rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF, luma, chroma);
+            rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF, luma, chroma,
+            tablesFor(quality), (quality & 1) == 1, (quality & 2) == 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new JpegEncoder(options).encode(pixels, width, height, format, metadata, out);
@@ -106,5 +109,9 @@ class EncoderFuzzTest {
             values[i] = in.consumeInt(1, max);
         }
         return QuantTable.ofNatural(values);
+    }
+
+    private static dev.tessera.jpeg.QuantTables tablesFor(int quality) {
+        return (quality & 4) == 4 ? dev.tessera.jpeg.QuantTables.PERCEPTUAL : dev.tessera.jpeg.QuantTables.ANNEX_K;
     }
 }
