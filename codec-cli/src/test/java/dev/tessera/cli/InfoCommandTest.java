@@ -19,7 +19,7 @@ class InfoCommandTest {
     @Test
     void showsMarkersSamplingScansAndTheIjgQuality() throws IOException {
         Path file = dir.resolve("a.jpg");
-        byte[] jpeg = new JpegEncoder(EncoderOptions.DEFAULT.withQuality(67).withProgressive(true)
+        byte[] jpeg = new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE.withQuality(67).withProgressive(true)
             .withRestartInterval(RestartInterval.mcus(4))).encode(TestImages.gradient(40, 24));
         Files.write(file, jpeg);
         Cli.Result result = Cli.run("info", file);

@@ -16,7 +16,9 @@ package dev.tessera.jpeg;
  *                  overflow 16 bits.
  * @param threads   threads one decode may use, at least 1 (the default). Only a single-scan sequential file
  *                  with restart markers at iMCU-row boundaries is split, by restart interval; the output and
- *                  warnings are the same as with 1 thread (a damaged file is decoded on one thread).
+ *                  warnings are the same as with 1 thread (a damaged file is decoded on one thread). The
+ *                  split holds whole-image sample planes (2 bytes a sample); when they would not fit in
+ *                  {@link Limits#maxMemory()} the file is decoded on one thread.
  */
 public record DecoderOptions(Limits limits, boolean strict, boolean cmykToRgb, int scaleDenominator,
                              WarningListener listener, boolean portableIdct, int threads) {

@@ -22,7 +22,9 @@ class JpegDecoderRoundTripTest {
     private static final int[] QUALITIES = {50, 75, 90, 100};
     /**
      * Smallest RGB PSNR (dB) accepted per quality, measured on these tiny high-contrast images and rounded
-     * down: without subsampling (4:4:4) and with it, where chroma loss dominates at small sizes. The
+     * down, for the IJG-compatible encoder mode (Annex K tables, plain rounding; the perceptual presets trade
+     * PSNR for visual quality and are measured in docs/compression.md): without subsampling (4:4:4) and with
+     * it, where chroma loss dominates at small sizes. The
      * decoder's exactness is asserted against djpeg; these floors guard the round trip as a whole.
      */
     private static final double[] FLOORS_444 = {19, 18, 24, 46};
@@ -41,7 +43,7 @@ class JpegDecoderRoundTripTest {
         BufferedImage source = TestImageGenerator.landscape();
         Optional<ExternalTool> djpeg = ExternalTool.find("djpeg");
         for (int qi = 0; qi < QUALITIES.length; qi++) {
-            JpegEncoder encoder = new JpegEncoder(EncoderOptions.DEFAULT.withQuality(QUALITIES[qi])
+            JpegEncoder encoder = new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE.withQuality(QUALITIES[qi])
                 .withSubsampling(subsampling));
             for (int w : SIZES) {
                 int h = w == 64 ? 33 : w;

@@ -93,6 +93,20 @@ class ParallelDecodeTest {
     }
 
     @Test
+    void aMemoryLimitThatLeavesNoRoomForTheSplitKeepsOneThread() throws IOException {
+        BufferedImage picture = pictures().get(pictures().size() - 1);
+        byte[] data = encode(picture, EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(1)));
+        Limits d = Limits.DEFAULT;
+        // Enough for the one-thread buffers (windows and the output), not for whole-image sample planes too.
+        long needed = (long) picture.getWidth() * picture.getHeight() * 3 + (1 << 20);
+        Limits tight = new Limits(d.maxPixels(), d.maxScans(), d.maxMarkerMemory(), d.maxComponents(), needed);
+        BufferedImage one = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(tight)).decode(data);
+        BufferedImage two = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(tight).withThreads(2)).decode(data);
+        assertArrayEquals(((DataBufferByte) one.getRaster().getDataBuffer()).getData(),
+            ((DataBufferByte) two.getRaster().getDataBuffer()).getData());
+    }
+
+    @Test
     void damagedFilesWithRestartMarkersDecodeAsOnOneThread() throws IOException {
         SplittableRandom random = new SplittableRandom(7);
         for (BufferedImage picture : pictures()) {

@@ -96,7 +96,8 @@ public final class JpegMetadata extends IIOMetadata {
         IIOMetadataNode markers = NativeTree.markers(metadata.root);
         if (param.canWriteCompressed() && param.getCompressionMode() == ImageWriteParam.MODE_EXPLICIT) {
             QuantTable[] tables = EncodePipeline.quantTables(
-                EncoderOptions.DEFAULT.withQuality(WriteSettings.ijgQuality(param.getCompressionQuality())));
+                EncoderOptions.BASELINE_COMPATIBLE
+                    .withQuality(WriteSettings.ijgQuality(param.getCompressionQuality())));
             for (IIOMetadataNode table : NativeTree.entries(metadata.root, "dqt", "dqtable")) {
                 int id = table.getAttribute("qtableId").equals("0") ? 0 : 1;
                 IIOMetadataNode scaled = NativeTree.qtable(id, new JPEGQTable(tables[id].toNaturalArray()));

@@ -51,7 +51,9 @@ final class WriteSettings {
 
     static EncoderOptions options(ImageWriteParam param, IIOMetadataNode tree, Consumer<String> warnings)
         throws IIOException {
-        EncoderOptions options = EncoderOptions.DEFAULT;
+        // Drop-in: quality means what it means in the JDK's writer (Annex K tables, IJG scaling), so ImageIO
+        // callers get the files they had, only faster and with optimized Huffman tables.
+        EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE;
         IIOMetadataNode markers = tree == null ? null : NativeTree.markers(tree);
         int mode = param != null && param.canWriteCompressed() ? param.getCompressionMode()
             : ImageWriteParam.MODE_COPY_FROM_METADATA;

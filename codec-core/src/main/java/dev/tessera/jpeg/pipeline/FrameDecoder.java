@@ -57,6 +57,8 @@ final class FrameDecoder implements FrameDecoding {
     private final PixelOutput output;
     /** Threads a single-scan file with restart markers may be decoded on ({@link ParallelScanDecoder}). */
     private int threads = 1;
+    /** Bytes the memory limit leaves after this decoder's own buffers: the threaded path must fit in them. */
+    private final long spareMemory;
     private int scanNumber;
     private int lastGoodRow;
     private boolean scanned;
@@ -101,6 +103,7 @@ final class FrameDecoder implements FrameDecoding {
         }
         total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
         MemoryBudget.check(total, maxMemory, offset);
+        this.spareMemory = Math.min(maxMemory, Runtime.getRuntime().maxMemory()) - total;
         for (DecodeLayout.Component c : layout.components) {
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
             planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
@@ -179,7 +182,7 @@ final class FrameDecoder implements FrameDecoding {
             && output.narrow != null && output.channels() <= 3 && state.restartInterval > 0
             && decoder instanceof HuffmanDecoder huffman
             && new ParallelScanDecoder(layout, indices, multipliers, portableIdct, state.restartInterval)
-                .decode(huffman, bits, assembler, threads)) {
+                .decode(huffman, bits, assembler, threads, spareMemory)) {
             // Only clean scans are split, so every iMCU row started with data left.
             lastGoodRow = layout.imcuRows - 1;
             return;

@@ -56,12 +56,22 @@ final class ParallelScanDecoder {
      * Decodes the scan whose entropy-coded data {@code bits} is about to read, on up to {@code threads}
      * threads, into {@code assembler}'s image, leaving {@code bits} where a one-thread decode would.
      *
+     * @param spareMemory bytes the memory limit leaves for the extra buffers of the split
      * @return false if the scan was not split (nothing was read or written)
      */
-    boolean decode(HuffmanDecoder decoder, BitReader bits, ImageAssembler assembler, int threads)
+    boolean decode(HuffmanDecoder decoder, BitReader bits, ImageAssembler assembler, int threads, long spareMemory)
         throws JpegException {
         int[] starts = bandStarts(threads);
         if (starts == null) {
+            return false;
+        }
+        // Whole-image sample planes (shorts) and per-band coefficient windows come on top of the one-thread
+        // decoder's buffers: split only if they fit in what the memory limit leaves.
+        long extra = 0;
+        for (DecodeLayout.Component c : layout.components) {
+            extra += 2L * c.planeWidth() * c.planeHeight() + 2L * 64 * c.paddedBlocksWide * c.v * (starts.length - 1);
+        }
+        if (extra > spareMemory) {
             return false;
         }
         if ((totalMcus - 1) / restartInterval > MAX_RESTARTS) {
