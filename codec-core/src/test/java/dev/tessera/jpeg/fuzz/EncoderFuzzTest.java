@@ -10,6 +10,7 @@ import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
 import dev.tessera.jpeg.PixelFormat;
+import dev.tessera.jpeg.QuantTables;
 import dev.tessera.jpeg.RestartInterval;
 import dev.tessera.jpeg.Subsampling;
 import dev.tessera.jpeg.model.QuantTable;
@@ -21,10 +22,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fuzzes the encoder's arguments: dimensions (including 0, negative and past 65535), every option, custom
- * quantization tables, metadata and pixels. Valid arguments must give a file that Tessera's decoder and the
- * JDK's reader both read at the right size; invalid ones must be refused with an
- * {@link IllegalArgumentException}. Anything else is a finding.
+ * Fuzzes the encoder's arguments: dimensions (including 0, negative and past 65535), every option (base
+ * tables, trellis and adaptive quantization included), custom quantization tables, metadata and pixels.
+ * Valid arguments must give a file that Tessera's decoder and the JDK's reader both read at the right size;
+ * invalid ones must be refused with an {@link IllegalArgumentException}. Anything else is a finding.
  */
 class EncoderFuzzTest {
     /** libjpeg's JPEG_MAX_DIMENSION: the JDK's reader (libjpeg 6b) refuses larger sides, which T.81 allows. */
@@ -53,6 +54,9 @@ class EncoderFuzzTest {
         valid &= restart >= 0 && restart <= 65535;
         QuantTable luma = in.consumeBoolean() ? table(in) : null;
         QuantTable chroma = in.consumeBoolean() ? table(in) : null;
+        QuantTables tables = in.pickValue(QuantTables.values());
+        boolean trellis = in.consumeBoolean();
+        boolean adaptive = in.consumeBoolean();
         ImageMetadata metadata = ImageMetadata.NONE;
         if (in.consumeBoolean()) {
             metadata = metadata.withComments(List.of(in.consumeString(100)));
@@ -70,16 +74,14 @@ class EncoderFuzzTest {
             assertThrows(IllegalArgumentException.class, () -> {
                 EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize,
                     progressive, rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF,
-                    luma, chroma, tablesFor(quality), (quality & 1) == 1, (quality & 2) == 2);
+                    luma, chroma, tables, trellis, adaptive);
                 new JpegEncoder(options).encode(pixels, w, h, format, m, new ByteArrayOutputStream());
             });
             return;
         }
-        // Trellis, adaptive quantization and the table family follow the quality's low bits, so every mode is
-        // fuzzed without changing the layout of the seed inputs.
         EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive,
-            rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF, luma, chroma,
-            tablesFor(quality), (quality & 1) == 1, (quality & 2) == 2);
+            rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF, luma, chroma, tables,
+            trellis, adaptive);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new JpegEncoder(options).encode(pixels, width, height, format, metadata, out);
@@ -109,9 +111,5 @@ class EncoderFuzzTest {
             values[i] = in.consumeInt(1, max);
         }
         return QuantTable.ofNatural(values);
-    }
-
-    private static dev.tessera.jpeg.QuantTables tablesFor(int quality) {
-        return (quality & 4) == 4 ? dev.tessera.jpeg.QuantTables.PERCEPTUAL : dev.tessera.jpeg.QuantTables.ANNEX_K;
     }
 }
