@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Decoder resource limits on the command line ({@code --max-pixels}, {@code --max-memory}, {@code --max-scans},
- * {@code --max-components}, {@code --max-marker-memory}), for {@code tessera decompress} and {@code info}.
+ * {@code --max-components}, {@code --max-marker-memory}, {@code --max-input}), for {@code tessera decompress} and {@code info}.
  * Unset options keep {@link Limits#DEFAULT}.
  */
 final class LimitOptions {
@@ -28,6 +28,10 @@ final class LimitOptions {
         description = "Keep at most BYTES of EXIF, ICC and comment payload (default 64m).")
     Long maxMarkerMemory;
 
+    @Option(names = "--max-input", paramLabel = "BYTES", converter = Converters.Size.class,
+        description = "Refuse input files larger than BYTES (k, m, g suffixes; default 1g).")
+    Long maxInput;
+
     /** The limits given, the defaults for the rest; throws IllegalArgumentException for values out of range. */
     Limits limits() {
         Limits limits = Limits.DEFAULT;
@@ -45,6 +49,9 @@ final class LimitOptions {
         }
         if (maxMarkerMemory != null) {
             limits = limits.withMaxMarkerMemory(maxMarkerMemory);
+        }
+        if (maxInput != null) {
+            limits = limits.withMaxInputBytes(maxInput);
         }
         return limits;
     }

@@ -54,6 +54,23 @@ class LimitOptionsTest {
     }
 
     @Test
+    void decompressAndInfoRefuseLargerInputThanAllowed() throws IOException {
+        Path in = jpeg(false);
+        long size = Files.size(in);
+        for (String command : new String[] {"decompress", "info"}) {
+            Cli.Result r = command.equals("info")
+                ? Cli.run("info", "--max-input", Long.toString(size - 1), in)
+                : Cli.run("decompress", "--max-input", Long.toString(size - 1), in, "-o", dir.resolve("out.png"));
+            assertEquals(Main.EXIT_FAILED, r.exitCode(), command);
+            assertTrue(r.err().contains(in.toString())
+                && r.err().contains("input exceeds the limit of " + (size - 1) + " bytes"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("out.png")));
+        assertEquals(0, Cli.run("decompress", "--max-input", Long.toString(size), in, "-o", dir.resolve("ok.png"))
+            .exitCode());
+    }
+
+    @Test
     void outOfRangeLimitIsAUsageError() throws IOException {
         Path in = jpeg(false);
         Cli.Result r = Cli.run("decompress", "--max-components", "11", in);

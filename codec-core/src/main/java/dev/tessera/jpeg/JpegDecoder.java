@@ -1,10 +1,10 @@
 package dev.tessera.jpeg;
 
+import dev.tessera.jpeg.io.BoundedInput;
 import dev.tessera.jpeg.pipeline.DecodePipeline;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -52,19 +52,22 @@ public final class JpegDecoder {
         return new DecodePipeline(data, options).decode();
     }
 
-    /** Reads the stream to its end and decodes it; the stream is not closed. */
+    /**
+     * Reads the stream to its end and decodes it; the stream is not closed. Refuses a stream longer than
+     * {@link Limits#maxInputBytes()} with a {@link JpegLimitException} before holding more than that.
+     */
     public BufferedImage decode(InputStream in) throws IOException {
         if (in == null) {
             throw new IllegalArgumentException("input stream must not be null");
         }
-        return decode(in.readAllBytes());
+        return decode(BoundedInput.read(in, options.limits().maxInputBytes()));
     }
 
     public BufferedImage decode(Path path) throws IOException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }
-        return decode(Files.readAllBytes(path));
+        return decode(BoundedInput.read(path, options.limits().maxInputBytes()));
     }
 
     /** The stream's markers, tables, scans and metadata, without decoding the entropy-coded data. */
@@ -79,13 +82,13 @@ public final class JpegDecoder {
         if (in == null) {
             throw new IllegalArgumentException("input stream must not be null");
         }
-        return readInfo(in.readAllBytes());
+        return readInfo(BoundedInput.read(in, options.limits().maxInputBytes()));
     }
 
     public ImageInfo readInfo(Path path) throws IOException {
         if (path == null) {
             throw new IllegalArgumentException("path must not be null");
         }
-        return readInfo(Files.readAllBytes(path));
+        return readInfo(BoundedInput.read(path, options.limits().maxInputBytes()));
     }
 }

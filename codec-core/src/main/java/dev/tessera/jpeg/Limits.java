@@ -17,18 +17,29 @@ package dev.tessera.jpeg;
  * @param maxMemory        most bytes of decoding buffers (coefficients, sample rows and the output raster) one
  *                         decode may allocate, checked before allocating them; the default, 1 GiB, admits any
  *                         sequential image within the default pixel limit. The Java heap's maximum is checked too.
+ * @param maxInputBytes    most bytes read from an {@code InputStream} or file before decoding (the decoder holds
+ *                         its whole input in memory); 1 GiB by default. A longer input is refused after reading
+ *                         one byte more than the limit (a stream) or from its size (a file), never read whole.
  */
-public record Limits(long maxPixels, int maxScans, long maxMarkerMemory, int maxComponents, long maxMemory) {
+public record Limits(long maxPixels, int maxScans, long maxMarkerMemory, int maxComponents, long maxMemory,
+                     long maxInputBytes) {
     /** The most components T.81 allows in a frame that libjpeg decodes (MAX_COMPONENTS). */
     public static final int MAX_COMPONENTS = 10;
 
-    /** 2^28 pixels, 1000 scans, 64 MiB of metadata, 10 components, 1 GiB of buffers. */
-    public static final Limits DEFAULT = new Limits(1L << 28, 1000, 64L << 20, MAX_COMPONENTS, 1L << 30);
+    /** The most bytes a Java array can hold, so the most input the decoder can take (Integer.MAX_VALUE - 8). */
+    public static final long MAX_INPUT_BYTES = Integer.MAX_VALUE - 8;
+
+    /** 2^28 pixels, 1000 scans, 64 MiB of metadata, 10 components, 1 GiB of buffers, 1 GiB of input. */
+    public static final Limits DEFAULT = new Limits(1L << 28, 1000, 64L << 20, MAX_COMPONENTS, 1L << 30, 1L << 30);
 
     public Limits {
         if (maxPixels < 1 || maxScans < 1 || maxMarkerMemory < 0 || maxMemory < 1) {
             throw new IllegalArgumentException("limits must be positive: pixels " + maxPixels + ", scans "
                 + maxScans + ", marker memory " + maxMarkerMemory + ", memory " + maxMemory);
+        }
+        if (maxInputBytes < 1 || maxInputBytes > MAX_INPUT_BYTES) {
+            throw new IllegalArgumentException("input limit must be 1.." + MAX_INPUT_BYTES + " bytes, found "
+                + maxInputBytes);
         }
         if (maxComponents < 1 || maxComponents > MAX_COMPONENTS) {
             throw new IllegalArgumentException("component limit must be 1.." + MAX_COMPONENTS + ", found "
@@ -41,23 +52,32 @@ public record Limits(long maxPixels, int maxScans, long maxMarkerMemory, int max
         this(maxPixels, maxScans, maxMarkerMemory, DEFAULT.maxComponents, DEFAULT.maxMemory);
     }
 
+    /** The default input limit with the other limits given (the version 0.2 constructor). */
+    public Limits(long maxPixels, int maxScans, long maxMarkerMemory, int maxComponents, long maxMemory) {
+        this(maxPixels, maxScans, maxMarkerMemory, maxComponents, maxMemory, 1L << 30);
+    }
+
     public Limits withMaxPixels(long value) {
-        return new Limits(value, maxScans, maxMarkerMemory, maxComponents, maxMemory);
+        return new Limits(value, maxScans, maxMarkerMemory, maxComponents, maxMemory, maxInputBytes);
     }
 
     public Limits withMaxScans(int value) {
-        return new Limits(maxPixels, value, maxMarkerMemory, maxComponents, maxMemory);
+        return new Limits(maxPixels, value, maxMarkerMemory, maxComponents, maxMemory, maxInputBytes);
     }
 
     public Limits withMaxMarkerMemory(long value) {
-        return new Limits(maxPixels, maxScans, value, maxComponents, maxMemory);
+        return new Limits(maxPixels, maxScans, value, maxComponents, maxMemory, maxInputBytes);
     }
 
     public Limits withMaxComponents(int value) {
-        return new Limits(maxPixels, maxScans, maxMarkerMemory, value, maxMemory);
+        return new Limits(maxPixels, maxScans, maxMarkerMemory, value, maxMemory, maxInputBytes);
     }
 
     public Limits withMaxMemory(long value) {
-        return new Limits(maxPixels, maxScans, maxMarkerMemory, maxComponents, value);
+        return new Limits(maxPixels, maxScans, maxMarkerMemory, maxComponents, value, maxInputBytes);
+    }
+
+    public Limits withMaxInputBytes(long value) {
+        return new Limits(maxPixels, maxScans, maxMarkerMemory, maxComponents, maxMemory, value);
     }
 }

@@ -10,6 +10,7 @@ import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.Limits;
 import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.color.CmykColorSpace;
+import dev.tessera.jpeg.io.BoundedInput;
 import dev.tessera.jpeg.model.MarkerSegment;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Rectangle;
@@ -17,7 +18,6 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,12 +60,11 @@ public final class JpegImageReader extends ImageReaderBase {
     private byte[] data() throws IOException {
         assertInput();
         if (data == null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = imageInput.read(buffer)) > 0; ) {
-                bytes.write(buffer, 0, n);
+            try {
+                data = BoundedInput.read(imageInput::read, Limits.DEFAULT.maxInputBytes());
+            } catch (JpegException e) {
+                throw new IIOException(e.getMessage(), e);
             }
-            data = bytes.toByteArray();
         }
         return data;
     }

@@ -1,0 +1,119 @@
+package dev.tessera.jpeg.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.jpeg.DecoderOptions;
+import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.JpegDecoder;
+import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.JpegLimitException;
+import dev.tessera.jpeg.Limits;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The input limit: whole inputs up to the limit, a {@link JpegLimitException} past it, never more held. */
+class BoundedInputTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        new Random(length).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A stream that hands out at most {@code chunk} bytes per read, to exercise buffer growth. */
+    private static InputStream trickle(byte[] data, int chunk) {
+        return new ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+    }
+
+    @Test
+    void readsWholeInputsUpToTheLimit() throws IOException {
+        for (int length : new int[] {0, 1, 65535, 65536, 65537, 300_000}) {
+            byte[] data = random(length);
+            assertArrayEquals(data, BoundedInput.read(new ByteArrayInputStream(data), length), "length " + length);
+            assertArrayEquals(data, BoundedInput.read(trickle(data, 777), length + 5L), "length " + length);
+        }
+    }
+
+    @Test
+    void refusesOneByteOverTheLimit() {
+        for (int length : new int[] {1, 65537, 300_000}) {
+            byte[] data = random(length);
+            JpegLimitException e = assertThrows(JpegLimitException.class,
+                () -> BoundedInput.read(trickle(data, 1000), length - 1));
+            assertEquals(length - 1, e.offset());
+            assertTrue(e.getMessage().contains("input exceeds the limit of " + (length - 1) + " bytes"),
+                e.getMessage());
+        }
+    }
+
+    @Test
+    void endlessStreamStopsAtTheLimitWithoutReadingMore() {
+        long[] served = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                served[0] += len;
+                return len;
+            }
+        };
+        assertThrows(JpegLimitException.class, () -> BoundedInput.read(endless, 1 << 20));
+        assertTrue(served[0] <= (1 << 20) + 1, "read " + served[0] + " bytes for a limit of 1 MiB");
+    }
+
+    @Test
+    void fileIsRefusedFromItsSize() throws IOException {
+        Path file = dir.resolve("big.bin");
+        Files.write(file, random(10_000));
+        assertEquals(10_000, BoundedInput.read(file, 10_000).length);
+        JpegLimitException e = assertThrows(JpegLimitException.class, () -> BoundedInput.read(file, 9_999));
+        assertEquals(9_999, e.offset());
+    }
+
+    @Test
+    void decoderAppliesTheLimitToStreamsAndFiles() throws IOException {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] jpeg = new JpegEncoder(EncoderOptions.DEFAULT).encode(image);
+        Path file = dir.resolve("small.jpg");
+        Files.write(file, jpeg);
+        JpegDecoder tight = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(
+            Limits.DEFAULT.withMaxInputBytes(jpeg.length - 1)));
+        assertThrows(JpegLimitException.class, () -> tight.decode(new ByteArrayInputStream(jpeg)));
+        assertThrows(JpegLimitException.class, () -> tight.decode(file));
+        assertThrows(JpegLimitException.class, () -> tight.readInfo(new ByteArrayInputStream(jpeg)));
+        assertThrows(JpegLimitException.class, () -> tight.readInfo(file));
+        JpegDecoder exact = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(
+            Limits.DEFAULT.withMaxInputBytes(jpeg.length)));
+        assertEquals(40, exact.decode(new ByteArrayInputStream(jpeg)).getWidth());
+        assertEquals(30, exact.readInfo(file).height());
+    }
+
+    @Test
+    void limitMustBeAPositiveArraySize() {
+        assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withMaxInputBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withMaxInputBytes(Integer.MAX_VALUE));
+        assertEquals(Limits.MAX_INPUT_BYTES, Limits.DEFAULT.withMaxInputBytes(Limits.MAX_INPUT_BYTES).maxInputBytes());
+    }
+}
