@@ -29,7 +29,10 @@ import java.util.Random;
  *     codec-core/src/test/resources/dev/tessera/jpeg/fuzz
  * }</pre>
  *
- * Files are named {@code seed-*}; crashes Jazzer adds ({@code crash-*}) are kept beside them.
+ * Files are named {@code seed-*}; crashes Jazzer adds ({@code crash-*}) are kept beside them. Existing seeds are
+ * kept as they are (so the corpus does not churn when the encoder's output changes); delete one to rewrite it.
+ * Lossless (SOF3) and 12-bit (SOF1) seeds come from {@link SeedWriter}; arithmetic-coded seeds (SOF9, SOF10) are
+ * Tessera's own seeds transcoded by {@code jpegtran -arithmetic} (libjpeg-turbo) when it is on the path.
  */
 public final class FuzzSeeds {
     private FuzzSeeds() {
@@ -38,11 +41,24 @@ public final class FuzzSeeds {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         Map<String, byte[]> seeds = seeds();
+        // Transcode the committed files, which an older encoder may have written, so each arithmetic seed has
+        // the coefficients of the Huffman seed beside it (SeedWriterTest compares their pixels).
+        Path committed = root.resolve("DecoderFuzzTestInputs/decode");
+        for (String name : List.of("420-q75", "progressive-420", "gray-q75", "restart-1mcu")) {
+            Path source = committed.resolve("seed-" + name);
+            byte[] arithmetic = arithmetic(Files.exists(source) ? Files.readAllBytes(source) : seeds.get(name));
+            if (arithmetic != null) {
+                seeds.put("arithmetic-" + name, arithmetic);
+            }
+        }
         for (String method : List.of("DecoderFuzzTestInputs/decode", "DecoderFuzzTestInputs/readInfo",
             "ImageIoFuzzTestInputs/read")) {
             Path dir = Files.createDirectories(root.resolve(method));
             for (Map.Entry<String, byte[]> e : seeds.entrySet()) {
-                Files.write(dir.resolve("seed-" + e.getKey()), e.getValue());
+                Path file = dir.resolve("seed-" + e.getKey());
+                if (!Files.exists(file)) {
+                    Files.write(file, e.getValue());
+                }
             }
         }
         System.out.println(seeds.size() + " seeds in each of " + root);
@@ -71,6 +87,12 @@ public final class FuzzSeeds {
             .withExif(exif()).withIccProfile(new byte[300]);
         seeds.put("metadata", encode(base.withQuality(40), 8, 8, false, meta));
 
+        seeds.put("lossless-gray8-p1", SeedWriter.lossless(13, 9, 8, 1, SeedWriterTest.samples(1, 13, 9, 8, 1)));
+        seeds.put("lossless-rgb8-p7", SeedWriter.lossless(10, 7, 8, 7, SeedWriterTest.samples(3, 10, 7, 8, 2)));
+        seeds.put("lossless-gray12-p4", SeedWriter.lossless(9, 9, 12, 4, SeedWriterTest.samples(1, 9, 9, 12, 3)));
+        seeds.put("lossless-rgb16-p5", SeedWriter.lossless(6, 5, 16, 5, SeedWriterTest.samples(3, 6, 5, 16, 4)));
+        seeds.put("12bit-gray", SeedWriter.twelveBit(16, 16, SeedWriterTest.samples(1, 16, 16, 12, 5)));
+        seeds.put("12bit-rgb", SeedWriter.twelveBit(16, 8, SeedWriterTest.samples(3, 16, 8, 12, 6)));
         byte[] good = seeds.get("420-q75");
         seeds.put("broken-truncated-header", Arrays.copyOf(good, 40));
         seeds.put("broken-truncated-scan", Arrays.copyOf(good, good.length * 3 / 4));
@@ -114,6 +136,26 @@ public final class FuzzSeeds {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JpegEncoder(options).encode(pixels, width, height, format, meta, out);
         return out.toByteArray();
+    }
+
+    /** The file transcoded to arithmetic coding by {@code jpegtran -arithmetic}, or null without jpegtran. */
+    private static byte[] arithmetic(byte[] jpeg) throws IOException {
+        Path in = Files.createTempFile("seed", ".jpg");
+        try {
+            Files.write(in, jpeg);
+            Process p = new ProcessBuilder("jpegtran", "-copy", "none", "-arithmetic", in.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 && out.length > 0 ? out : null;
+        } catch (IOException e) {
+            System.out.println("jpegtran not found: no arithmetic-coded seeds (" + e.getMessage() + ")");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            Files.deleteIfExists(in);
+        }
     }
 
     /** A minimal big-endian TIFF header with no entries. */
