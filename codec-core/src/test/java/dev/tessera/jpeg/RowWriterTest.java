@@ -147,7 +147,8 @@ class RowWriterTest {
             dev.tessera.jpeg.pipeline.SampleLayout.RGB);
         assertEquals(2L * 64 * 6 * 4096 * 4096, needed);
         assertEquals(0, dev.tessera.jpeg.pipeline.StreamingEncoder.bufferedBytes(
-            EncoderOptions.DEFAULT.withOptimizeHuffman(false), 65535, 65535, dev.tessera.jpeg.pipeline.SampleLayout.RGB));
+            EncoderOptions.DEFAULT.withOptimizeHuffman(false), 65535, 65535,
+            dev.tessera.jpeg.pipeline.SampleLayout.RGB));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new dev.tessera.jpeg.pipeline.StreamingEncoder(EncoderOptions.DEFAULT.withProgressive(true), 65535,
                 65535, dev.tessera.jpeg.pipeline.SampleLayout.RGB, ImageMetadata.NONE, OutputStream.nullOutputStream(),
