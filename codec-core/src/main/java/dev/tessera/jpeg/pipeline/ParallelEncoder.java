@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Encodes one image on several threads and writes the same bytes as the single-threaded
@@ -33,7 +34,8 @@ import java.util.concurrent.ThreadFactory;
  *       parallel.</li>
  * </ul>
  *
- * <p>The threads belong to one encode call: a fixed pool created here and shut down before returning.
+ * <p>The threads belong to one encode call: a fixed pool created here, shut down and waited for before
+ * returning.
  */
 final class ParallelEncoder {
     /** The blocks a stripe aims at: about 512 KiB of coefficients, small enough to balance the threads. */
@@ -86,7 +88,14 @@ final class ParallelEncoder {
                 writeScan(pool, sink, EncodePlan.standardDc(), EncodePlan.standardAc(), null);
             }
         } finally {
+            // No worker outlives the call (one may still be finishing a stripe after a failure elsewhere):
+            // the tasks are bounded CPU work, so waiting for them is short.
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
