@@ -28,6 +28,8 @@ import java.nio.file.Path;
  * java -Xmx256m -cp codec-bench/target/benchmarks.jar dev.tessera.bench.StreamingEncodeDemo 20000 10000 /tmp/streamed.jpg
  * </pre>
  *
+ * <p>A fourth argument sets {@link EncoderOptions#withThreads} (default 1); the file is the same.
+ *
  * <p>The pixels: smooth diagonal gradients in R, G and B plus a deterministic +-8 noise per sample, so the
  * file is photo-sized rather than trivially small. Peak heap is the largest used heap seen by a sampler every
  * 5 ms and, separately, the sum of the heap pools' peaks (an upper bound).
@@ -40,7 +42,8 @@ public final class StreamingEncodeDemo {
         int width = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
         Path output = Path.of(args.length > 2 ? args[2] : "streamed.jpg");
-        EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withOptimizeHuffman(false);
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withOptimizeHuffman(false).withThreads(threads);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -73,8 +76,8 @@ public final class StreamingEncodeDemo {
         }
         double megapixels = (double) width * height / 1e6;
         double seconds = nanos / 1e9;
-        System.out.printf("image      %dx%d RGB8, %.1f MP, baseline 4:2:0 q75, Annex K Huffman tables%n",
-            width, height, megapixels);
+        System.out.printf("image      %dx%d RGB8, %.1f MP, baseline 4:2:0 q75, Annex K Huffman tables, %d thread%s%n",
+            width, height, megapixels, threads, threads == 1 ? "" : "s");
         System.out.printf("max heap   %d MiB (-Xmx)%n", Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("time       %.1f s (%.1f MP/s)%n", seconds, megapixels / seconds);
         System.out.printf("heap peak  %.1f MiB used (sampled), %.1f MiB (sum of heap pool peaks)%n",

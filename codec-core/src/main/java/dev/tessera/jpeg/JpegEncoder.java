@@ -101,8 +101,8 @@ public final class JpegEncoder {
      * holds one MCU row, O(width x 16) samples, whatever the height, and writes the headers now. Optimized
      * Huffman tables and progressive files keep every quantized coefficient, 2 bytes each (3 bytes a pixel
      * at 4:2:0, 2 for gray), and write the whole file in {@link RowWriter#finish()}; this is checked before
-     * anything is kept. The writer encodes on the calling thread ({@link EncoderOptions#threads()} is not
-     * used). The stream is not closed.
+     * anything is kept. With {@link EncoderOptions#threads()} above 1, worker threads quantize batches of rows
+     * (the bytes are the same); close the writer to stop them. The stream is not closed.
      *
      * @throws IllegalArgumentException for a bad size, or if a mode that keeps every coefficient would need
      *                                  more than half of the maximum heap

@@ -15,7 +15,9 @@ import java.io.IOException;
  * tables and progressive files keep every quantized coefficient until {@link #finish}, 2 bytes each (3 bytes
  * a pixel at 4:2:0, 2 for gray, 6 for 4:4:4); see {@link JpegEncoder#openRowWriter}.
  *
- * <p>Not thread-safe: one writer belongs to one producer. It does not close the output stream.
+ * <p>With {@link EncoderOptions#threads()} above 1, worker threads quantize batches of rows while the caller
+ * writes the next ones; the bytes are the same. Not thread-safe: one writer belongs to one producer. It does
+ * not close the output stream.
  */
 public final class RowWriter implements AutoCloseable {
     private final StreamingEncoder encoder;
@@ -89,12 +91,16 @@ public final class RowWriter implements AutoCloseable {
 
     /**
      * Finishes the file if it is not finished yet ({@link #finish}'s exceptions included), unless an earlier
-     * call failed, in which case the incomplete file is left as it is.
+     * call failed, in which case the incomplete file is left as it is; stops the worker threads, if any.
      */
     @Override
     public void close() throws IOException {
-        if (!finished && !failed) {
-            finish();
+        try {
+            if (!finished && !failed) {
+                finish();
+            }
+        } finally {
+            encoder.close(); // stops the worker threads, if any
         }
     }
 

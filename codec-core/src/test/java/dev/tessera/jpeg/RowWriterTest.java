@@ -43,7 +43,10 @@ class RowWriterTest {
         return out;
     }
 
-    /** Streams the rows in uneven chunks (1, 2, 3, ... rows), so MCU rows straddle calls. */
+    /**
+     * Streams the rows in uneven chunks (1, 2, 3, ... rows), so MCU rows and, with threads, batches straddle
+     * calls.
+     */
     private static byte[] stream(JpegEncoder encoder, byte[] pixels, PixelFormat format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rowBytes = WIDTH * format.bytesPerPixel();
@@ -72,9 +75,11 @@ class RowWriterTest {
                 : BufferedImage.TYPE_INT_RGB);
             byte[] pixels = pixels(img, format);
             for (EncoderOptions options : modes) {
-                JpegEncoder encoder = new JpegEncoder(options);
-                byte[] whole = encoder.encode(img);
-                assertArrayEquals(whole, stream(encoder, pixels, format), format + " " + options);
+                byte[] whole = new JpegEncoder(options).encode(img);
+                for (int threads : new int[] {1, 2, 3}) {
+                    JpegEncoder encoder = new JpegEncoder(options.withThreads(threads));
+                    assertArrayEquals(whole, stream(encoder, pixels, format), format + " " + options);
+                }
             }
         }
     }

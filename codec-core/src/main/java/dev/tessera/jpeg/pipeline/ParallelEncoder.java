@@ -59,13 +59,21 @@ final class ParallelEncoder {
         this.threads = threads;
         this.maxBufferedCoefficients = maxBufferedCoefficients;
         this.layout = plan.layout;
+        stripeRows = stripeRows(plan, stripeBlocks);
+        stripeCount = (layout.mcuRows() + stripeRows - 1) / stripeRows;
+    }
+
+    /**
+     * MCU rows per stripe: enough for {@code stripeBlocks} blocks, rounded up to whole restart intervals when
+     * those are whole MCU rows, at most the frame.
+     */
+    static int stripeRows(EncodePlan plan, int stripeBlocks) {
         int rows = (int) Math.max(1, (stripeBlocks + plan.blocksPerMcuRow() - 1) / plan.blocksPerMcuRow());
         if (plan.restartsAtRowStarts()) {
-            int intervalRows = plan.restartMcus / layout.mcusPerRow();
+            int intervalRows = plan.restartMcus / plan.layout.mcusPerRow();
             rows = (rows + intervalRows - 1) / intervalRows * intervalRows;
         }
-        stripeRows = Math.min(rows, layout.mcuRows());
-        stripeCount = (layout.mcuRows() + stripeRows - 1) / stripeRows;
+        return Math.min(rows, plan.layout.mcuRows());
     }
 
     void encode(ByteSink sink) throws IOException {
@@ -245,7 +253,8 @@ final class ParallelEncoder {
         }
     }
 
-    private static ThreadFactory workerThreads() {
+    /** Daemon threads named {@code tessera-encode-...}. */
+    static ThreadFactory workerThreads() {
         ThreadFactory base = Executors.defaultThreadFactory();
         return r -> {
             Thread t = base.newThread(r);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.CmykEncodeTest;
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegDecoder;
@@ -86,6 +87,46 @@ class ParallelEncoderTest {
                 EncoderOptions options = EncoderOptions.DEFAULT.withProgressive(true).withSubsampling(s)
                     .withRestartInterval(restart);
                 assertSameForEveryThreadCount(options, colour, "progressive " + s.label() + " " + restart);
+            }
+        }
+    }
+
+    @Test
+    void cmykGivesTheSameBytesOnAnyThreadCount() throws IOException {
+        // Four full-resolution components sharing table slot 0, read through the raster source.
+        PixelSource cmyk = PixelSources.ofRaster(CmykEncodeTest.cmykRaster(45, 70), SampleLayout.CMYK);
+        for (RestartInterval restart : RESTARTS) {
+            assertSameForEveryThreadCount(EncoderOptions.DEFAULT.withRestartInterval(restart), cmyk,
+                "cmyk " + restart);
+            assertSameForEveryThreadCount(EncoderOptions.DEFAULT.withProgressive(true).withRestartInterval(restart),
+                cmyk, "cmyk progressive " + restart);
+        }
+    }
+
+    @Test
+    void streamedRowsGiveTheSameBytesOnAnyThreadCount() throws IOException {
+        // One MCU row a stripe, so a batch is 2n MCU rows and 75x133 spans several batches, the last partial.
+        BufferedImage img = image(75, 133, BufferedImage.TYPE_3BYTE_BGR);
+        PixelSource source = PixelSources.of(img, 0xFFFFFF);
+        byte[] pixels = new byte[75 * 133 * 3];
+        for (int y = 0; y < 133; y++) {
+            byte[] row = new byte[75 * 3];
+            source.readRow(y, row);
+            System.arraycopy(row, 0, pixels, y * row.length, row.length);
+        }
+        for (EncoderOptions options : new EncoderOptions[] {EncoderOptions.DEFAULT.withOptimizeHuffman(false),
+            EncoderOptions.DEFAULT.withOptimizeHuffman(false).withRestartInterval(RestartInterval.mcus(5)),
+            EncoderOptions.DEFAULT, EncoderOptions.DEFAULT.withProgressive(true).withSubsampling(Subsampling.S422)}) {
+            byte[] expected = encode(options, source, EncodePipeline.DEFAULT_MAX_BUFFERED_COEFFICIENTS, 1);
+            for (int threads = 2; threads <= 4; threads++) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                StreamingEncoder streaming = new StreamingEncoder(options.withThreads(threads), 75, 133,
+                    SampleLayout.RGB, ImageMetadata.NONE, out, Long.MAX_VALUE, 1);
+                for (int y = 0; y < 133; y += 5) {
+                    streaming.writeRows(pixels, y * 75 * 3, Math.min(5, 133 - y));
+                }
+                streaming.finish();
+                assertArrayEquals(expected, out.toByteArray(), options + ", " + threads + " threads");
             }
         }
     }
