@@ -73,6 +73,8 @@ public final class StreamingEncoder {
     /** The quantized stripes of the batch submitted last, in order, not yet taken. */
     private List<Future<short[][][]>> pending = List.of();
     private final Queue<Worker> idleWorkers = new ConcurrentLinkedQueue<>();
+    /** Streaming mode: coefficient rows already coded, for the workers to fill again (no garbage per row). */
+    private final Queue<short[][]> freeRows = new ConcurrentLinkedQueue<>();
 
     /**
      * Starts a file; in streaming mode writes the headers at once.
@@ -239,6 +241,7 @@ public final class StreamingEncoder {
                     store[mcuRow] = coefs;
                 } else {
                     coder.encode(coefs, bits, dc, ac);
+                    freeRows.add(coefs);
                 }
                 mcuRow++;
             }
@@ -256,7 +259,8 @@ public final class StreamingEncoder {
         worker.source.firstRow = batchFirstMcuRow * mcuHeight;
         short[][][] rows = new short[count][][];
         for (int i = 0; i < count; i++) {
-            rows[i] = plan.newRow();
+            short[][] row = freeRows.poll();
+            rows[i] = row != null ? row : plan.newRow();
             worker.encoder.encodeRow(from + i, rows[i]);
         }
         idleWorkers.add(worker);
