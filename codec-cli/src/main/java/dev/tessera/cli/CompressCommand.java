@@ -124,6 +124,12 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--strip-metadata", description = "Write no EXIF, ICC profile or density from the input.")
     boolean stripMetadata;
 
+    @Option(names = "--threads-per-image", paramLabel = "N", defaultValue = "1",
+        converter = ThreadsPerImageConverter.class,
+        description = "Threads one image is encoded on (default: ${DEFAULT-VALUE}); the output is the same "
+            + "for every N.")
+    int threadsPerImage;
+
     @Option(names = {"-f", "--force"}, description = "Replace existing output files.")
     boolean force;
 
@@ -239,7 +245,8 @@ final class CompressCommand implements Callable<Integer> {
             .withQuality(quality)
             .withSubsampling(subsampling)
             .withRestartInterval(restart)
-            .withOptimizeHuffman(!noOptimize);
+            .withOptimizeHuffman(!noOptimize)
+            .withThreads(threadsPerImage);
         if (progressive != null) {
             o = o.withProgressive(progressive);
         }
@@ -253,6 +260,25 @@ final class CompressCommand implements Callable<Integer> {
             o = o.withTables(tables);
         }
         return o;
+    }
+
+    /** Threads per image, 1..{@link EncoderOptions#MAX_THREADS}. */
+    static final class ThreadsPerImageConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                    "threads per image must be a whole number, found '" + value + "'");
+            }
+            if (n < 1 || n > EncoderOptions.MAX_THREADS) {
+                throw new picocli.CommandLine.TypeConversionException(
+                    "threads per image must be 1.." + EncoderOptions.MAX_THREADS + ", found " + n);
+            }
+            return n;
+        }
     }
 
     /** Preset names as typed: baseline, fast, default, smallest. */

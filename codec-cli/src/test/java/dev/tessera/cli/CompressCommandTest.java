@@ -269,6 +269,22 @@ class CompressCommandTest {
     }
 
     @Test
+    void threadsPerImageWritesTheSameFile() throws IOException {
+        Path png = TestImages.writePng(dir.resolve("a.png"), TestImages.gradient(300, 200));
+        for (String restart : new String[] {"0", "1"}) {
+            Path one = dir.resolve("one-" + restart + ".jpg");
+            Path three = dir.resolve("three-" + restart + ".jpg");
+
+            assertEquals(0, Cli.run("compress", "--restart", restart, png, "-o", one).exitCode());
+            Cli.Result result = Cli.run("compress", "--threads-per-image", "3", "--restart", restart, png,
+                "-o", three);
+
+            assertEquals(0, result.exitCode(), result.err());
+            assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(three), "restart " + restart);
+        }
+    }
+
+    @Test
     void restartOneWritesDri() throws IOException {
         Path png = TestImages.writePng(dir.resolve("a.png"), TestImages.gradient(40, 40));
 
@@ -356,7 +372,7 @@ class CompressCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-q=0", "-q=101", "-q=abc", "--subsampling=423", "--restart=x", "--restart=70000",
-        "--bogus"})
+        "--bogus", "--threads-per-image=0", "--threads-per-image=257", "--threads-per-image=x"})
     void badArgumentsAreUsageErrors(String argument) throws IOException {
         Path png = TestImages.writePng(dir.resolve("a.png"), TestImages.gradient(8, 8));
 

@@ -21,11 +21,16 @@ import dev.tessera.jpeg.model.QuantTable;
  * @param tables          the base tables {@code quality} scales (ignored where a custom table is given)
  * @param trellis         rate-distortion optimised quantization of AC coefficients (slower, smaller)
  * @param adaptiveQuantization per-block rate-distortion strength from visual masking (needs {@code trellis})
+ * @param threads         threads that encode one image, 1..{@value #MAX_THREADS}; the output bytes are the same
+ *                        for every value (see {@link #withThreads})
  */
 public record EncoderOptions(int quality, int chromaQuality, Subsampling subsampling, boolean optimizeHuffman,
                              boolean progressive, RestartInterval restartInterval, int background,
                              QuantTable lumaTable, QuantTable chromaTable, QuantTables tables, boolean trellis,
-                             boolean adaptiveQuantization) {
+                             boolean adaptiveQuantization, int threads) {
+
+    /** The most threads one encode may use. */
+    public static final int MAX_THREADS = 256;
 
     /**
      * Quality 75, 4:2:0, sequential with optimized Huffman tables, no restarts, white background, Annex K
@@ -33,7 +38,7 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
      * {@link Preset#BASELINE_COMPATIBLE} preset).
      */
     public static final EncoderOptions BASELINE_COMPATIBLE = new EncoderOptions(75, 75, Subsampling.S420, true,
-        false, RestartInterval.NONE, 0xFFFFFF, null, null, QuantTables.ANNEX_K, false, false);
+        false, RestartInterval.NONE, 0xFFFFFF, null, null, QuantTables.ANNEX_K, false, false, 1);
 
     /**
      * Quality 75, 4:2:0, no restarts, white background, and the {@link Preset#DEFAULT} techniques: perceptual
@@ -56,6 +61,22 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
         if (tables == null) {
             throw new IllegalArgumentException("tables must not be null");
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS + ", found " + threads);
+        }
+    }
+
+    /**
+     * Sets the number of threads that encode one image (1 encodes on the calling thread). The file is the
+     * same, byte for byte, for every thread count: stripes of MCU rows are quantized on worker threads and
+     * entropy-coded in order; when the restart interval is a whole number of MCU rows the stripes are also
+     * entropy-coded in parallel, since each restart interval codes independently (T.81 F.1.1.5.1).
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= threads &lt;= {@value #MAX_THREADS}
+     */
+    public EncoderOptions withThreads(int threads) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     private static void checkQuality(String name, int q) {
@@ -78,64 +99,65 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
             throw new IllegalArgumentException("preset must not be null");
         }
         return new EncoderOptions(quality, chromaQuality, subsampling, true, preset.progressive(), restartInterval,
-            background, lumaTable, chromaTable, preset.tables(), preset.trellis(), preset.adaptiveQuantization());
+            background, lumaTable, chromaTable, preset.tables(), preset.trellis(), preset.adaptiveQuantization(),
+            threads);
     }
 
     /** Sets both luma and chroma quality. */
     public EncoderOptions withQuality(int q) {
         return new EncoderOptions(q, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withChromaQuality(int q) {
         return new EncoderOptions(quality, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withSubsampling(Subsampling s) {
         return new EncoderOptions(quality, chromaQuality, s, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withOptimizeHuffman(boolean optimize) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withProgressive(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, value, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withRestartInterval(RestartInterval r) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, r, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withBackground(int rgb) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            rgb, lumaTable, chromaTable, tables, trellis, adaptiveQuantization);
+            rgb, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads);
     }
 
     /** Custom quantization tables, used as given (either may be {@code null} for the scaled default). */
     public EncoderOptions withTables(QuantTable luma, QuantTable chroma) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, luma, chroma, tables, trellis, adaptiveQuantization);
+            background, luma, chroma, tables, trellis, adaptiveQuantization, threads);
     }
 
     /** The base tables the quality scales. */
     public EncoderOptions withTables(QuantTables t) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, t, trellis, adaptiveQuantization);
+            background, lumaTable, chromaTable, t, trellis, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withTrellis(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, value, adaptiveQuantization);
+            background, lumaTable, chromaTable, tables, value, adaptiveQuantization, threads);
     }
 
     public EncoderOptions withAdaptiveQuantization(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, value);
+            background, lumaTable, chromaTable, tables, trellis, value, threads);
     }
 }

@@ -4,6 +4,7 @@ import dev.tessera.jpeg.pipeline.EncodePipeline;
 import dev.tessera.jpeg.pipeline.PixelSource;
 import dev.tessera.jpeg.pipeline.PixelSources;
 import dev.tessera.jpeg.pipeline.SampleLayout;
+import dev.tessera.jpeg.pipeline.StreamingEncoder;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
@@ -92,6 +93,36 @@ public final class JpegEncoder {
         requireArgument(format, "format");
         checkSize(width, height);
         encode(PixelSources.ofRaw(pixels, width, height, format), metadata, out);
+    }
+
+    /**
+     * Opens a writer that takes the image's rows in order, top to bottom, so an image need never be in memory
+     * whole. Sequential encoding with standard Huffman tables ({@code optimizeHuffman} false, not progressive)
+     * holds one MCU row, O(width x 16) samples, whatever the height, and writes the headers now. Optimized
+     * Huffman tables and progressive files keep every quantized coefficient, 2 bytes each (3 bytes a pixel
+     * at 4:2:0, 2 for gray), and write the whole file in {@link RowWriter#finish()}; this is checked before
+     * anything is kept. With {@link EncoderOptions#threads()} above 1, worker threads quantize batches of rows
+     * (the bytes are the same); close the writer to stop them. The stream is not closed.
+     *
+     * @throws IllegalArgumentException for a bad size, or if a mode that keeps every coefficient would need
+     *                                  more than half of the maximum heap
+     * @throws IOException              from the stream, while writing the headers
+     */
+    public RowWriter openRowWriter(OutputStream out, int width, int height, PixelFormat format,
+                                   ImageMetadata metadata) throws IOException {
+        requireArgument(out, "out");
+        requireArgument(format, "format");
+        requireArgument(metadata, "metadata");
+        checkSize(width, height);
+        SampleLayout layout = format == PixelFormat.GRAY8 ? SampleLayout.GRAY : SampleLayout.RGB;
+        StreamingEncoder encoder = new StreamingEncoder(options, width, height, layout, metadata, out,
+            Runtime.getRuntime().maxMemory() / 2);
+        return new RowWriter(encoder, width, height, format);
+    }
+
+    /** {@link #openRowWriter(OutputStream, int, int, PixelFormat, ImageMetadata)} without metadata. */
+    public RowWriter openRowWriter(OutputStream out, int width, int height, PixelFormat format) throws IOException {
+        return openRowWriter(out, width, height, format, ImageMetadata.NONE);
     }
 
     private void encode(PixelSource source, ImageMetadata metadata, OutputStream out) throws IOException {

@@ -15,7 +15,8 @@ public interface PixelSource {
 
     /**
      * Reads row {@code y} into {@code out} from index 0: {@code width()} gray bytes, {@code 3 * width()} RGB
-     * bytes or {@code 4 * width()} CMYK bytes. Rows may be read in any order and more than once.
+     * bytes or {@code 4 * width()} CMYK bytes. Rows may be read in any order and more than once, and, when
+     * the encoder runs on several threads ({@code EncoderOptions.threads()}), by several threads at once.
      */
     void readRow(int y, byte[] out);
 

@@ -253,14 +253,12 @@ public final class PixelSources {
         private final int height;
         private final Raster raster;
         private final int max;
-        private final int[] row;
 
         GraySampleSource(BufferedImage image) {
             width = image.getWidth();
             height = image.getHeight();
             raster = image.getRaster();
             max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
-            row = new int[width];
         }
 
         @Override public int width() { return width; }
@@ -269,7 +267,8 @@ public final class PixelSources {
 
         @Override
         public void readRow(int y, byte[] out) {
-            raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, row);
+            // A row array per call, not a field: rows may be read by several threads at once.
+            int[] row = raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, (int[]) null);
             for (int x = 0; x < width; x++) {
                 out[x] = (byte) ((row[x] * 255L + max / 2) / max);
             }
@@ -373,14 +372,12 @@ public final class PixelSources {
         private final BufferedImage image;
         private final int width;
         private final int height;
-        private final int[] row;
         private final AlphaCompositor compositor;
 
         GeneralSource(BufferedImage image, int background) {
             this.image = image;
             width = image.getWidth();
             height = image.getHeight();
-            row = new int[width];
             compositor = new AlphaCompositor(background, false);
         }
 
@@ -390,7 +387,8 @@ public final class PixelSources {
 
         @Override
         public void readRow(int y, byte[] out) {
-            image.getRGB(0, y, width, 1, row, 0, width);
+            // A row array per call, not a field: rows may be read by several threads at once.
+            int[] row = image.getRGB(0, y, width, 1, null, 0, width);
             int o = 0;
             for (int x = 0; x < width; x++, o += 3) {
                 int v = row[x];

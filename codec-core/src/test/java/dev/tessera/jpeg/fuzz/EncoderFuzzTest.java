@@ -74,14 +74,14 @@ class EncoderFuzzTest {
             assertThrows(IllegalArgumentException.class, () -> {
                 EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize,
                     progressive, rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF,
-                    luma, chroma, tables, trellis, adaptive);
+                    luma, chroma, tables, trellis, adaptive, 1);
                 new JpegEncoder(options).encode(pixels, w, h, format, m, new ByteArrayOutputStream());
             });
             return;
         }
         EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive,
             rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF, luma, chroma, tables,
-            trellis, adaptive);
+            trellis, adaptive, 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new JpegEncoder(options).encode(pixels, width, height, format, metadata, out);
