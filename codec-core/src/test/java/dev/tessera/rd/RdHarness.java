@@ -30,13 +30,16 @@ import javax.imageio.ImageIO;
  * and the JPEG itself, as the reference CSVs were made. Run it as a plain program (see docs/compression.md):
  *
  * <pre>
- * java -cp codec-core/target/classes:codec-core/target/test-classes dev.tessera.rd.RdHarness \
+ * java -cp "$CP" dev.tessera.rd.RdHarness \
  *     --images ../shared/corpus/kodak --q 30,40,50,60,70,75,80,85,90,95 --name tessera-default \
  *     --options preset=default --out /tmp/rd/tessera-default.csv [--threads 2] [--only odd|even|all]
  *     [--no-butteraugli]
  * </pre>
  *
- * Inputs that are not PNG (the TwelveMonkeys camera JPEGs) are decoded once and written as PNG to the
+ * {@code CP} is the test classpath (docs/compression.md, Reproduce): the classes of codec-core and its test
+ * dependencies, since the ImageIO plugin in the test classpath needs the TwelveMonkeys jars.
+ *
+ * <p>Inputs that are not PNG (the TwelveMonkeys camera JPEGs) are decoded once and written as PNG to the
  * {@code --cache} folder, which then serves as the original.
  */
 public final class RdHarness {
@@ -95,10 +98,14 @@ public final class RdHarness {
                 haveButteraugli)));
         }
         List<RdRow> rows = new ArrayList<>();
-        for (Future<List<RdRow>> j : jobs) {
-            rows.addAll(j.get());
+        try {
+            for (Future<List<RdRow>> j : jobs) {
+                rows.addAll(j.get());
+            }
+        } finally {
+            // Without this a failed image left the pool's threads waiting and the JVM running.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Oracle tests for the trellis: on blocks small enough to enumerate, the dynamic programme finds the same
  * minimum cost as brute force over every choice it is allowed (0, round(x) or round(x) - 1 per coefficient);
- * it never costs more than plain rounding; with lambda 0 it is plain rounding.
+ * it never costs more than plain rounding; with lambda 0 it is plain rounding. The block energy scale
+ * lowers lambda only for blocks whose AC coefficients are around a quantizer step or less.
  */
 class TrellisQuantizerTest {
     private static final QuantTable TABLE = QualityScaling.scale(StandardTables.LUMINANCE_QUANT, 75, true);
@@ -98,7 +99,8 @@ class TrellisQuantizerTest {
             plain.quantize(block, 0, rounded, 0);
             trellis.quantize(block, 0, optimised, 0);
             assertEquals(rounded[0], optimised[0], "DC is rounded as by Quantizer");
-            double lambda = 0.06;
+            double lambda = trellis.blockLambda(block, 0);
+            assertTrue(lambda >= 0.06 * TrellisQuantizer.DEFAULT_ENERGY_FLOOR - 1e-12 && lambda <= 0.06 + 1e-12);
             assertTrue(trellis.cost(block, 0, optimised, 0, lambda)
                 <= trellis.cost(block, 0, rounded, 0, lambda) + 1e-9, "trial " + trial);
             for (int k = 1; k < 64; k++) {
@@ -143,5 +145,70 @@ class TrellisQuantizerTest {
             }
         }
         assertTrue(aq.lambdaScale(edge, 0) < 0.2, "a flat quadrant makes the block sensitive");
+    }
+
+    @Test
+    void energyScaleIsTheFloorForFlatAndOneForBusyBlocks() {
+        TrellisQuantizer trellis = new TrellisQuantizer(TABLE, StandardTables.LUMINANCE_AC, 0.06);
+        int[] flat = new int[64];
+        flat[0] = 800;
+        assertEquals(TrellisQuantizer.DEFAULT_ENERGY_FLOOR, trellis.energyScale(flat, 0), 1e-12);
+        // Every AC coefficient exactly one step: E = 1 step^2, scale 1.
+        int[] oneStep = new int[64];
+        for (int k = 1; k < 64; k++) {
+            oneStep[ZigZag.toNatural(k)] = 8 * TABLE.getZigZag(k) * (k % 2 == 0 ? 1 : -1);
+        }
+        assertEquals(1.0, trellis.energyScale(oneStep, 0), 1e-12);
+        // Half a step everywhere: E = 1/4, scale 1/2.
+        int[] halfStep = new int[64];
+        for (int k = 1; k < 64; k++) {
+            halfStep[ZigZag.toNatural(k)] = 4 * TABLE.getZigZag(k);
+        }
+        assertEquals(0.5, trellis.energyScale(halfStep, 0), 1e-12);
+    }
+
+    @Test
+    void busyBlocksAreQuantizedAsWithOneLambda() {
+        Random random = new Random(5);
+        TrellisQuantizer scaled = new TrellisQuantizer(TABLE, StandardTables.LUMINANCE_AC, 0.06);
+        TrellisQuantizer uniform = new TrellisQuantizer(TABLE, StandardTables.LUMINANCE_AC, 0.06, 0, 1);
+        int busy = 0;
+        for (int trial = 0; trial < 500; trial++) {
+            int[] block = sparseBlock(random, 10 + random.nextInt(50));
+            if (scaled.energyScale(block, 0) < 1) {
+                continue;
+            }
+            busy++;
+            short[] a = new short[64];
+            short[] b = new short[64];
+            scaled.quantize(block, 0, a, 0);
+            uniform.quantize(block, 0, b, 0);
+            assertEquals(java.util.Arrays.toString(b), java.util.Arrays.toString(a), "trial " + trial);
+        }
+        assertTrue(busy > 100, "enough busy blocks tested: " + busy);
+    }
+
+    @Test
+    void flatBlockKeepsAnIsolatedCoefficientThatOneLambdaDrops() {
+        double lambda = 0.2;
+        TrellisQuantizer scaled = new TrellisQuantizer(TABLE, StandardTables.LUMINANCE_AC, lambda);
+        TrellisQuantizer uniform = new TrellisQuantizer(TABLE, StandardTables.LUMINANCE_AC, lambda, 0, 1);
+        int[] block = new int[64];
+        // 0.7 of a step at zig-zag position 4: rounds to 1; a lone +-1 in a smooth block, as in a gradient.
+        block[ZigZag.toNatural(4)] = (int) Math.round(0.7 * 8 * TABLE.getZigZag(4));
+        short[] a = new short[64];
+        short[] b = new short[64];
+        scaled.quantize(block, 0, a, 0);
+        uniform.quantize(block, 0, b, 0);
+        assertEquals(0, b[4], "one lambda: dropping it saves more bits than the distortion it adds");
+        assertEquals(1, a[4], "energy-scaled lambda: the flat block keeps it");
+    }
+
+    @Test
+    void rejectsEnergyFloorOutsideZeroToOne() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new TrellisQuantizer(TABLE, StandardTables.LUMINANCE_AC, 0.06, 0, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new TrellisQuantizer(TABLE, StandardTables.LUMINANCE_AC, 0.06, 0, 1.5));
     }
 }
