@@ -7,8 +7,8 @@ package dev.tessera.jpeg.color;
  * {@code TYPE_3BYTE_BGR}, one byte for grey, C, M, Y, K for CMYK. Chosen once per image.
  */
 public abstract class ColorDeconverter {
-    private static final int SCALEBITS = 16;
-    private static final int ONE_HALF = 1 << (SCALEBITS - 1);
+    static final int SCALEBITS = 16;
+    static final int ONE_HALF = 1 << (SCALEBITS - 1);
     /** Cr to R, Cb to B: round(1.402 (Cr - 128)), round(1.772 (Cb - 128)). */
     private static final int[] CR_R = new int[256];
     private static final int[] CB_B = new int[256];
@@ -26,13 +26,13 @@ public abstract class ColorDeconverter {
         }
     }
 
-    private static final int CR_R_FIX = fix(1.40200);
-    private static final int CB_B_FIX = fix(1.77200);
-    private static final int CR_G_FIX = fix(0.71414);
-    private static final int CB_G_FIX = fix(0.34414);
+    static final int CR_R_FIX = fix(1.40200);
+    static final int CB_B_FIX = fix(1.77200);
+    static final int CR_G_FIX = fix(0.71414);
+    static final int CB_G_FIX = fix(0.34414);
 
     /** 0..255 as libjpeg's range limit gives it for the sums of colour conversion (-384..639). */
-    private static int clampByte(int v) {
+    static int clampByte(int v) {
         return (v & ~0xFF) == 0 ? v : (~v >> 31) & 0xFF;
     }
 
@@ -56,12 +56,27 @@ public abstract class ColorDeconverter {
     /** Bytes per output pixel. */
     public abstract int channels();
 
+    /** Whether this is {@link #yccToBgr()} (which {@link FancyH2V2YccToBgr} can stand in for). */
+    boolean isYccToBgr() {
+        return false;
+    }
+
+    private static final int[] ROW_STARTS = new int[4];
+
     /**
-     * @param rows  one upsampled row per component, in frame order
+     * @param rows  one upsampled row per component, in frame order, each from index 0
      * @param width pixels to convert
      * @param out   destination, {@code channels()} bytes per pixel from {@code offset}
      */
-    public abstract void convert(short[][] rows, int width, byte[] out, int offset);
+    public final void convert(short[][] rows, int width, byte[] out, int offset) {
+        convert(rows, ROW_STARTS, width, out, offset);
+    }
+
+    /**
+     * As {@link #convert(short[][], int, byte[], int)}, with component {@code c}'s row starting at
+     * {@code rows[c][starts[c]]}: a component at full size is read straight from its sample plane.
+     */
+    public abstract void convert(short[][] rows, int[] starts, int width, byte[] out, int offset);
 
     /** YCbCr (JFIF) to B, G, R. */
     public static ColorDeconverter yccToBgr() {
@@ -72,16 +87,24 @@ public abstract class ColorDeconverter {
             }
 
             @Override
-            public void convert(short[][] rows, int width, byte[] out, int offset) {
+            boolean isYccToBgr() {
+                return true;
+            }
+
+            @Override
+            public void convert(short[][] rows, int[] starts, int width, byte[] out, int offset) {
                 short[] yr = rows[0];
                 short[] cbr = rows[1];
                 short[] crr = rows[2];
+                int ys = starts[0];
+                int cbs = starts[1];
+                int crs = starts[2];
                 // The table entries computed in line (the same integer expressions, so the same values),
                 // and the range limit as a clamp: no look-ups, so no bounds checks on sample values.
                 for (int x = 0, o = offset; x < width; x++, o += 3) {
-                    int y = yr[x];
-                    int cb = cbr[x] - 128;
-                    int cr = crr[x] - 128;
+                    int y = yr[ys + x];
+                    int cb = cbr[cbs + x] - 128;
+                    int cr = crr[crs + x] - 128;
                     out[o] = (byte) clampByte(y + ((CB_B_FIX * cb + ONE_HALF) >> SCALEBITS));
                     out[o + 1] = (byte) clampByte(y + ((-CB_G_FIX * cb + ONE_HALF - CR_G_FIX * cr) >> SCALEBITS));
                     out[o + 2] = (byte) clampByte(y + ((CR_R_FIX * cr + ONE_HALF) >> SCALEBITS));
@@ -99,11 +122,17 @@ public abstract class ColorDeconverter {
             }
 
             @Override
-            public void convert(short[][] rows, int width, byte[] out, int offset) {
+            public void convert(short[][] rows, int[] starts, int width, byte[] out, int offset) {
+                short[] r = rows[0];
+                short[] g = rows[1];
+                short[] b = rows[2];
+                int rs = starts[0];
+                int gs = starts[1];
+                int bs = starts[2];
                 for (int x = 0, o = offset; x < width; x++, o += 3) {
-                    out[o] = (byte) rows[2][x];
-                    out[o + 1] = (byte) rows[1][x];
-                    out[o + 2] = (byte) rows[0][x];
+                    out[o] = (byte) b[bs + x];
+                    out[o + 1] = (byte) g[gs + x];
+                    out[o + 2] = (byte) r[rs + x];
                 }
             }
         };
@@ -118,10 +147,11 @@ public abstract class ColorDeconverter {
             }
 
             @Override
-            public void convert(short[][] rows, int width, byte[] out, int offset) {
+            public void convert(short[][] rows, int[] starts, int width, byte[] out, int offset) {
                 short[] g = rows[0];
+                int s = starts[0];
                 for (int x = 0; x < width; x++) {
-                    out[offset + x] = (byte) g[x];
+                    out[offset + x] = (byte) g[s + x];
                 }
             }
         };
@@ -136,9 +166,9 @@ public abstract class ColorDeconverter {
             }
 
             @Override
-            public void convert(short[][] rows, int width, byte[] out, int offset) {
+            public void convert(short[][] rows, int[] starts, int width, byte[] out, int offset) {
                 for (int x = 0, o = offset; x < width; x++, o += 4) {
-                    cmyk(rows, x, ycck, out, o);
+                    cmyk(rows, starts, x, ycck, out, o);
                 }
             }
         };
@@ -158,9 +188,9 @@ public abstract class ColorDeconverter {
             }
 
             @Override
-            public void convert(short[][] rows, int width, byte[] out, int offset) {
+            public void convert(short[][] rows, int[] starts, int width, byte[] out, int offset) {
                 for (int x = 0, o = offset; x < width; x++, o += 3) {
-                    cmyk(rows, x, ycck, px, 0);
+                    cmyk(rows, starts, x, ycck, px, 0);
                     int k = px[3] & 0xFF;
                     out[o] = (byte) (((px[2] & 0xFF) * k + 127) / 255);
                     out[o + 1] = (byte) (((px[1] & 0xFF) * k + 127) / 255);
@@ -170,19 +200,19 @@ public abstract class ColorDeconverter {
         };
     }
 
-    private static void cmyk(short[][] rows, int x, boolean ycck, byte[] out, int o) {
+    private static void cmyk(short[][] rows, int[] starts, int x, boolean ycck, byte[] out, int o) {
         if (ycck) {
-            int y = rows[0][x];
-            int cb = rows[1][x];
-            int cr = rows[2][x];
+            int y = rows[0][starts[0] + x];
+            int cb = rows[1][starts[1] + x];
+            int cr = rows[2][starts[2] + x];
             out[o] = (byte) clamp(255 - (y + CR_R[cr]));
             out[o + 1] = (byte) clamp(255 - (y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)));
             out[o + 2] = (byte) clamp(255 - (y + CB_B[cb]));
         } else {
-            out[o] = (byte) rows[0][x];
-            out[o + 1] = (byte) rows[1][x];
-            out[o + 2] = (byte) rows[2][x];
+            out[o] = (byte) rows[0][starts[0] + x];
+            out[o + 1] = (byte) rows[1][starts[1] + x];
+            out[o + 2] = (byte) rows[2][starts[2] + x];
         }
-        out[o + 3] = (byte) rows[3][x];
+        out[o + 3] = (byte) rows[3][starts[3] + x];
     }
 }

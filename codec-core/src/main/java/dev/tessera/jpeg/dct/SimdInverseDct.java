@@ -67,9 +67,13 @@ public final class SimdInverseDct {
     private static final int F050 = 25172 - 20995;      // F_3_072 - F_2_562
 
     /**
-     * 8x8, as jsimd_idct_islow_avx2. The two 1-D passes are written out with local variables (no scratch
-     * arrays between them); blocks whose AC rows 1..7 are zero (all the DC-only blocks among them) have eight
-     * equal workspace rows, so one output row is computed and copied.
+     * 8x8, as jsimd_idct_islow_avx2. The two 1-D passes are written out with local variables, each pass one
+     * call per block. The kernel is chosen per block from its zero pattern: blocks whose AC rows 1..7 are
+     * zero (all the DC-only blocks among them) have eight equal workspace rows, so one output row is
+     * computed and copied; when rows 4..7 are zero the column pass drops their terms, and when columns
+     * 4..7 are zero (so are those of the workspace) the row pass drops theirs. A dropped term is a product
+     * with zero or a sum with zero, so every variant gives exactly what the full transform gives, including
+     * the 16-bit wrap of the sums in0 +/- in4, z3 and z4.
      */
     static final class Size8 implements IdctKernel {
         private final int[] ws = new int[64];
@@ -82,11 +86,15 @@ public final class SimdInverseDct {
         @Override
         public void transform(short[] in, int off, int[] q, short[] out, int outOff, int stride) {
             int[] ws = this.ws;
-            int acRows = 0;
-            for (int i = off + 8; i < off + 64; i++) {
-                acRows |= in[i];
+            int upper = 0;
+            for (int i = off + 8; i < off + 32; i++) {
+                upper |= in[i];
             }
-            if (acRows == 0) {
+            int lower = 0;
+            for (int i = off + 32; i < off + 64; i++) {
+                lower |= in[i];
+            }
+            if ((upper | lower) == 0) {
                 // Rows 1..7 zero: every workspace row is (short) (dequantized row 0 << PASS1_BITS).
                 for (int c = 0; c < 8; c++) {
                     ws[c] = (short) (dequantize(in, off + c, q, c) << PASS1_BITS);
@@ -97,18 +105,33 @@ public final class SimdInverseDct {
                 }
                 return;
             }
+            int columns = lower == 0 ? columnsTop(in, off, q, ws) : columnsFull(in, off, q, ws);
+            if ((columns & 0xF0) == 0) {
+                rowsLeft(ws, out, outOff, stride);
+            } else {
+                for (int r = 0; r < 8; r++) {
+                    rowPass(ws, r * 8, out, outOff + r * stride);
+                }
+            }
+        }
+
+        /**
+         * Pass 1 on every column of a block with any AC row nonzero; returns a mask of the columns holding a
+         * nonzero coefficient (a column without one gives a zero workspace column).
+         */
+        private static int columnsFull(short[] in, int off, int[] q, int[] ws) {
+            int nonzero = 0;
             for (int c = 0; c < 8; c++) {
                 int i = off + c;
                 if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
                     && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
-                    // Not a SIMD shortcut, but exactly what dodct gives for a column with zero AC terms:
-                    // every output is sat16((in0 << 13 + 2^10) >> 11) = sat16(4 * in0).
-                    int v = sat16(dequantize(in, i, q, c) << PASS1_BITS);
-                    for (int r = 0; r < 64; r += 8) {
-                        ws[r + c] = v;
+                    columnDc(in, i, q, c, ws);
+                    if (in[i] != 0) {
+                        nonzero |= 1 << c;
                     }
                     continue;
                 }
+                nonzero |= 1 << c;
                 int i0 = dequantize(in, i, q, c);
                 int i1 = dequantize(in, i + 8, q, c + 8);
                 int i2 = dequantize(in, i + 16, q, c + 16);
@@ -133,19 +156,115 @@ public final class SimdInverseDct {
                 int o1 = i5 * MF050 + i3 * MF256 + z4r;
                 int o3 = i7 * MF089 + i1 * F060 + z4r;
                 int o2 = i5 * MF256 + i3 * F050 + z3r;
-                final int shift = CONST_BITS - PASS1_BITS;
-                final int round = 1 << (shift - 1);
-                ws[c] = sat16((tmp10 + o3 + round) >> shift);
-                ws[56 + c] = sat16((tmp10 - o3 + round) >> shift);
-                ws[8 + c] = sat16((tmp11 + o2 + round) >> shift);
-                ws[48 + c] = sat16((tmp11 - o2 + round) >> shift);
-                ws[24 + c] = sat16((tmp13 + o0 + round) >> shift);
-                ws[32 + c] = sat16((tmp13 - o0 + round) >> shift);
-                ws[16 + c] = sat16((tmp12 + o1 + round) >> shift);
-                ws[40 + c] = sat16((tmp12 - o1 + round) >> shift);
+                columnOut(ws, c, tmp10, tmp11, tmp12, tmp13, o0, o1, o2, o3);
             }
-            for (int r = 0; r < 8; r++) {
-                rowPass(ws, r * 8, out, outOff + r * stride);
+            return nonzero;
+        }
+
+        /**
+         * Pass 1 when rows 4..7 are zero: the full column transform with in4 .. in7 = 0 (in0 and in3, in1
+         * are already 16-bit, so the 16-bit sums with zero change nothing). Returns the nonzero-column mask.
+         */
+        private static int columnsTop(short[] in, int off, int[] q, int[] ws) {
+            int nonzero = 0;
+            for (int c = 0; c < 8; c++) {
+                int i = off + c;
+                if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0) {
+                    columnDc(in, i, q, c, ws);
+                    if (in[i] != 0) {
+                        nonzero |= 1 << c;
+                    }
+                    continue;
+                }
+                nonzero |= 1 << c;
+                int i0 = dequantize(in, i, q, c);
+                int i1 = dequantize(in, i + 8, q, c + 8);
+                int i2 = dequantize(in, i + 16, q, c + 16);
+                int i3 = dequantize(in, i + 24, q, c + 24);
+                int tmp3 = i2 * F130;
+                int tmp2 = i2 * F054;
+                int tmp0 = i0 << CONST_BITS;
+                int tmp10 = tmp0 + tmp3;
+                int tmp13 = tmp0 - tmp3;
+                int tmp11 = tmp0 + tmp2;
+                int tmp12 = tmp0 - tmp2;
+                int z3r = i3 * MF078 + i1 * F117;
+                int z4r = i3 * F117 + i1 * F078;
+                int o0 = i1 * MF089 + z3r;
+                int o1 = i3 * MF256 + z4r;
+                int o3 = i1 * F060 + z4r;
+                int o2 = i3 * F050 + z3r;
+                columnOut(ws, c, tmp10, tmp11, tmp12, tmp13, o0, o1, o2, o3);
+            }
+            return nonzero;
+        }
+
+        /**
+         * A column with zero AC terms. Not a SIMD shortcut, but exactly what the column transform gives
+         * then: every output is sat16((in0 << 13 + 2^10) >> 11) = sat16(4 * in0).
+         */
+        private static void columnDc(short[] in, int i, int[] q, int c, int[] ws) {
+            int v = sat16(dequantize(in, i, q, c) << PASS1_BITS);
+            for (int r = 0; r < 64; r += 8) {
+                ws[r + c] = v;
+            }
+        }
+
+        /** Pass 1's butterfly outputs, descaled and saturated to 16 bits (packssdw), into column c. */
+        private static void columnOut(int[] ws, int c, int tmp10, int tmp11, int tmp12, int tmp13,
+                                      int o0, int o1, int o2, int o3) {
+            final int shift = CONST_BITS - PASS1_BITS;
+            final int round = 1 << (shift - 1);
+            ws[c] = sat16((tmp10 + o3 + round) >> shift);
+            ws[56 + c] = sat16((tmp10 - o3 + round) >> shift);
+            ws[8 + c] = sat16((tmp11 + o2 + round) >> shift);
+            ws[48 + c] = sat16((tmp11 - o2 + round) >> shift);
+            ws[24 + c] = sat16((tmp13 + o0 + round) >> shift);
+            ws[32 + c] = sat16((tmp13 - o0 + round) >> shift);
+            ws[16 + c] = sat16((tmp12 + o1 + round) >> shift);
+            ws[40 + c] = sat16((tmp12 - o1 + round) >> shift);
+        }
+
+        /**
+         * Pass 2 on all eight workspace rows when workspace columns 4..7 are zero: the row transform with
+         * w4 .. w7 = 0 (w0, w1, w3 are 16-bit, so the 16-bit sums with zero change nothing).
+         */
+        private static void rowsLeft(int[] ws, short[] out, int outOff, int stride) {
+            final int shift = CONST_BITS + PASS1_BITS + 3;
+            final int round = 1 << (shift - 1);
+            for (int w = 0, o = outOff; w < 64; w += 8, o += stride) {
+                int i0 = ws[w];
+                int i1 = ws[w + 1];
+                int i2 = ws[w + 2];
+                int i3 = ws[w + 3];
+                if ((i1 | i2 | i3) == 0) {
+                    short v = sample((i0 + 16) >> 5);
+                    for (int x = 0; x < 8; x++) {
+                        out[o + x] = v;
+                    }
+                    continue;
+                }
+                int tmp3 = i2 * F130;
+                int tmp2 = i2 * F054;
+                int tmp0 = i0 << CONST_BITS;
+                int tmp10 = tmp0 + tmp3;
+                int tmp13 = tmp0 - tmp3;
+                int tmp11 = tmp0 + tmp2;
+                int tmp12 = tmp0 - tmp2;
+                int z3r = i3 * MF078 + i1 * F117;
+                int z4r = i3 * F117 + i1 * F078;
+                int o0 = i1 * MF089 + z3r;
+                int o1 = i3 * MF256 + z4r;
+                int o3 = i1 * F060 + z4r;
+                int o2 = i3 * F050 + z3r;
+                out[o] = sample((tmp10 + o3 + round) >> shift);
+                out[o + 7] = sample((tmp10 - o3 + round) >> shift);
+                out[o + 1] = sample((tmp11 + o2 + round) >> shift);
+                out[o + 6] = sample((tmp11 - o2 + round) >> shift);
+                out[o + 3] = sample((tmp13 + o0 + round) >> shift);
+                out[o + 4] = sample((tmp13 - o0 + round) >> shift);
+                out[o + 2] = sample((tmp12 + o1 + round) >> shift);
+                out[o + 5] = sample((tmp12 - o1 + round) >> shift);
             }
         }
 

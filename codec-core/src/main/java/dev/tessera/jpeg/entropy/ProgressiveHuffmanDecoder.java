@@ -176,14 +176,27 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
             }
         }
         if (endOfBandRun > 0) {
-            // Inside an end-of-band run: only correction bits for coefficients already non-zero.
+            // Inside an end-of-band run: only correction bits for coefficients already non-zero (G.1.2.3),
+            // taken in order from a 16-bit look-ahead and consumed together (the same bits as one at a time).
+            int window = bits.peekBits(16);
+            int used = 0;
             for (; k <= spectralEnd; k++) {
                 int pos = base + NATURAL[k];
                 short coef = block[pos];
-                if (coef != 0 && bits.getBit() != 0 && (coef & p1) == 0) {
-                    block[pos] = (short) (coef >= 0 ? coef + p1 : coef + m1);
+                if (coef != 0) {
+                    if (used == 16) {
+                        bits.skipBits(16);
+                        window = bits.peekBits(16);
+                        used = 0;
+                    }
+                    int bit = (window >>> (15 - used)) & 1;
+                    used++;
+                    if (bit != 0 && (coef & p1) == 0) {
+                        block[pos] = (short) (coef >= 0 ? coef + p1 : coef + m1);
+                    }
                 }
             }
+            bits.skipBits(used);
             endOfBandRun--;
         }
     }

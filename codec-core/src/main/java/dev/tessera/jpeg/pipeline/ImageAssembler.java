@@ -5,6 +5,7 @@ import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.UnsupportedJpegException.Feature;
 import dev.tessera.jpeg.color.CmykColorSpace;
 import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.color.FancyH2V2YccToBgr;
 import dev.tessera.jpeg.color.WideColorDeconverter;
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
@@ -37,6 +38,15 @@ final class ImageAssembler {
     private final byte[] out;
     private final short[] wideOut;
     private final short[][] rows;
+    /**
+     * For the 8-bit converter: per component, the array its output row is read from (its sample plane when
+     * its upsampler is the identity, else its row of {@link #rows}) and the row's start in it.
+     */
+    private final short[][] sources;
+    private final int[] starts;
+    private final boolean[] direct;
+    /** 4:2:0 fancy upsampling merged with YCbCr to BGR, when it applies (chosen once), else null. */
+    private final FancyH2V2YccToBgr merged;
     private final int channels;
     private int nextRow;
 
@@ -76,6 +86,10 @@ final class ImageAssembler {
             wideOut = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
             out = null;
             rows = new short[planes.length][width + 1];
+            sources = null;
+            starts = null;
+            direct = null;
+            merged = null;
             return;
         }
         wideOut = null;
@@ -92,6 +106,15 @@ final class ImageAssembler {
         }
         out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         rows = new short[planes.length][width + 1];
+        sources = new short[planes.length][];
+        starts = new int[planes.length];
+        direct = new boolean[planes.length];
+        for (int i = 0; i < planes.length; i++) {
+            // Chosen once: full-size components are converted straight from their planes, without a copy.
+            direct[i] = upsamplers[i].isIdentity();
+            sources[i] = direct[i] ? upsamplers[i].plane().data() : rows[i];
+        }
+        merged = FancyH2V2YccToBgr.choose(upsamplers, converter);
     }
 
     /** The sample rows each component keeps: enough for one iMCU row plus the context rows around it. */
@@ -156,13 +179,22 @@ final class ImageAssembler {
                     }
                 }
             }
-            for (int i = 0; i < upsamplers.length; i++) {
-                upsamplers[i].row(nextRow, rows[i], width);
-            }
             if (wide != null) {
+                for (int i = 0; i < upsamplers.length; i++) {
+                    upsamplers[i].row(nextRow, rows[i], width);
+                }
                 wide.convert(rows, width, wideOut, nextRow * width * channels);
+            } else if (merged != null) {
+                merged.row(nextRow, width, out, nextRow * width * channels);
             } else {
-                converter.convert(rows, width, out, nextRow * width * channels);
+                for (int i = 0; i < upsamplers.length; i++) {
+                    if (direct[i]) {
+                        starts[i] = upsamplers[i].plane().offset(nextRow);
+                    } else {
+                        upsamplers[i].row(nextRow, rows[i], width);
+                    }
+                }
+                converter.convert(sources, starts, width, out, nextRow * width * channels);
             }
             nextRow++;
         }

@@ -31,6 +31,34 @@ public abstract class Upsampler {
     public abstract int lastRowNeeded(int y);
 
     /**
+     * Whether output row {@code y} is component row {@code y} unchanged ({@link #plane()} from
+     * {@code source.offset(y)}), so that a caller may read it there instead of calling {@link #row}.
+     */
+    public boolean isIdentity() {
+        return false;
+    }
+
+    /** Whether this is the h2v2 fancy upsampler (which {@code color.FancyH2V2YccToBgr} reproduces). */
+    public boolean isFancyH2V2() {
+        return false;
+    }
+
+    /** The component's samples. */
+    public SamplePlane plane() {
+        return source;
+    }
+
+    /** Valid sample rows of the component. */
+    public int sampleRows() {
+        return rows;
+    }
+
+    /** Valid sample columns of the component. */
+    public int sampleColumns() {
+        return columns;
+    }
+
+    /**
      * Picks the upsampler libjpeg-turbo's jinit_upsampler would pick.
      *
      * @param hIn    samples per row group horizontally (h_samp * DCT size / min DCT size)
@@ -75,6 +103,11 @@ public abstract class Upsampler {
         @Override
         public void row(int y, short[] out, int width) {
             System.arraycopy(plane, source.offset(y), out, 0, width);
+        }
+
+        @Override
+        public boolean isIdentity() {
+            return true;
         }
 
         @Override
@@ -168,6 +201,11 @@ public abstract class Upsampler {
     static final class FancyH2V2 extends Upsampler {
         FancyH2V2(SamplePlane plane, int rows, int columns) {
             super(plane, rows, columns);
+        }
+
+        @Override
+        public boolean isFancyH2V2() {
+            return true;
         }
 
         private int[] sums = new int[0];

@@ -1,0 +1,120 @@
+package dev.tessera.jpeg.color;
+
+import dev.tessera.jpeg.sample.SamplePlane;
+import dev.tessera.jpeg.sample.Upsampler;
+
+/**
+ * 4:2:0 fancy upsampling of Cb and Cr merged with YCbCr to B, G, R: one pass per output row that reads the
+ * three sample planes and writes the row of a {@code TYPE_3BYTE_BGR} raster, with no upsampled rows in
+ * between (libjpeg's {@code jdmerge.c} merges plain upsampling the same way). The arithmetic is exactly that
+ * of {@link Upsampler}'s h2v2 fancy upsampling (libjpeg-turbo's {@code h2v2_fancy_upsample}) followed by
+ * {@link ColorDeconverter#yccToBgr()}, so the pixels are the same. Chosen once per image by
+ * {@link #choose}.
+ */
+public final class FancyH2V2YccToBgr {
+    private final SamplePlane luma;
+    private final SamplePlane cbPlane;
+    private final SamplePlane crPlane;
+    /** Valid chroma sample rows and columns (libjpeg's downsampled_height and _width). */
+    private final int rows;
+    private final int columns;
+    private int[] cbSums = new int[0];
+    private int[] crSums = new int[0];
+
+    private FancyH2V2YccToBgr(Upsampler y, Upsampler cb, Upsampler cr) {
+        this.luma = y.plane();
+        this.cbPlane = cb.plane();
+        this.crPlane = cr.plane();
+        this.rows = cb.sampleRows();
+        this.columns = cb.sampleColumns();
+    }
+
+    /**
+     * The merged converter for these upsamplers and this converter, or {@code null} when it does not apply:
+     * Y at full size, Cb and Cr both h2v2 fancy with the same sample size, YCbCr to BGR.
+     */
+    public static FancyH2V2YccToBgr choose(Upsampler[] upsamplers, ColorDeconverter converter) {
+        if (upsamplers.length != 3 || !converter.isYccToBgr() || !upsamplers[0].isIdentity()
+            || !upsamplers[1].isFancyH2V2() || !upsamplers[2].isFancyH2V2()
+            || upsamplers[1].sampleRows() != upsamplers[2].sampleRows()
+            || upsamplers[1].sampleColumns() != upsamplers[2].sampleColumns()) {
+            return null;
+        }
+        return new FancyH2V2YccToBgr(upsamplers[0], upsamplers[1], upsamplers[2]);
+    }
+
+    /** Chroma row {@code r}, or the nearest valid one (edge rows repeat, as libjpeg's context rows). */
+    private int clampRow(int r) {
+        return r < 0 ? 0 : (r >= rows ? rows - 1 : r);
+    }
+
+    /** Writes output row {@code y}, {@code width} pixels, as B, G, R bytes from {@code out[offset]}. */
+    public void row(int y, int width, byte[] out, int offset) {
+        int r = y >> 1;
+        int farRow = clampRow((y & 1) == 0 ? r - 1 : r + 1);
+        int n = (width + 1) >> 1;
+        int last = columns - 1;
+        // Column sums 3 * nearer row + further row at 0 .. min(n, last), as the h2v2 fancy upsampler.
+        int m = Math.min(n, last) + 1;
+        if (cbSums.length < m) {
+            cbSums = new int[m];
+            crSums = new int[m];
+        }
+        int[] cbs = cbSums;
+        int[] crs = crSums;
+        columnSums(cbPlane, r, farRow, cbs, m);
+        columnSums(crPlane, r, farRow, crs, m);
+        short[] yp = luma.data();
+        int ys = luma.offset(y);
+        int inner = Math.min(n - 1, last);
+        if (inner > 0) {
+            edge(cbs, crs, 0, yp, ys, out, offset, width, last);
+        }
+        for (int i = 1; i < inner; i++) {
+            // T.871 7 inverse after the triangular filter: biases 8 and 7 on the sum of 16 weights.
+            int cb3 = cbs[i] * 3;
+            int cr3 = crs[i] * 3;
+            int o = offset + 6 * i;
+            int x = ys + 2 * i;
+            pixel(out, o, yp[x], ((cb3 + cbs[i - 1] + 8) >> 4) - 128, ((cr3 + crs[i - 1] + 8) >> 4) - 128);
+            pixel(out, o + 3, yp[x + 1], ((cb3 + cbs[i + 1] + 7) >> 4) - 128, ((cr3 + crs[i + 1] + 7) >> 4) - 128);
+        }
+        for (int i = Math.max(inner, 0); i < n; i++) {
+            edge(cbs, crs, i, yp, ys, out, offset, width, last);
+        }
+    }
+
+    private void columnSums(SamplePlane plane, int nearRow, int farRow, int[] sums, int m) {
+        short[] p = plane.data();
+        int near = plane.offset(nearRow);
+        int far = plane.offset(farRow);
+        for (int i = 0; i < m; i++) {
+            sums[i] = p[near + i] * 3 + p[far + i];
+        }
+    }
+
+    /** Pixels 2i and 2i + 1 with the edge rules: the edge column stands in for a missing neighbour. */
+    private static void edge(int[] cbs, int[] crs, int i, short[] yp, int ys, byte[] out, int offset, int width,
+                             int last) {
+        int left = i > 0 ? i - 1 : 0;
+        int right = i < last ? i + 1 : last;
+        int cb3 = cbs[i] * 3;
+        int cr3 = crs[i] * 3;
+        int x = 2 * i;
+        pixel(out, offset + 3 * x, yp[ys + x], ((cb3 + cbs[left] + 8) >> 4) - 128, ((cr3 + crs[left] + 8) >> 4) - 128);
+        if (x + 1 < width) {
+            pixel(out, offset + 3 * x + 3, yp[ys + x + 1], ((cb3 + cbs[right] + 7) >> 4) - 128,
+                ((cr3 + crs[right] + 7) >> 4) - 128);
+        }
+    }
+
+    /** One pixel, as {@link ColorDeconverter#yccToBgr()} computes it; {@code cb}, {@code cr} centred on 0. */
+    private static void pixel(byte[] out, int o, int y, int cb, int cr) {
+        out[o] = (byte) ColorDeconverter.clampByte(y + ((ColorDeconverter.CB_B_FIX * cb + ColorDeconverter.ONE_HALF)
+            >> ColorDeconverter.SCALEBITS));
+        out[o + 1] = (byte) ColorDeconverter.clampByte(y + ((-ColorDeconverter.CB_G_FIX * cb + ColorDeconverter.ONE_HALF
+            - ColorDeconverter.CR_G_FIX * cr) >> ColorDeconverter.SCALEBITS));
+        out[o + 2] = (byte) ColorDeconverter.clampByte(y + ((ColorDeconverter.CR_R_FIX * cr + ColorDeconverter.ONE_HALF)
+            >> ColorDeconverter.SCALEBITS));
+    }
+}
