@@ -46,6 +46,15 @@ public class EncodeBenchmark {
     @Param({"standard", "optimized"})
     public String huffman;
 
+    /**
+     * Tessera's settings: {@code baseline} is {@link EncoderOptions#BASELINE_COMPATIBLE} (Annex K tables, plain
+     * rounding: the work the ImageIO writer does, so the like-for-like comparison); {@code default} is
+     * {@link EncoderOptions#DEFAULT} (perceptual tables and trellis quantization, which cost time the JDK
+     * writer does not spend).
+     */
+    @Param({"baseline", "default"})
+    public String options = "baseline";
+
     BenchImage input;
     BufferedImage pixels;
     JpegEncoder tessera;
@@ -62,7 +71,12 @@ public class EncodeBenchmark {
             case "optimized" -> true;
             default -> throw new IllegalArgumentException("huffman must be standard or optimized: " + huffman);
         };
-        tessera = new JpegEncoder(EncoderOptions.DEFAULT.withQuality(QUALITY)
+        EncoderOptions base = switch (options) {
+            case "baseline" -> EncoderOptions.BASELINE_COMPATIBLE;
+            case "default" -> EncoderOptions.DEFAULT;
+            default -> throw new IllegalArgumentException("options must be baseline or default: " + options);
+        };
+        tessera = new JpegEncoder(base.withQuality(QUALITY)
             .withSubsampling(Subsampling.S420).withOptimizeHuffman(optimize));
         imageIoWriter = jdkJpegWriter();
         JPEGImageWriteParam param = (JPEGImageWriteParam) imageIoWriter.getDefaultWriteParam();

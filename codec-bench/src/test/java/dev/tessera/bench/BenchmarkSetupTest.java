@@ -25,11 +25,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BenchmarkSetupTest {
 
     @ParameterizedTest
-    @CsvSource({"default, standard", "default, optimized", "synthetic, standard", "synthetic, optimized"})
-    void bothEncodersWriteDecodableFiles(String image, String huffman) throws IOException {
+    @CsvSource({"default, standard, baseline", "default, optimized, baseline", "default, optimized, default",
+        "synthetic, standard, baseline", "synthetic, optimized, default"})
+    void bothEncodersWriteDecodableFiles(String image, String huffman, String options) throws IOException {
         EncodeBenchmark bench = new EncodeBenchmark();
         bench.image = image;
         bench.huffman = huffman;
+        bench.options = options;
         bench.setUp();
         try {
             BufferedImage source = bench.pixels;

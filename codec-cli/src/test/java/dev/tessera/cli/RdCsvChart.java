@@ -23,7 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * against the mean SSIMULACRA 2 over the images, one curve per CSV. A documentation tool, run by hand:
  *
  * <pre>
- * java -cp "$CLI_TEST_CP" dev.tessera.cli.RdCsvChart docs/compression-kodak.png A.csv B.csv ...
+ * java -cp codec-cli/target/tessera.jar:codec-cli/target/test-classes dev.tessera.cli.RdCsvChart \
+ *     docs/compression-kodak.png A.csv B.csv ...
  * </pre>
  */
 public final class RdCsvChart {
