@@ -20,7 +20,8 @@ public final class ImageMetadata {
      * @param jfif       density and version for the JFIF APP0 segment
      * @param exif       the EXIF payload: a TIFF structure, starting with "II" or "MM" (without the
      *                   "Exif\0\0" identifier, which the writer adds); {@code null} for none
-     * @param iccProfile a complete ICC profile; {@code null} for none
+     * @param iccProfile a complete ICC profile; {@code null} or empty for none (an APP2 chunk with no profile
+     *                   bytes makes libjpeg-based readers, the JDK's among them, refuse the file)
      * @param comments   COM segment texts, written as ISO-8859-1
      */
     public ImageMetadata(JfifHeader jfif, byte[] exif, byte[] iccProfile, List<String> comments) {
@@ -29,7 +30,7 @@ public final class ImageMetadata {
         }
         this.jfif = jfif;
         this.exif = exif == null ? null : exif.clone();
-        this.iccProfile = iccProfile == null ? null : iccProfile.clone();
+        this.iccProfile = iccProfile == null || iccProfile.length == 0 ? null : iccProfile.clone();
         this.comments = comments == null ? List.of() : List.copyOf(comments);
     }
 

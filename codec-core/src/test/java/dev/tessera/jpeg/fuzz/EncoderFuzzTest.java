@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -57,6 +58,7 @@ class EncoderFuzzTest {
         QuantTables tables = in.pickValue(QuantTables.values());
         boolean trellis = in.consumeBoolean();
         boolean adaptive = in.consumeBoolean();
+        int threads = in.consumeInt(1, 4);
         ImageMetadata metadata = ImageMetadata.NONE;
         if (in.consumeBoolean()) {
             metadata = metadata.withComments(List.of(in.consumeString(100)));
@@ -94,6 +96,12 @@ class EncoderFuzzTest {
             throw e;
         }
         byte[] jpeg = out.toByteArray();
+        if (threads > 1) {
+            // Parallel encoding must write the same bytes as one thread (issue 7).
+            ByteArrayOutputStream parallel = new ByteArrayOutputStream();
+            new JpegEncoder(options.withThreads(threads)).encode(pixels, width, height, format, metadata, parallel);
+            assertArrayEquals(jpeg, parallel.toByteArray(), threads + " threads");
+        }
         BufferedImage ours = new JpegDecoder().decode(jpeg);
         assertEquals(width, ours.getWidth());
         assertEquals(height, ours.getHeight());

@@ -1,14 +1,22 @@
 package dev.tessera.jpeg.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegDecoder;
+import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.PixelFormat;
 import dev.tessera.jpeg.UnsupportedJpegException;
 import dev.tessera.jpeg.imageio.JpegImageReaderSpi;
 import dev.tessera.jpeg.spec.Marker;
+import dev.tessera.testing.JdkJpeg;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -52,5 +60,23 @@ class FuzzFindingsTest {
             () -> new JpegDecoder().decode(HEIGHT_ZERO));
         assertEquals(2, e.offset());
         assertEquals(UnsupportedJpegException.Feature.NUMBER_OF_LINES, e.feature());
+    }
+
+    /**
+     * {@code EncoderFuzzTest#encode}, {@code crash-d58ac784...}: an empty ICC profile was written as an APP2
+     * ICC_PROFILE chunk with no payload, which the JDK's reader refuses ("Invalid icc profile: found only empty
+     * markers"). An empty profile now means none.
+     */
+    @Test
+    void emptyIccProfileWritesNoApp2AndTheJdkReadsTheFile() throws IOException {
+        ImageMetadata meta = ImageMetadata.NONE.withIccProfile(new byte[0]);
+        assertNull(meta.iccProfile());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JpegEncoder(EncoderOptions.DEFAULT).encode(new byte[8 * 8 * 3], 8, 8, PixelFormat.RGB8, meta, out);
+        byte[] jpeg = out.toByteArray();
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            assertFalse((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xE2, "APP2 at offset " + i);
+        }
+        assertEquals(8, JdkJpeg.decode(jpeg).image().getWidth());
     }
 }
