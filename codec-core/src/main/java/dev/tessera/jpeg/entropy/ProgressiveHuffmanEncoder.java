@@ -24,6 +24,8 @@ public final class ProgressiveHuffmanEncoder {
     private final int spectralEnd;
     private final int approxLow;
 
+    /** Bits beyond the Huffman codes (magnitude, EOB-run and correction bits) a counting encoder has seen. */
+    private long extraBits;
     private int eobRun;
     /** Correction bits (G.1.2.3) waiting for the end-of-band run they belong to, one bit a byte. */
     private final byte[] pendingBits = new byte[MAX_BUFFERED_BITS + 64];
@@ -66,9 +68,20 @@ public final class ProgressiveHuffmanEncoder {
     }
 
     private void bits(int value, int length) throws IOException {
-        if (out != null && length > 0) {
+        if (out == null) {
+            extraBits += length;
+        } else if (length > 0) {
             out.writeBits(value & ((1 << length) - 1), length);
         }
+    }
+
+    /**
+     * For a counting encoder: the bits it saw besides Huffman codes (the SSSS magnitude bits, EOB-run
+     * lengths, sign and correction bits). With the counts and a table's code lengths this gives the exact
+     * entropy-coded length of the scan before byte stuffing and padding.
+     */
+    public long extraBits() {
+        return extraBits;
     }
 
     /**
@@ -184,8 +197,23 @@ public final class ProgressiveHuffmanEncoder {
 
     /** Sends the first {@code count} pending correction bits and keeps the rest, in order. */
     private void sendFirst(int count) throws IOException {
-        for (int i = 0; i < count; i++) {
-            bits(pendingBits[i], 1);
+        if (count == 0) {
+            return;
+        }
+        if (out == null) {
+            // Counting: only the number of pending bits matters.
+            extraBits += count;
+            pendingCount -= count;
+            return;
+        }
+        // Up to 24 bits a call, most significant first: the same bit string as one bit at a time.
+        for (int i = 0; i < count; ) {
+            int n = Math.min(24, count - i);
+            int packed = 0;
+            for (int end = i + n; i < end; i++) {
+                packed = (packed << 1) | pendingBits[i];
+            }
+            out.writeBits(packed, n);
         }
         System.arraycopy(pendingBits, count, pendingBits, 0, pendingCount - count);
         pendingCount -= count;

@@ -10,11 +10,12 @@ import dev.tessera.jpeg.marker.MarkerWriter;
 import dev.tessera.jpeg.model.HuffmanSpec;
 import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.ScanHeader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -172,47 +173,102 @@ public final class EncodePipeline {
 
     /**
      * Writes a whole progressive file from the quantized frame: headers, then the scans of the smallest
-     * candidate script (coded on {@code pool} at once if given; the first smallest in candidate order wins
-     * either way, so the bytes do not depend on it), then EOI.
+     * candidate script (the first smallest in candidate order), then EOI. With {@code pool} the scans are
+     * counted and coded on it at once; the bytes do not depend on it.
+     *
+     * <p>The search is exact but avoids coding every script: each distinct scan is counted once (scripts share
+     * scans), which gives its tables and a lower bound on its bytes ({@link ProgressiveEncoder.CountedScan});
+     * scripts are then coded in order of their bounds until no uncoded script can be smaller.
      */
     static void writeProgressive(EncodePlan plan, short[][][] store, ByteSink sink, ExecutorService pool)
         throws IOException {
         MarkerWriter markers = new MarkerWriter(sink);
         plan.writeHeaders(markers, null, null);
-        // Scan script search: code the same coefficients with each candidate script, keep the smallest.
         List<List<ScanHeader>> scripts = plan.sampleLayout == SampleLayout.CMYK
             ? List.of(ScanScript.uniform(plan.componentCount)) : ScanScript.candidates(plan.componentCount);
         ProgressiveEncoder progressive = new ProgressiveEncoder(plan.layout, store, plan.restartMcus);
-        byte[] smallest = null;
-        if (pool == null) {
-            for (List<ScanHeader> script : scripts) {
-                byte[] coded = codeScript(progressive, script);
-                if (smallest == null || coded.length < smallest.length) {
-                    smallest = coded;
-                }
-            }
-        } else {
-            List<Future<byte[]>> coded = new ArrayList<>();
-            for (List<ScanHeader> script : scripts) {
-                coded.add(pool.submit(() -> codeScript(progressive, script)));
-            }
-            for (Future<byte[]> f : coded) {
-                byte[] bytes = OrderedTasks.await(f);
-                if (smallest == null || bytes.length < smallest.length) {
-                    smallest = bytes;
+
+        Map<ScanHeader, ProgressiveEncoder.CountedScan> counted = new HashMap<>();
+        List<ScanHeader> distinct = new ArrayList<>();
+        for (List<ScanHeader> script : scripts) {
+            for (ScanHeader scan : script) {
+                if (!distinct.contains(scan)) {
+                    distinct.add(scan);
                 }
             }
         }
-        sink.write(smallest, 0, smallest.length);
+        List<ProgressiveEncoder.CountedScan> countedList = run(pool, distinct, progressive::count);
+        for (int i = 0; i < distinct.size(); i++) {
+            counted.put(distinct.get(i), countedList.get(i));
+        }
+        long[] bound = new long[scripts.size()];
+        Integer[] order = new Integer[scripts.size()];
+        for (int i = 0; i < scripts.size(); i++) {
+            for (ScanHeader scan : scripts.get(i)) {
+                bound[i] += counted.get(scan).lowerBound();
+            }
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> bound[x] != bound[y] ? Long.compare(bound[x], bound[y])
+            : Integer.compare(x, y));
+
+        Map<ScanHeader, byte[]> coded = new HashMap<>();
+        int best = -1;
+        long bestSize = Long.MAX_VALUE;
+        for (int i : order) {
+            // A script can still win only if its bound is below the best size, or equal and earlier in order.
+            if (bound[i] > bestSize || (bound[i] == bestSize && i > best)) {
+                continue;
+            }
+            List<ScanHeader> missing = new ArrayList<>();
+            for (ScanHeader scan : scripts.get(i)) {
+                if (!coded.containsKey(scan) && !missing.contains(scan)) {
+                    missing.add(scan);
+                }
+            }
+            List<byte[]> bytes = run(pool, missing, scan -> progressive.code(counted.get(scan)));
+            for (int m = 0; m < missing.size(); m++) {
+                coded.put(missing.get(m), bytes.get(m));
+            }
+            long size = 0;
+            for (ScanHeader scan : scripts.get(i)) {
+                size += coded.get(scan).length;
+            }
+            if (size < bestSize || (size == bestSize && i < best)) {
+                bestSize = size;
+                best = i;
+            }
+        }
+        for (ScanHeader scan : scripts.get(best)) {
+            byte[] bytes = coded.get(scan);
+            sink.write(bytes, 0, bytes.length);
+        }
         markers.writeEndOfImage();
         sink.flush();
     }
 
-    private static byte[] codeScript(ProgressiveEncoder progressive, List<ScanHeader> script) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        ByteSink scanSink = new ByteSink(buffer);
-        progressive.writeScans(script, new MarkerWriter(scanSink), scanSink);
-        scanSink.flush();
-        return buffer.toByteArray();
+    /** A step that may throw, for {@link #run}. */
+    private interface ScanStep<T> {
+        T apply(ScanHeader scan) throws IOException;
+    }
+
+    /** Applies {@code step} to each scan, on {@code pool} at once if given; results in input order. */
+    private static <T> List<T> run(ExecutorService pool, List<ScanHeader> scans, ScanStep<T> step)
+        throws IOException {
+        List<T> results = new ArrayList<>(scans.size());
+        if (pool == null || scans.size() < 2) {
+            for (ScanHeader scan : scans) {
+                results.add(step.apply(scan));
+            }
+            return results;
+        }
+        List<Future<T>> futures = new ArrayList<>(scans.size());
+        for (ScanHeader scan : scans) {
+            futures.add(pool.submit(() -> step.apply(scan)));
+        }
+        for (Future<T> f : futures) {
+            results.add(OrderedTasks.await(f));
+        }
+        return results;
     }
 }

@@ -8,6 +8,7 @@ import dev.tessera.jpeg.io.ByteSink;
 import dev.tessera.jpeg.marker.MarkerWriter;
 import dev.tessera.jpeg.model.ScanComponent;
 import dev.tessera.jpeg.model.ScanHeader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Writes the scans of a progressive frame (T.81 Annex G) from a whole-image coefficient store: for each scan,
  * a counting pass, Huffman tables optimized for that scan (K.2), the DHT and SOS segments, then the coded
- * data. Interleaved scans (DC only) walk MCUs; single-component scans walk the component's own blocks
+ * data. A scan's bytes depend on its header alone (each has its own tables and ends on a byte boundary), so
+ * callers may count or code the scans of several scripts once each, in any order or at once. Interleaved scans (DC only) walk MCUs; single-component scans walk the component's own blocks
  * (A.2.2), without the dummy blocks of whole MCUs.
  */
 final class ProgressiveEncoder {
@@ -30,29 +32,73 @@ final class ProgressiveEncoder {
         this.restartMcus = restartMcus;
     }
 
-    void writeScans(List<ScanHeader> script, MarkerWriter markers, ByteSink sink) throws IOException {
-        for (ScanHeader scan : script) {
-            boolean dcRefine = scan.spectralStart() == 0 && scan.approxHigh() > 0;
-            HuffmanTable[] tables = new HuffmanTable[2];
-            if (!dcRefine) {
-                long[][] counts = new long[2][256];
-                walk(scan, ProgressiveHuffmanEncoder.counting(counts, scan.spectralStart(), scan.spectralEnd(),
-                    scan.approxLow()), null);
-                int tableClass = scan.spectralStart() == 0 ? 0 : 1;
-                for (int slot = 0; slot < 2; slot++) {
-                    if (usesSlot(scan, slot)) {
-                        var spec = HuffmanOptimizer.optimize(counts[slot]);
-                        markers.writeHuffmanTable(tableClass, slot, spec);
-                        tables[slot] = new HuffmanTable(spec);
+    /**
+     * One scan after its counting pass: the tables optimized for it (K.2; none for a DC refinement scan,
+     * whose bits are raw), its DHT and SOS segments, and its entropy-coded length in bits before byte
+     * stuffing and padding, so that {@link #lowerBound()} never exceeds the bytes {@link #code} writes.
+     */
+    static final class CountedScan {
+        final ScanHeader scan;
+        final HuffmanTable[] tables;
+        final byte[] headers;
+        final long dataBits;
+
+        private CountedScan(ScanHeader scan, HuffmanTable[] tables, byte[] headers, long dataBits) {
+            this.scan = scan;
+            this.tables = tables;
+            this.headers = headers;
+            this.dataBits = dataBits;
+        }
+
+        /** Bytes of this scan's segments and data at least: stuffing, padding and restarts only add. */
+        long lowerBound() {
+            return headers.length + (dataBits + 7) / 8;
+        }
+    }
+
+    /** The counting pass of one scan (T.81 K.2): its tables, headers and coded length. Thread-safe. */
+    CountedScan count(ScanHeader scan) throws IOException {
+        boolean dcRefine = scan.spectralStart() == 0 && scan.approxHigh() > 0;
+        long[][] counts = new long[2][256];
+        ProgressiveHuffmanEncoder counter = ProgressiveHuffmanEncoder.counting(counts, scan.spectralStart(),
+            scan.spectralEnd(), scan.approxLow());
+        walk(scan, counter, null);
+        long dataBits = counter.extraBits();
+        HuffmanTable[] tables = new HuffmanTable[2];
+        ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(256);
+        ByteSink headerSink = new ByteSink(headerBytes);
+        MarkerWriter markers = new MarkerWriter(headerSink);
+        if (!dcRefine) {
+            int tableClass = scan.spectralStart() == 0 ? 0 : 1;
+            for (int slot = 0; slot < 2; slot++) {
+                if (usesSlot(scan, slot)) {
+                    var spec = HuffmanOptimizer.optimize(counts[slot]);
+                    markers.writeHuffmanTable(tableClass, slot, spec);
+                    tables[slot] = new HuffmanTable(spec);
+                    for (int symbol = 0; symbol < 256; symbol++) {
+                        dataBits += counts[slot][symbol] * tables[slot].lengthOf(symbol);
                     }
                 }
             }
-            markers.writeScanHeader(scan);
-            BitWriter bits = new BitWriter(sink);
-            walk(scan, ProgressiveHuffmanEncoder.writing(bits, tables, scan.spectralStart(), scan.spectralEnd(),
-                scan.approxLow()), bits);
-            bits.flushToByteBoundary();
         }
+        markers.writeScanHeader(scan);
+        headerSink.flush();
+        return new CountedScan(scan, tables, headerBytes.toByteArray(), dataBits);
+    }
+
+    /** The DHT and SOS segments and the coded data of a counted scan. Thread-safe. */
+    byte[] code(CountedScan counted) throws IOException {
+        ScanHeader scan = counted.scan;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 64,
+            counted.lowerBound() + counted.lowerBound() / 64 + 64));
+        ByteSink sink = new ByteSink(buffer);
+        sink.write(counted.headers);
+        BitWriter bits = new BitWriter(sink);
+        walk(scan, ProgressiveHuffmanEncoder.writing(bits, counted.tables, scan.spectralStart(), scan.spectralEnd(),
+            scan.approxLow()), bits);
+        bits.flushToByteBoundary();
+        sink.flush();
+        return buffer.toByteArray();
     }
 
     private static boolean usesSlot(ScanHeader scan, int slot) {
@@ -75,8 +121,10 @@ final class ProgressiveEncoder {
         int restartIndex = 0;
 
         if (components.size() > 1) {
-            for (int row = 0; row < layout.mcuRows(); row++) {
-                for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+            int mcuRows = layout.mcuRows();
+            int mcusPerRow = layout.mcusPerRow();
+            for (int row = 0; row < mcuRows; row++) {
+                for (int mx = 0; mx < mcusPerRow; mx++) {
                     if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
                         restartIndex = restart(bits, restartIndex, predictors);
                     }
@@ -107,10 +155,12 @@ final class ProgressiveEncoder {
         int c = only.componentId() - 1;
         int v = layout.vertical(c);
         int perLine = layout.blocksPerLine(c);
-        for (int by = 0; by < layout.realBlocksHigh(c); by++) {
+        int blocksHigh = layout.realBlocksHigh(c);
+        int blocksWide = layout.realBlocksWide(c);
+        for (int by = 0; by < blocksHigh; by++) {
             short[] blocks = store[by / v][c];
             int lineStart = (by % v) * perLine;
-            for (int bx = 0; bx < layout.realBlocksWide(c); bx++) {
+            for (int bx = 0; bx < blocksWide; bx++) {
                 if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
                     if (!dc) {
                         coder.flushEobRun(acSlot);
