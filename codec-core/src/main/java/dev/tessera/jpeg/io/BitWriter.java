@@ -27,7 +27,26 @@ public final class BitWriter {
         pending = (pending << length) | (bits & 0xFFFFFFFFL);
         pendingCount += length;
         if (pendingCount >= 32) {
-            emitWholeBytes();
+            emitWord();
+        }
+    }
+
+    /** Writes the oldest 32 pending bits as four bytes, stuffing after any 0xFF; keeps the rest pending. */
+    private void emitWord() throws IOException {
+        pendingCount -= 32;
+        int word = (int) (pending >>> pendingCount);
+        pending &= (1L << pendingCount) - 1;
+        int inverted = ~word;
+        if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) {
+            sink.writeInt(word); // no 0xFF byte: nothing to stuff
+            return;
+        }
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int b = (word >>> shift) & 0xFF;
+            sink.write(b);
+            if (b == 0xFF) {
+                sink.write(0); // T.81 F.1.2.3: stuff a zero byte after 0xFF
+            }
         }
     }
 

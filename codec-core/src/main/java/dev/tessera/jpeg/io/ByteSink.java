@@ -27,6 +27,18 @@ public final class ByteSink {
         buffer[position++] = (byte) b;
     }
 
+    /** Writes a 32-bit big-endian value. */
+    public void writeInt(int v) throws IOException {
+        if (position > CAPACITY - 4) {
+            drain();
+        }
+        buffer[position] = (byte) (v >>> 24);
+        buffer[position + 1] = (byte) (v >>> 16);
+        buffer[position + 2] = (byte) (v >>> 8);
+        buffer[position + 3] = (byte) v;
+        position += 4;
+    }
+
     /** Writes a 16-bit big-endian value (T.81 B.1.1.1: all parameters are big-endian). */
     public void writeShort(int v) throws IOException {
         write(v >>> 8);

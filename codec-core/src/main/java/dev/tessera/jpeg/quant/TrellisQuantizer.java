@@ -112,18 +112,24 @@ public final class TrellisQuantizer implements BlockQuantizer {
 
     @Override
     public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset) {
-        quantizeWithLambda(coefficients, inOffset, out, outOffset, blockLambda(coefficients, inOffset));
+        double energy = prepare(coefficients, inOffset);
+        quantizePrepared(coefficients, inOffset, out, outOffset, lambdaForEnergy(energy));
     }
 
     @Override
     public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset, double lambdaScale) {
-        quantizeWithLambda(coefficients, inOffset, out, outOffset,
-            blockLambda(coefficients, inOffset) * lambdaScale);
+        double energy = prepare(coefficients, inOffset);
+        quantizePrepared(coefficients, inOffset, out, outOffset, lambdaForEnergy(energy) * lambdaScale);
     }
 
     /** The lambda {@link #quantize} uses for a block: the configured lambda times its energy scale. */
     double blockLambda(int[] coefficients, int inOffset) {
         return energyFloor >= 1 ? lambda : lambda * energyScale(coefficients, inOffset);
+    }
+
+    /** {@link #blockLambda} from the block's summed squared AC magnitudes, as {@link #prepare} returns it. */
+    private double lambdaForEnergy(double energy) {
+        return energyFloor >= 1 ? lambda : lambda * scaleOf(energy);
     }
 
     /**
@@ -137,25 +143,46 @@ public final class TrellisQuantizer implements BlockQuantizer {
             double a = coefficients[inOffset + naturalIndex[k]] * 0.125 * inverseStep[k];
             energy += a * a;
         }
+        return scaleOf(energy);
+    }
+
+    private double scaleOf(double energy) {
         double scale = Math.sqrt(energy / 63);
         return Math.max(energyFloor, Math.min(1, scale));
     }
 
     /** Quantizes with an explicit lambda. */
     void quantizeWithLambda(int[] coefficients, int inOffset, short[] out, int outOffset, double lam) {
-        // T.81 A.3.4 for DC: round half away from zero.
-        int dc = coefficients[inOffset];
-        int dcMagnitude = (Math.abs(dc) + (dcStep >> 1)) / dcStep;
-        out[outOffset] = (short) (dc < 0 ? -dcMagnitude : dcMagnitude);
+        prepare(coefficients, inOffset);
+        quantizePrepared(coefficients, inOffset, out, outOffset, lam);
+    }
 
+    /**
+     * Fills the per-position magnitudes (in quantizer steps), their rounding and the zero-run distortion
+     * prefix sums for {@link #quantizePrepared}. Returns the sum of the squared AC magnitudes in steps, the
+     * same sum {@link #energyScale} forms (one pass serves both).
+     */
+    private double prepare(int[] coefficients, int inOffset) {
+        double energy = 0;
         zeroPrefix[0] = 0;
         for (int k = 1; k < 64; k++) {
             // The forward DCT output is scaled by 8.
             double a = Math.abs(coefficients[inOffset + naturalIndex[k]]) * 0.125 * inverseStep[k];
             magnitude[k] = a;
             rounded[k] = (int) (a + 0.5);
+            energy += a * a;
             zeroPrefix[k] = zeroPrefix[k - 1] + weight[k] * a * a;
         }
+        return energy;
+    }
+
+    /** The trellis proper, on the arrays {@link #prepare} filled for this block. */
+    private void quantizePrepared(int[] coefficients, int inOffset, short[] out, int outOffset, double lam) {
+        // T.81 A.3.4 for DC: round half away from zero.
+        int dc = coefficients[inOffset];
+        int dcMagnitude = (Math.abs(dc) + (dcStep >> 1)) / dcStep;
+        out[outOffset] = (short) (dc < 0 ? -dcMagnitude : dcMagnitude);
+
         double eob = lam * symbolBits[EOB];
         double zrl = lam * symbolBits[ZRL];
         best[0] = 0;
