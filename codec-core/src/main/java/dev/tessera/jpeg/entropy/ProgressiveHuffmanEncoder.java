@@ -107,8 +107,17 @@ public final class ProgressiveHuffmanEncoder {
 
     /** G.1.2.2: an AC first scan, coefficients Ss..Se divided by 2^Al (truncating toward zero). */
     public void encodeAcFirst(int table, short[] block, int offset) throws IOException {
+        encodeAcFirst(table, block, offset, 63);
+    }
+
+    /**
+     * {@link #encodeAcFirst(int, short[], int)} for a block whose coefficients after zig-zag index
+     * {@code last} are all zero: the walk stops there, since trailing zeros only end the band.
+     */
+    public void encodeAcFirst(int table, short[] block, int offset, int last) throws IOException {
+        int end = Math.min(spectralEnd, last);
         int run = 0;
-        for (int k = spectralStart; k <= spectralEnd; k++) {
+        for (int k = spectralStart; k <= end; k++) {
             int v = block[offset + k];
             int magnitude = (v < 0 ? -v : v) >> approxLow;
             if (magnitude == 0) {
@@ -126,7 +135,7 @@ public final class ProgressiveHuffmanEncoder {
             bits(v < 0 ? ~magnitude : magnitude, size);
             run = 0;
         }
-        if (run > 0) {
+        if (run > 0 || end < spectralEnd) {
             eobRun++;
             if (eobRun == MAX_EOB_RUN) {
                 flushEobRun(table);
@@ -140,8 +149,17 @@ public final class ProgressiveHuffmanEncoder {
      * end-of-band run) that passes them.
      */
     public void encodeAcRefine(int table, short[] block, int offset) throws IOException {
+        encodeAcRefine(table, block, offset, 63);
+    }
+
+    /**
+     * {@link #encodeAcRefine(int, short[], int)} for a block whose coefficients after zig-zag index
+     * {@code last} are all zero: the walk stops there, since trailing zeros only end the band.
+     */
+    public void encodeAcRefine(int table, short[] block, int offset, int last) throws IOException {
+        int end = Math.min(spectralEnd, last);
         int lastNew = -1; // the last coefficient that becomes non-zero in this scan: the end of the band
-        for (int k = spectralStart; k <= spectralEnd; k++) {
+        for (int k = spectralStart; k <= end; k++) {
             int v = block[offset + k];
             int m = (v < 0 ? -v : v) >> approxLow;
             magnitudes[k] = m;
@@ -153,7 +171,7 @@ public final class ProgressiveHuffmanEncoder {
         // after them are this block's corrections (BR), sent after the next symbol that passes them.
         int runBits = pendingCount;
         int run = 0;
-        for (int k = spectralStart; k <= spectralEnd; k++) {
+        for (int k = spectralStart; k <= end; k++) {
             int m = magnitudes[k];
             if (m == 0) {
                 run++;
@@ -178,7 +196,7 @@ public final class ProgressiveHuffmanEncoder {
             sendFirst(pendingCount);
             run = 0;
         }
-        if (run > 0 || pendingCount > runBits) {
+        if (run > 0 || end < spectralEnd || pendingCount > runBits) {
             // This block ends the band early: it joins the run, its corrections join the run's bits.
             eobRun++;
             if (eobRun == MAX_EOB_RUN || pendingCount > MAX_BUFFERED_BITS) {

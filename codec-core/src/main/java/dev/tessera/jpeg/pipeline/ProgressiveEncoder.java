@@ -26,10 +26,32 @@ final class ProgressiveEncoder {
     private final short[][][] store;
     private final int restartMcus;
 
+    /**
+     * Zig-zag index of the last non-zero coefficient of each block (0 when no AC coefficient is), laid out
+     * like {@link #store} with one entry a block: AC scans stop there.
+     */
+    private final byte[][][] lastNonZero;
+
     ProgressiveEncoder(EncodeLayout layout, short[][][] store, int restartMcus) {
         this.layout = layout;
         this.store = store;
         this.restartMcus = restartMcus;
+        lastNonZero = new byte[store.length][][];
+        for (int row = 0; row < store.length; row++) {
+            lastNonZero[row] = new byte[store[row].length][];
+            for (int c = 0; c < store[row].length; c++) {
+                short[] blocks = store[row][c];
+                byte[] last = new byte[blocks.length / 64];
+                for (int b = 0; b < last.length; b++) {
+                    int k = 63;
+                    while (k > 0 && blocks[b * 64 + k] == 0) {
+                        k--;
+                    }
+                    last[b] = (byte) k;
+                }
+                lastNonZero[row][c] = last;
+            }
+        }
     }
 
     /**
@@ -159,6 +181,7 @@ final class ProgressiveEncoder {
         int blocksWide = layout.realBlocksWide(c);
         for (int by = 0; by < blocksHigh; by++) {
             short[] blocks = store[by / v][c];
+            byte[] last = lastNonZero[by / v][c];
             int lineStart = (by % v) * perLine;
             for (int bx = 0; bx < blocksWide; bx++) {
                 if (restartMcus > 0 && mcuIndex > 0 && mcuIndex % restartMcus == 0) {
@@ -168,15 +191,16 @@ final class ProgressiveEncoder {
                     restartIndex = restart(bits, restartIndex, predictors);
                 }
                 mcuIndex++;
-                int offset = (lineStart + bx) * 64;
+                int block = lineStart + bx;
+                int offset = block * 64;
                 if (dc && refine) {
                     coder.encodeDcRefine(blocks, offset);
                 } else if (dc) {
                     predictors[0] = coder.encodeDcFirst(only.dcTableSlot(), blocks, offset, predictors[0]);
                 } else if (refine) {
-                    coder.encodeAcRefine(acSlot, blocks, offset);
+                    coder.encodeAcRefine(acSlot, blocks, offset, last[block]);
                 } else {
-                    coder.encodeAcFirst(acSlot, blocks, offset);
+                    coder.encodeAcFirst(acSlot, blocks, offset, last[block]);
                 }
             }
         }
