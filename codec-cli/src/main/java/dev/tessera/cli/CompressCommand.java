@@ -92,14 +92,16 @@ final class CompressCommand implements Callable<Integer> {
     RestartInterval restart;
 
     @Option(names = "--no-optimize",
-        description = "Use the standard Huffman tables of T.81 Annex K instead of tables optimized for the image.")
+        description = "Use the standard Huffman tables of T.81 Annex K instead of tables optimized for the image; "
+            + "the file is sequential then, unless --progressive is given (progressive scans always get "
+            + "optimized tables).")
     boolean noOptimize;
 
     @Option(names = "--preset", paramLabel = "baseline|fast|default|smallest", defaultValue = "default",
         converter = PresetConverter.class,
         description = "Compression techniques: baseline (what cjpeg -optimize writes), fast (perceptual "
-            + "tables), default (perceptual tables and trellis quantization), smallest (default plus "
-            + "progressive scans). The options below override single techniques.")
+            + "tables), default (perceptual tables, trellis quantization, progressive scans), smallest "
+            + "(default plus a search over scan scripts). The options below override single techniques.")
     Preset preset;
 
     @Option(names = "--progressive", negatable = true,
@@ -249,6 +251,8 @@ final class CompressCommand implements Callable<Integer> {
             .withThreads(threadsPerImage);
         if (progressive != null) {
             o = o.withProgressive(progressive);
+        } else if (noOptimize) {
+            o = o.withProgressive(false); // Annex K tables need a sequential file
         }
         if (trellis != null) {
             o = o.withTrellis(trellis);

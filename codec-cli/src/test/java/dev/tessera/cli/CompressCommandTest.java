@@ -328,6 +328,31 @@ class CompressCommandTest {
     }
 
     @Test
+    void defaultIsProgressiveAndNoOptimizeOrNoProgressiveIsSequential() throws IOException {
+        Path png = TestImages.writePng(dir.resolve("a.png"), TestImages.gradient(40, 24));
+        Path plain = dir.resolve("plain.jpg");
+        Path annexK = dir.resolve("annex-k.jpg");
+        Path sequential = dir.resolve("sequential.jpg");
+        Path annexKProgressive = dir.resolve("annex-k-progressive.jpg");
+
+        assertEquals(0, Cli.run("compress", png, "-o", plain).exitCode());
+        assertEquals(0, Cli.run("compress", "--no-optimize", png, "-o", annexK).exitCode());
+        assertEquals(0, Cli.run("compress", "--no-progressive", png, "-o", sequential).exitCode());
+        assertEquals(0, Cli.run("compress", "--no-optimize", "--progressive", png, "-o", annexKProgressive)
+            .exitCode());
+
+        assertEquals(List.of(0xFFC2), frameMarkers(plain));
+        assertEquals(List.of(0xFFC0), frameMarkers(annexK));
+        assertEquals(List.of(0xFFC0), frameMarkers(sequential));
+        assertEquals(List.of(0xFFC2), frameMarkers(annexKProgressive));
+    }
+
+    private static List<Integer> frameMarkers(Path jpeg) throws IOException {
+        return TestImages.segments(jpeg).stream().map(TestImages.Segment::marker)
+            .filter(m -> m >= 0xFFC0 && m <= 0xFFC2).toList();
+    }
+
+    @Test
     void defaultSubsamplingIs420() throws IOException {
         Path png = TestImages.writePng(dir.resolve("a.png"), TestImages.gradient(24, 24));
 
@@ -350,10 +375,13 @@ class CompressCommandTest {
         assertEquals(24, decoded.getHeight());
     }
 
-    /** T.81 B.2.2: SOF0 is P, Y, X, Nf, then Ci, Hi/Vi, Tqi per component; returns Hi/Vi of component 1. */
+    /**
+     * T.81 B.2.2: a frame header (SOF0, or SOF2 for the progressive default) is P, Y, X, Nf, then Ci, Hi/Vi, Tqi
+     * per component; returns Hi/Vi of component 1.
+     */
     private static int lumaSampling(Path jpeg) throws IOException {
         TestImages.Segment sof = TestImages.segments(jpeg).stream()
-            .filter(s -> s.marker() == 0xFFC0).findFirst().orElseThrow();
+            .filter(s -> s.marker() == 0xFFC0 || s.marker() == 0xFFC2).findFirst().orElseThrow();
         assertEquals(1, sof.payload()[6], "first component id");
         return sof.payload()[7] & 0xFF;
     }

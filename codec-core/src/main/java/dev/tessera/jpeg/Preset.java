@@ -9,30 +9,40 @@ package dev.tessera.jpeg;
  * @param trellis              rate-distortion optimised quantization
  * @param adaptiveQuantization per-block masking-driven quantization strength
  * @param progressive          progressive (SOF2) scans
+ * @param scanSearch           progressive: keep the smallest of several scan scripts rather than code one
  */
 public enum Preset {
     /**
      * Plain IJG quantization with Annex K tables: the quantized coefficients of libjpeg's {@code cjpeg -optimize}
      * (sizes within 0.1%).
      */
-    BASELINE_COMPATIBLE(QuantTables.ANNEX_K, false, false, false),
-    /** Perceptual tables with plain rounding: as fast as {@link #BASELINE_COMPATIBLE}. */
-    FAST(QuantTables.PERCEPTUAL, false, false, false),
-    /** Perceptual tables and trellis quantization, sequential: the default. */
-    DEFAULT(QuantTables.PERCEPTUAL, true, false, false),
-    /** Perceptual tables, trellis quantization and progressive scans: smallest files, slower. */
-    SMALLEST(QuantTables.PERCEPTUAL, true, false, true);
+    BASELINE_COMPATIBLE(QuantTables.ANNEX_K, false, false, false, false),
+    /** Perceptual tables with plain rounding, sequential: as fast as {@link #BASELINE_COMPATIBLE}. */
+    FAST(QuantTables.PERCEPTUAL, false, false, false, false),
+    /**
+     * Perceptual tables, trellis quantization and progressive scans with one fixed scan script: the default.
+     * Holds the image's quantized coefficients until the scans are written (see {@link EncoderOptions#DEFAULT}).
+     */
+    DEFAULT(QuantTables.PERCEPTUAL, true, false, true, false),
+    /**
+     * As {@link #DEFAULT}, but the progressive scans are coded with several scan scripts and the smallest file
+     * is kept: the same pixels in slightly smaller files, slower.
+     */
+    SMALLEST(QuantTables.PERCEPTUAL, true, false, true, true);
 
     private final QuantTables tables;
     private final boolean trellis;
     private final boolean adaptiveQuantization;
     private final boolean progressive;
+    private final boolean scanSearch;
 
-    Preset(QuantTables tables, boolean trellis, boolean adaptiveQuantization, boolean progressive) {
+    Preset(QuantTables tables, boolean trellis, boolean adaptiveQuantization, boolean progressive,
+           boolean scanSearch) {
         this.tables = tables;
         this.trellis = trellis;
         this.adaptiveQuantization = adaptiveQuantization;
         this.progressive = progressive;
+        this.scanSearch = scanSearch;
     }
 
     public QuantTables tables() {
@@ -49,5 +59,9 @@ public enum Preset {
 
     public boolean progressive() {
         return progressive;
+    }
+
+    public boolean scanSearch() {
+        return scanSearch;
     }
 }

@@ -32,6 +32,7 @@ class EncoderThreadsTest {
         // 1023x1401, 4:2:0: 88 MCU rows of 64 MCUs (384 blocks), so 11 rows a stripe and 8 stripes.
         BufferedImage img = image(1023, 1401);
         assertSameBytes(EncoderOptions.DEFAULT, img);
+        assertSameBytes(EncoderOptions.DEFAULT.withProgressive(false), img);
         assertSameBytes(EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(4)), img);
         assertSameBytes(EncoderOptions.BASELINE_COMPATIBLE.withOptimizeHuffman(false)
             .withRestartInterval(RestartInterval.mcuRows(1)), img);

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * ones (which must fall back to one thread without a difference).
  */
 class ParallelDecodeTest {
+    /** The parallel decoder splits sequential scans at restart markers: the files here are sequential. */
+    private static final EncoderOptions SEQUENTIAL = EncoderOptions.DEFAULT.withProgressive(false);
+
 
     /** The outcome of one decode: pixels or the exception, and the warnings in order. */
     record Outcome(byte[] pixels, int width, int height, String error, List<String> warnings) {
@@ -79,7 +82,7 @@ class ParallelDecodeTest {
             for (Subsampling s : new Subsampling[] {Subsampling.S420, Subsampling.S444, Subsampling.S422}) {
                 for (RestartInterval r : new RestartInterval[] {RestartInterval.mcuRows(1), RestartInterval.mcuRows(3),
                     RestartInterval.mcus(1), RestartInterval.mcus(7)}) {
-                    byte[] data = encode(picture, EncoderOptions.DEFAULT.withSubsampling(s).withRestartInterval(r));
+                    byte[] data = encode(picture, SEQUENTIAL.withSubsampling(s).withRestartInterval(r));
                     assertSame(data, s + " " + r);
                     n++;
                 }
@@ -87,7 +90,7 @@ class ParallelDecodeTest {
             BufferedImage gray = new BufferedImage(picture.getWidth(), picture.getHeight(),
                 BufferedImage.TYPE_BYTE_GRAY);
             gray.createGraphics().drawImage(picture, 0, 0, null);
-            assertSame(encode(gray, EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(1))), "gray");
+            assertSame(encode(gray, SEQUENTIAL.withRestartInterval(RestartInterval.mcuRows(1))), "gray");
         }
         assertTrue(n > 0);
     }
@@ -95,7 +98,7 @@ class ParallelDecodeTest {
     @Test
     void aMemoryLimitThatLeavesNoRoomForTheSplitKeepsOneThread() throws IOException {
         BufferedImage picture = pictures().get(pictures().size() - 1);
-        byte[] data = encode(picture, EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(1)));
+        byte[] data = encode(picture, SEQUENTIAL.withRestartInterval(RestartInterval.mcuRows(1)));
         Limits d = Limits.DEFAULT;
         // Enough for the one-thread buffers (windows and the output), not for whole-image sample planes too.
         long needed = (long) picture.getWidth() * picture.getHeight() * 3 + (1 << 20);
@@ -110,7 +113,7 @@ class ParallelDecodeTest {
     void damagedFilesWithRestartMarkersDecodeAsOnOneThread() throws IOException {
         SplittableRandom random = new SplittableRandom(7);
         for (BufferedImage picture : pictures()) {
-            byte[] clean = encode(picture, EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(1)));
+            byte[] clean = encode(picture, SEQUENTIAL.withRestartInterval(RestartInterval.mcuRows(1)));
             assertSame(java.util.Arrays.copyOf(clean, clean.length * 2 / 3), "truncated");
             for (int i = 0; i < 12; i++) {
                 byte[] data = clean.clone();

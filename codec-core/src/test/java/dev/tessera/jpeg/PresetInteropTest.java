@@ -1,6 +1,8 @@
 package dev.tessera.jpeg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.metrics.Psnr;
@@ -38,6 +40,10 @@ class PresetInteropTest {
         return cases.stream();
     }
 
+    static Stream<Arguments> progressiveCases() {
+        return cases().filter(a -> ((Preset) a.get()[0]).progressive());
+    }
+
     private static BufferedImage image(String name) {
         if (name.equals("gray")) {
             BufferedImage colour = TestImageGenerator.landscape();
@@ -73,5 +79,27 @@ class PresetInteropTest {
         assertTrue(psnr > plainPsnr - 1.5, "PSNR " + psnr + " vs plain " + plainPsnr);
         System.out.printf("preset %s aq=%s %s %s: %d bytes (plain %d), PSNR %.2f dB (plain %.2f)%n", preset, aq,
             name, s.label(), ours.length, plain.length, psnr, plainPsnr);
+    }
+
+    /**
+     * A progressive preset codes the coefficients its sequential form would: djpeg gives the same pixels for
+     * both (T.81 G.1: the scans only reorder and split the same quantized data).
+     */
+    @ParameterizedTest(name = "{0} aq={1} {2} {3} restart={4}")
+    @MethodSource("progressiveCases")
+    void progressiveDecodesToTheSequentialPixels(Preset preset, boolean aq, String name, Subsampling s,
+                                                 int restart) throws Exception {
+        ExternalTool djpeg = ExternalTool.require("djpeg");
+        BufferedImage source = image(name);
+        EncoderOptions options = EncoderOptions.of(preset).withAdaptiveQuantization(aq).withQuality(QUALITY)
+            .withSubsampling(s).withRestartInterval(RestartInterval.mcus(restart));
+        byte[] progressive = new JpegEncoder(options).encode(source);
+        byte[] sequential = new JpegEncoder(options.withProgressive(false)).encode(source);
+        assertTrue(new JpegDecoder().readInfo(progressive).progressive());
+        assertFalse(new JpegDecoder().readInfo(sequential).progressive());
+        ExternalTool.Result a = djpeg.run(progressive, "-pnm");
+        ExternalTool.Result b = djpeg.run(sequential, "-pnm");
+        assertTrue(a.clean() && b.clean(), "djpeg: " + a.stderr() + " " + b.stderr());
+        assertArrayEquals(b.stdout(), a.stdout());
     }
 }

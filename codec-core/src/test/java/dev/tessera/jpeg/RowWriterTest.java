@@ -65,10 +65,13 @@ class RowWriterTest {
             EncoderOptions.BASELINE_COMPATIBLE.withOptimizeHuffman(false),
             EncoderOptions.BASELINE_COMPATIBLE,
             EncoderOptions.DEFAULT,
-            EncoderOptions.DEFAULT.withOptimizeHuffman(false).withRestartInterval(RestartInterval.mcuRows(1)),
+            EncoderOptions.DEFAULT.withProgressive(false),
+            EncoderOptions.DEFAULT.withProgressive(false).withOptimizeHuffman(false)
+                .withRestartInterval(RestartInterval.mcuRows(1)),
             EncoderOptions.of(Preset.SMALLEST).withRestartInterval(RestartInterval.mcus(7)),
-            EncoderOptions.DEFAULT.withProgressive(true),
+            EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcus(5)),
             EncoderOptions.DEFAULT.withSubsampling(Subsampling.S444).withOptimizeHuffman(false),
+            EncoderOptions.DEFAULT.withProgressive(false).withSubsampling(Subsampling.S411),
             EncoderOptions.DEFAULT.withSubsampling(Subsampling.S411));
         for (PixelFormat format : PixelFormat.values()) {
             BufferedImage img = image(format == PixelFormat.GRAY8 ? BufferedImage.TYPE_BYTE_GRAY
@@ -131,7 +134,7 @@ class RowWriterTest {
         };
         // Standard tables stream: the failure surfaces while rows are written (the sink buffers 64 KiB).
         int width = 2000;
-        RowWriter writer = new JpegEncoder(EncoderOptions.DEFAULT.withOptimizeHuffman(false))
+        RowWriter writer = new JpegEncoder(EncoderOptions.DEFAULT.withProgressive(false).withOptimizeHuffman(false))
             .openRowWriter(failing, width, 400, PixelFormat.GRAY8, ImageMetadata.NONE);
         byte[] noise = new byte[width * 16];
         new java.util.Random(3).nextBytes(noise);
@@ -151,8 +154,10 @@ class RowWriterTest {
         long needed = dev.tessera.jpeg.pipeline.StreamingEncoder.bufferedBytes(EncoderOptions.DEFAULT, 65535, 65535,
             dev.tessera.jpeg.pipeline.SampleLayout.RGB);
         assertEquals(2L * 64 * 6 * 4096 * 4096, needed);
+        assertEquals(needed, dev.tessera.jpeg.pipeline.StreamingEncoder.bufferedBytes(
+            EncoderOptions.DEFAULT.withProgressive(false), 65535, 65535, dev.tessera.jpeg.pipeline.SampleLayout.RGB));
         assertEquals(0, dev.tessera.jpeg.pipeline.StreamingEncoder.bufferedBytes(
-            EncoderOptions.DEFAULT.withOptimizeHuffman(false), 65535, 65535,
+            EncoderOptions.DEFAULT.withProgressive(false).withOptimizeHuffman(false), 65535, 65535,
             dev.tessera.jpeg.pipeline.SampleLayout.RGB));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new dev.tessera.jpeg.pipeline.StreamingEncoder(EncoderOptions.DEFAULT.withProgressive(true), 65535,

@@ -5,8 +5,8 @@ import dev.tessera.jpeg.EncoderOptions;
 /**
  * Parses the harness's {@code --options} text, comma-separated {@code key=value} pairs applied in order to
  * {@link EncoderOptions#BASELINE_COMPATIBLE}: {@code subsampling=444|422|420}, {@code optimize=true|false},
- * {@code progressive=true|false}, {@code preset=NAME}, {@code trellis=true|false},
- * {@code aq=true|false}, {@code tables=annex_k|perceptual}.
+ * {@code progressive=true|false}, {@code search=true|false} (scan script search), {@code preset=NAME},
+ * {@code trellis=true|false}, {@code aq=true|false}, {@code tables=annex_k|perceptual}.
  */
 final class EncoderOptionSpec {
     private EncoderOptionSpec() {
@@ -25,6 +25,7 @@ final class EncoderOptionSpec {
                 case "subsampling" -> o.withSubsampling(RdHarness.subsampling(value));
                 case "optimize" -> o.withOptimizeHuffman(Boolean.parseBoolean(value));
                 case "progressive" -> o.withProgressive(Boolean.parseBoolean(value));
+                case "search" -> o.withScanSearch(Boolean.parseBoolean(value));
                 case "preset" -> o.withPreset(dev.tessera.jpeg.Preset.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
                 case "trellis" -> o.withTrellis(Boolean.parseBoolean(value));
                 case "aq" -> o.withAdaptiveQuantization(Boolean.parseBoolean(value));

@@ -172,8 +172,9 @@ public final class EncodePipeline {
     }
 
     /**
-     * Writes a whole progressive file from the quantized frame: headers, then the scans of the smallest
-     * candidate script (the first smallest in candidate order), then EOI. With {@code pool} the scans are
+     * Writes a whole progressive file from the quantized frame: headers, then the scans of the fixed script,
+     * or with {@link EncoderOptions#scanSearch()} of the smallest candidate script (the first smallest in
+     * candidate order), then EOI. With {@code pool} the scans are
      * counted and coded on it at once; the bytes do not depend on it.
      *
      * <p>The search is exact but avoids coding every script: each distinct scan is counted once (scripts share
@@ -185,7 +186,9 @@ public final class EncodePipeline {
         MarkerWriter markers = new MarkerWriter(sink);
         plan.writeHeaders(markers, null, null);
         List<List<ScanHeader>> scripts = plan.sampleLayout == SampleLayout.CMYK
-            ? List.of(ScanScript.uniform(plan.componentCount)) : ScanScript.candidates(plan.componentCount);
+            ? List.of(ScanScript.uniform(plan.componentCount))
+            : plan.options.scanSearch() ? ScanScript.candidates(plan.componentCount)
+            : List.of(ScanScript.fixed(plan.componentCount));
         ProgressiveEncoder progressive = new ProgressiveEncoder(plan.layout, store, plan.restartMcus);
 
         Map<ScanHeader, ProgressiveEncoder.CountedScan> counted = new HashMap<>();

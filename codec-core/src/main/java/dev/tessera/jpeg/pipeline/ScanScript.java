@@ -14,7 +14,7 @@ public final class ScanScript {
     }
 
     /**
-     * The default script: DC first (all components, one bit held back), then the low luma band and the
+     * The usual script: DC first (all components, one bit held back), then the low luma band and the
      * chroma bands at reduced precision, the rest of luma, and refinement scans for the held-back bits. This
      * is the usual successive-approximation split (it is libjpeg's too): coarse images arrive early and the
      * refinement bits, nearly random, cost little.
@@ -112,6 +112,16 @@ public final class ScanScript {
         scans.add(new ScanHeader(all, 0, 0, 1, 0));
         scans.add(ac(0, 1, 63, 1, 0));
         return List.copyOf(scans);
+    }
+
+    /**
+     * The script {@link EncodePipeline} codes without the scan script search: {@link #fineBands}, the single
+     * candidate with the smallest total over the 24 Kodak images at 10 qualities with the DEFAULT preset's
+     * coefficients (15,369,647 bytes; {@link #standard} 15,394,463, {@link #spectralOnly} 15,509,813, the
+     * search 15,297,408, sequential 15,722,504; docs/compression.md).
+     */
+    static List<ScanHeader> fixed(int componentCount) {
+        return fineBands(componentCount);
     }
 
     /** The scripts {@link EncodePipeline} tries for each progressive image, keeping the smallest output. */

@@ -87,6 +87,9 @@ class ParallelEncoderTest {
                 EncoderOptions options = EncoderOptions.DEFAULT.withProgressive(true).withSubsampling(s)
                     .withRestartInterval(restart);
                 assertSameForEveryThreadCount(options, colour, "progressive " + s.label() + " " + restart);
+                // The scan script search codes scans on the pool too.
+                assertSameForEveryThreadCount(options.withScanSearch(true), colour,
+                    "progressive, scan search " + s.label() + " " + restart);
             }
         }
     }
@@ -114,9 +117,10 @@ class ParallelEncoderTest {
             source.readRow(y, row);
             System.arraycopy(row, 0, pixels, y * row.length, row.length);
         }
-        for (EncoderOptions options : new EncoderOptions[] {EncoderOptions.DEFAULT.withOptimizeHuffman(false),
-            EncoderOptions.DEFAULT.withOptimizeHuffman(false).withRestartInterval(RestartInterval.mcus(5)),
-            EncoderOptions.DEFAULT, EncoderOptions.DEFAULT.withProgressive(true).withSubsampling(Subsampling.S422)}) {
+        EncoderOptions standardTables = EncoderOptions.DEFAULT.withProgressive(false).withOptimizeHuffman(false);
+        for (EncoderOptions options : new EncoderOptions[] {standardTables,
+            standardTables.withRestartInterval(RestartInterval.mcus(5)), EncoderOptions.DEFAULT.withProgressive(false),
+            EncoderOptions.DEFAULT, EncoderOptions.of(Preset.SMALLEST).withSubsampling(Subsampling.S422)}) {
             byte[] expected = encode(options, source, EncodePipeline.DEFAULT_MAX_BUFFERED_COEFFICIENTS, 1);
             for (int threads = 2; threads <= 4; threads++) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -180,9 +184,10 @@ class ParallelEncoderTest {
                 good.readRow(y, out);
             }
         };
-        for (EncoderOptions options : new EncoderOptions[] {EncoderOptions.DEFAULT,
-            EncoderOptions.DEFAULT.withOptimizeHuffman(false).withRestartInterval(RestartInterval.mcuRows(1)),
-            EncoderOptions.DEFAULT.withProgressive(true)}) {
+        for (EncoderOptions options : new EncoderOptions[] {EncoderOptions.DEFAULT.withProgressive(false),
+            EncoderOptions.DEFAULT.withProgressive(false).withOptimizeHuffman(false)
+                .withRestartInterval(RestartInterval.mcuRows(1)),
+            EncoderOptions.DEFAULT, EncoderOptions.of(Preset.SMALLEST)}) {
             IllegalStateException thrown = assertThrows(IllegalStateException.class,
                 () -> encode(options.withThreads(2), failing, 0, 1));
             assertSame(failure, thrown);
