@@ -124,7 +124,9 @@ public final class ProgressiveHuffmanEncoder {
                 run++;
                 continue;
             }
-            closeEobRun(table, pendingCount);
+            if (eobRun > 0) {
+                closeEobRun(table, pendingCount);
+            }
             while (run > 15) {
                 symbol(table, ZRL);
                 run -= 16;
@@ -179,7 +181,9 @@ public final class ProgressiveHuffmanEncoder {
             }
             // Runs of 16 zeros before a new coefficient need ZRL; past the last new one they fold into EOB.
             while (run > 15 && k <= lastNew) {
-                closeEobRun(table, runBits);
+                if (eobRun > 0) {
+                    closeEobRun(table, runBits);
+                }
                 runBits = 0;
                 symbol(table, ZRL);
                 run -= 16;
@@ -189,7 +193,9 @@ public final class ProgressiveHuffmanEncoder {
                 pendingBits[pendingCount++] = (byte) (m & 1);
                 continue;
             }
-            closeEobRun(table, runBits);
+            if (eobRun > 0) {
+                closeEobRun(table, runBits);
+            }
             runBits = 0;
             symbol(table, (run << 4) | 1);
             bits(block[offset + k] < 0 ? 0 : 1, 1);

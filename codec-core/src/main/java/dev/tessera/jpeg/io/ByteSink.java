@@ -8,20 +8,31 @@ import java.io.OutputStream;
  * through one sink, so their order on the stream is the order of the calls.
  */
 public final class ByteSink {
-    private static final int CAPACITY = 1 << 16;
+    private static final int DEFAULT_CAPACITY = 1 << 16;
 
     private final OutputStream out;
-    private final byte[] buffer = new byte[CAPACITY];
+    private final int capacity;
+    private final byte[] buffer;
     private int position;
     private long flushed;
 
     public ByteSink(OutputStream out) {
+        this(out, DEFAULT_CAPACITY);
+    }
+
+    /** A sink with a buffer of {@code capacity} bytes (at least 4): small for a few marker segments. */
+    public ByteSink(OutputStream out, int capacity) {
+        if (capacity < 4) {
+            throw new IllegalArgumentException("capacity must be at least 4, found " + capacity);
+        }
         this.out = out;
+        this.capacity = capacity;
+        this.buffer = new byte[capacity];
     }
 
     /** Writes the low 8 bits of {@code b}. */
     public void write(int b) throws IOException {
-        if (position == CAPACITY) {
+        if (position == capacity) {
             drain();
         }
         buffer[position++] = (byte) b;
@@ -29,7 +40,7 @@ public final class ByteSink {
 
     /** Writes a 32-bit big-endian value. */
     public void writeInt(int v) throws IOException {
-        if (position > CAPACITY - 4) {
+        if (position > capacity - 4) {
             drain();
         }
         buffer[position] = (byte) (v >>> 24);
@@ -46,9 +57,9 @@ public final class ByteSink {
     }
 
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        if (length > CAPACITY - position) {
+        if (length > capacity - position) {
             drain();
-            if (length > CAPACITY) {
+            if (length > capacity) {
                 out.write(bytes, offset, length);
                 flushed += length;
                 return;

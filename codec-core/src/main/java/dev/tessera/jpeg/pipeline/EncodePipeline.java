@@ -190,6 +190,15 @@ public final class EncodePipeline {
             : plan.options.scanSearch() ? ScanScript.candidates(plan.componentCount)
             : List.of(ScanScript.fixed(plan.componentCount));
         ProgressiveEncoder progressive = new ProgressiveEncoder(plan.layout, store, plan.restartMcus);
+        if (scripts.size() == 1 && pool == null) {
+            // One script on one thread: count and code each scan straight into the file.
+            for (ScanHeader scan : scripts.get(0)) {
+                progressive.code(progressive.count(scan), sink);
+            }
+            markers.writeEndOfImage();
+            sink.flush();
+            return;
+        }
 
         Map<ScanHeader, ProgressiveEncoder.CountedScan> counted = new HashMap<>();
         List<ScanHeader> distinct = new ArrayList<>();

@@ -88,7 +88,7 @@ final class ProgressiveEncoder {
         long dataBits = counter.extraBits();
         HuffmanTable[] tables = new HuffmanTable[2];
         ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(256);
-        ByteSink headerSink = new ByteSink(headerBytes);
+        ByteSink headerSink = new ByteSink(headerBytes, 1024);
         MarkerWriter markers = new MarkerWriter(headerSink);
         if (!dcRefine) {
             int tableClass = scan.spectralStart() == 0 ? 0 : 1;
@@ -110,17 +110,22 @@ final class ProgressiveEncoder {
 
     /** The DHT and SOS segments and the coded data of a counted scan. Thread-safe. */
     byte[] code(CountedScan counted) throws IOException {
-        ScanHeader scan = counted.scan;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 64,
             counted.lowerBound() + counted.lowerBound() / 64 + 64));
-        ByteSink sink = new ByteSink(buffer);
+        ByteSink sink = new ByteSink(buffer, (int) Math.min(1 << 16, counted.lowerBound() + 64));
+        code(counted, sink);
+        sink.flush();
+        return buffer.toByteArray();
+    }
+
+    /** Writes the DHT and SOS segments and the coded data of a counted scan to {@code sink}. */
+    void code(CountedScan counted, ByteSink sink) throws IOException {
+        ScanHeader scan = counted.scan;
         sink.write(counted.headers);
         BitWriter bits = new BitWriter(sink);
         walk(scan, ProgressiveHuffmanEncoder.writing(bits, counted.tables, scan.spectralStart(), scan.spectralEnd(),
             scan.approxLow()), bits);
         bits.flushToByteBoundary();
-        sink.flush();
-        return buffer.toByteArray();
     }
 
     private static boolean usesSlot(ScanHeader scan, int slot) {
