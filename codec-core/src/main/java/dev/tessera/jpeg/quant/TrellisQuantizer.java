@@ -112,13 +112,21 @@ public final class TrellisQuantizer implements BlockQuantizer {
 
     @Override
     public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset) {
-        double energy = prepare(coefficients, inOffset);
+        if (!round(coefficients, inOffset)) {
+            quantizeFlat(coefficients, inOffset, out, outOffset);
+            return;
+        }
+        double energy = prefixSums();
         quantizePrepared(coefficients, inOffset, out, outOffset, lambdaForEnergy(energy));
     }
 
     @Override
     public void quantize(int[] coefficients, int inOffset, short[] out, int outOffset, double lambdaScale) {
-        double energy = prepare(coefficients, inOffset);
+        if (!round(coefficients, inOffset)) {
+            quantizeFlat(coefficients, inOffset, out, outOffset);
+            return;
+        }
+        double energy = prefixSums();
         quantizePrepared(coefficients, inOffset, out, outOffset, lambdaForEnergy(energy) * lambdaScale);
     }
 
@@ -153,30 +161,57 @@ public final class TrellisQuantizer implements BlockQuantizer {
 
     /** Quantizes with an explicit lambda. */
     void quantizeWithLambda(int[] coefficients, int inOffset, short[] out, int outOffset, double lam) {
-        prepare(coefficients, inOffset);
+        if (!round(coefficients, inOffset)) {
+            quantizeFlat(coefficients, inOffset, out, outOffset);
+            return;
+        }
+        prefixSums();
         quantizePrepared(coefficients, inOffset, out, outOffset, lam);
     }
 
     /**
-     * Fills the per-position magnitudes (in quantizer steps), their rounding and the zero-run distortion
-     * prefix sums for {@link #quantizePrepared}. Returns the sum of the squared AC magnitudes in steps, the
-     * same sum {@link #energyScale} forms (one pass serves both).
+     * Fills the per-position magnitudes (in quantizer steps) and their rounding for {@link #prefixSums} and
+     * {@link #quantizePrepared}. Returns whether any AC magnitude rounds to 1 or more: if none does, every AC
+     * value the trellis may choose is 0 and the block needs no more work ({@link #quantizeFlat}).
      */
-    private double prepare(int[] coefficients, int inOffset) {
-        double energy = 0;
-        zeroPrefix[0] = 0;
+    private boolean round(int[] coefficients, int inOffset) {
+        int any = 0;
         for (int k = 1; k < 64; k++) {
             // The forward DCT output is scaled by 8.
             double a = Math.abs(coefficients[inOffset + naturalIndex[k]]) * 0.125 * inverseStep[k];
             magnitude[k] = a;
-            rounded[k] = (int) (a + 0.5);
+            int r = (int) (a + 0.5);
+            rounded[k] = r;
+            any |= r;
+        }
+        return any != 0;
+    }
+
+    /**
+     * Fills the zero-run distortion prefix sums from the magnitudes. Returns the sum of the squared AC
+     * magnitudes in steps, the same sum {@link #energyScale} forms.
+     */
+    private double prefixSums() {
+        double energy = 0;
+        zeroPrefix[0] = 0;
+        for (int k = 1; k < 64; k++) {
+            double a = magnitude[k];
             energy += a * a;
             zeroPrefix[k] = zeroPrefix[k - 1] + weight[k] * a * a;
         }
         return energy;
     }
 
-    /** The trellis proper, on the arrays {@link #prepare} filled for this block. */
+    /** A block whose AC magnitudes all round to 0: the DC as {@link #quantizePrepared} rounds it, AC zero. */
+    private void quantizeFlat(int[] coefficients, int inOffset, short[] out, int outOffset) {
+        // T.81 A.3.4 for DC: round half away from zero.
+        int dc = coefficients[inOffset];
+        int dcMagnitude = (Math.abs(dc) + (dcStep >> 1)) / dcStep;
+        out[outOffset] = (short) (dc < 0 ? -dcMagnitude : dcMagnitude);
+        java.util.Arrays.fill(out, outOffset + 1, outOffset + 64, (short) 0);
+    }
+
+    /** The trellis proper, on the arrays {@link #round} and {@link #prefixSums} filled for this block. */
     private void quantizePrepared(int[] coefficients, int inOffset, short[] out, int outOffset, double lam) {
         // T.81 A.3.4 for DC: round half away from zero.
         int dc = coefficients[inOffset];
