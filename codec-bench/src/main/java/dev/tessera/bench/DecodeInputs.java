@@ -75,14 +75,16 @@ public final class DecodeInputs {
 
     /** Encodes {@code picture} as {@code kind} (see the class comment). */
     static byte[] encode(BufferedImage picture, String kind) {
-        EncoderOptions base = EncoderOptions.DEFAULT.withQuality(90).withSubsampling(Subsampling.S420)
-            .withOptimizeHuffman(false);
+        // Sequential unless the kind says otherwise (DEFAULT itself is progressive).
+        EncoderOptions base = EncoderOptions.DEFAULT.withProgressive(false).withQuality(90)
+            .withSubsampling(Subsampling.S420).withOptimizeHuffman(false);
         BufferedImage input = picture;
         EncoderOptions options = switch (kind) {
             case "420" -> base;
             case "420-rst" -> base.withRestartInterval(RestartInterval.mcuRows(1));
             case "444" -> base.withQuality(95).withSubsampling(Subsampling.S444);
-            case "progressive" -> base.withProgressive(true).withOptimizeHuffman(true);
+            // The scan script search, as before DEFAULT became progressive: the same file as then.
+            case "progressive" -> base.withProgressive(true).withOptimizeHuffman(true).withScanSearch(true);
             case "gray" -> {
                 input = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
                 Graphics2D g = input.createGraphics();

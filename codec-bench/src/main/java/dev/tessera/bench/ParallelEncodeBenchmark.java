@@ -21,11 +21,14 @@ import org.openjdk.jmh.annotations.State;
  * ({@link EncoderOptions#withThreads}); the file is the same for every thread count. {@code options}:
  *
  * <ul>
- *   <li>{@code default}: {@link EncoderOptions#DEFAULT} (perceptual tables, trellis, optimized Huffman, no
- *       restarts): quantization in parallel, entropy coding on one thread;</li>
+ *   <li>{@code default}: the sequential form of {@link EncoderOptions#DEFAULT} (perceptual tables, trellis,
+ *       optimized Huffman, no restarts; DEFAULT itself is progressive since 2026-11-23): quantization in
+ *       parallel, entropy coding on one thread;</li>
  *   <li>{@code default-rst}: the same with a restart marker every MCU row, so entropy coding is parallel too;</li>
  *   <li>{@code baseline}: {@link EncoderOptions#BASELINE_COMPATIBLE} (plain rounding, optimized Huffman, no
- *       restarts), where entropy coding is a larger share of the time.</li>
+ *       restarts), where entropy coding is a larger share of the time;</li>
+ *   <li>{@code progressive}: {@link EncoderOptions#DEFAULT} as it is, progressive with one scan script:
+ *       quantization in parallel, then the scans counted and coded one task a scan.</li>
  * </ul>
  *
  * One operation is one whole image written into a reused in-memory stream; MP/s = ops/s x 4.06.
@@ -37,7 +40,7 @@ public class ParallelEncodeBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    @Param({"default", "default-rst", "baseline"})
+    @Param({"default", "default-rst", "baseline", "progressive"})
     public String options;
 
     BufferedImage pixels;
@@ -54,11 +57,13 @@ public class ParallelEncodeBenchmark {
 
     static EncoderOptions options(String name) {
         return switch (name) {
-            case "default" -> EncoderOptions.DEFAULT;
-            case "default-rst" -> EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(1));
+            case "default" -> EncoderOptions.DEFAULT.withProgressive(false);
+            case "default-rst" -> EncoderOptions.DEFAULT.withProgressive(false)
+                .withRestartInterval(RestartInterval.mcuRows(1));
             case "baseline" -> EncoderOptions.BASELINE_COMPATIBLE;
-            default -> throw new IllegalArgumentException("options must be default, default-rst or baseline: "
-                + name);
+            case "progressive" -> EncoderOptions.DEFAULT;
+            default -> throw new IllegalArgumentException(
+                "options must be default, default-rst, baseline or progressive: " + name);
         };
     }
 
