@@ -39,18 +39,30 @@ public final class HuffmanDecoder implements EntropyDecoder {
             int ci = membership[b];
             short[] block = blocks[b];
             int base = offsets[b];
+            // The bit buffer lives in locals over the block: the reader holds `held` bits, n of them still
+            // unread, left-aligned in w (so a look-up is one shift); held - n are consumed but not yet written
+            // back to the reader (that happens once per block, and before every fill).
+            bits.fillTo(HuffmanLookup.FAST_BITS);
+            int held = bits.bitsHeld();
+            int n = held;
+            long w = bits.heldBits() << (64 - n);
             // T.81 F.2.2.1: DIFF = EXTEND(RECEIVE(SSSS)), PRED += DIFF; one look-up when code and bits are short.
             HuffmanLookup dcTable = dcTables[ci];
-            int e = dcTable.fastTable()[bits.peekBits(HuffmanLookup.FAST_BITS)];
+            int e = dcTable.fastTable()[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
             int s;
             if (e != 0) {
-                bits.skipBits(e & 31);
+                w <<= e & 31;
+                n -= e & 31;
                 s = e >> 16;
             } else {
                 s = dcTable.decode(bits);
                 if (s != 0) {
                     s = HuffmanLookup.extend(bits.getBits(s), s);
                 }
+                bits.fillTo(HuffmanLookup.FAST_BITS);
+                held = bits.bitsHeld();
+                n = held;
+                w = bits.heldBits() << (64 - n);
             }
             predictions[ci] += s;
             block[base] = (short) predictions[ci];
@@ -58,9 +70,17 @@ public final class HuffmanDecoder implements EntropyDecoder {
             HuffmanLookup ac = acTables[ci];
             int[] fast = ac.fastTable();
             for (int k = 1; k < 64; k++) {
-                e = fast[bits.peekBits(HuffmanLookup.FAST_BITS)];
+                if (n < HuffmanLookup.FAST_BITS) {
+                    bits.skipBits(held - n);
+                    bits.fillTo(HuffmanLookup.FAST_BITS);
+                    held = bits.bitsHeld();
+                    n = held;
+                    w = bits.heldBits() << (64 - n);
+                }
+                e = fast[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
                 if (e != 0) {
-                    bits.skipBits(e & 31);
+                    w <<= e & 31;
+                    n -= e & 31;
                     if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                         k += (e >> 8) & 15;
                         block[base + NATURAL[k]] = (short) (e >> 16);
@@ -71,19 +91,27 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     }
                     continue;
                 }
+                // A long code, or code plus magnitude bits longer than the table: through the reader.
+                bits.skipBits(held - n);
                 int rs = ac.decode(bits);
                 int r = rs >> 4;
                 s = rs & 15;
+                int v = s != 0 ? HuffmanLookup.extend(bits.getBits(s), s) : 0;
+                bits.fillTo(HuffmanLookup.FAST_BITS);
+                held = bits.bitsHeld();
+                n = held;
+                w = bits.heldBits() << (64 - n);
                 if (s != 0) {
                     k += r;
                     // k may pass 63 on corrupt data; the padded table sends it to coefficient 63 (as libjpeg).
-                    block[base + NATURAL[k]] = (short) HuffmanLookup.extend(bits.getBits(s), s);
+                    block[base + NATURAL[k]] = (short) v;
                 } else if (r == 15) {
                     k += 15;
                 } else {
                     break;
                 }
             }
+            bits.skipBits(held - n);
         }
     }
 
