@@ -51,6 +51,11 @@ final class FrameDecoder implements FrameDecoding {
     /** Progression state per component and zig-zag index: the Al of the last scan, -1 before any. */
     private final int[][] coefBits;
     private final int[][] previousCoefBits;
+    /**
+     * Progressive Huffman files: per component and block, bit k set when zig-zag coefficient k is non-zero
+     * (kept by {@link ProgressiveHuffmanDecoder}, so refinement scans need not test the coefficients).
+     */
+    private final long[][] nonZero;
     private final BitReader bits;
     private final WarningSink warnings;
     private final boolean portableIdct;
@@ -100,12 +105,19 @@ final class FrameDecoder implements FrameDecoding {
                 throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
             }
             total += 2 * (coefs + samples);
+            if (progressive && !arithmetic) {
+                total += coefs / 8; // the non-zero masks, one long per 64 coefficients
+            }
         }
         total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
         MemoryBudget.check(total, maxMemory, offset);
         this.spareMemory = Math.min(maxMemory, Runtime.getRuntime().maxMemory()) - total;
+        nonZero = new long[n][];
         for (DecodeLayout.Component c : layout.components) {
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
+            if (progressive && !arithmetic) {
+                nonZero[c.index] = new long[c.paddedBlocksWide * c.paddedBlocksHigh];
+            }
             planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
             // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
             kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
@@ -319,6 +331,7 @@ final class FrameDecoder implements FrameDecoding {
         boolean dcBand = ss == 0;
         HuffmanLookup[] dc = null;
         HuffmanLookup ac = null;
+        long[] masks = null;
         if (dcBand) {
             if (ah == 0) {
                 dc = new HuffmanLookup[indices.length];
@@ -330,8 +343,9 @@ final class FrameDecoder implements FrameDecoding {
         } else {
             int slot = scan.components().get(0).acTableSlot();
             ac = lookup(state.acTables, false, slot, offset);
+            masks = nonZero[indices[0]];
         }
-        return new ProgressiveHuffmanDecoder(bits, dc, ac, membership, ss, se, ah, al);
+        return new ProgressiveHuffmanDecoder(bits, dc, ac, masks, membership, ss, se, ah, al);
     }
 
     /**
