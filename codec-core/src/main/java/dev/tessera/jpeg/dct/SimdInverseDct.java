@@ -123,8 +123,8 @@ public final class SimdInverseDct {
             int nonzero = 0;
             for (int c = 0; c < 8; c++) {
                 int i = off + c;
-                if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
-                    && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+                // One test of all seven AC terms (ORed), not seven branches.
+                if ((in[i + 8] | in[i + 16] | in[i + 24] | in[i + 32] | in[i + 40] | in[i + 48] | in[i + 56]) == 0) {
                     columnDc(in, i, q, c, ws);
                     if (in[i] != 0) {
                         nonzero |= 1 << c;
@@ -169,7 +169,7 @@ public final class SimdInverseDct {
             int nonzero = 0;
             for (int c = 0; c < 8; c++) {
                 int i = off + c;
-                if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0) {
+                if ((in[i + 8] | in[i + 16] | in[i + 24]) == 0) {
                     columnDc(in, i, q, c, ws);
                     if (in[i] != 0) {
                         nonzero |= 1 << c;
