@@ -18,6 +18,13 @@ public final class HuffmanDecoder implements EntropyDecoder {
     /** For block b of the MCU, the index of its component in the scan. */
     private final int[] membership;
     private final int[] predictions;
+    /**
+     * Per scan component, null or an array that receives, for each block decoded, the mask of its
+     * coefficients written (bit n for natural index n) at index offset / 64. Every AC coefficient written is
+     * non-zero (EXTEND of one or more bits), so for a block that was zero before decoding this is exactly its
+     * non-zero coefficients, plus bit 0 for the DC: the mask {@code IdctKernel}'s mask variant needs.
+     */
+    private final long[][] masks;
 
     /**
      * @param dcTables   per scan component, its DC table
@@ -25,11 +32,18 @@ public final class HuffmanDecoder implements EntropyDecoder {
      * @param membership per MCU block, the index of its scan component
      */
     public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership) {
+        this(bits, dcTables, acTables, membership, null);
+    }
+
+    /** @param masks per scan component, where to record each block's mask (see {@link #masks}), or null */
+    public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership,
+                          long[][] masks) {
         this.bits = bits;
         this.dcTables = dcTables.clone();
         this.acTables = acTables.clone();
         this.membership = membership.clone();
         this.predictions = new int[dcTables.length];
+        this.masks = masks == null ? null : masks.clone();
     }
 
     @Override
@@ -69,6 +83,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
             // T.81 F.2.2.2 (Figure F.13): RS = RRRRSSSS; ZRL skips 16 zeros, EOB ends the block.
             HuffmanLookup ac = acTables[ci];
             int[] fast = ac.fastTable();
+            long written = 1; // the DC coefficient
             for (int k = 1; k < 64; k++) {
                 if (n < HuffmanLookup.FAST_BITS) {
                     bits.skipBits(held - n);
@@ -83,7 +98,9 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     n -= e & 31;
                     if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                         k += (e >> 8) & 15;
-                        block[base + NATURAL[k]] = (short) (e >> 16);
+                        int pos = NATURAL[k];
+                        block[base + pos] = (short) (e >> 16);
+                        written |= 1L << pos;
                     } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                         k += 15;
                     } else {
@@ -105,6 +122,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     k += r;
                     // k may pass 63 on corrupt data; the padded table sends it to coefficient 63 (as libjpeg).
                     block[base + NATURAL[k]] = (short) v;
+                    written |= 1L << NATURAL[k];
                 } else if (r == 15) {
                     k += 15;
                 } else {
@@ -112,6 +130,9 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 }
             }
             bits.skipBits(held - n);
+            if (masks != null) {
+                masks[ci][base >> 6] = written;
+            }
         }
     }
 

@@ -44,7 +44,9 @@ class HuffmanDecoderBlockTest {
         bits.startScan();
         HuffmanLookup[] dc = tables(true);
         HuffmanLookup[] ac = tables(false);
-        HuffmanDecoder decoder = new HuffmanDecoder(bits, dc, ac, MEMBERSHIP);
+        long[][] masks = {new long[mcus * MEMBERSHIP.length], new long[mcus * MEMBERSHIP.length],
+            new long[mcus * MEMBERSHIP.length]};
+        HuffmanDecoder decoder = new HuffmanDecoder(bits, dc, ac, MEMBERSHIP, masks);
         int[] predictions = new int[3];
         short[] all = new short[mcus * MEMBERSHIP.length * 64];
         boolean[] insufficient = new boolean[mcus];
@@ -63,6 +65,20 @@ class HuffmanDecoderBlockTest {
                 }
             }
             insufficient[m] = bits.insufficientData();
+        }
+        if (!reference) {
+            // Each block's mask is exactly its non-zero AC coefficients, plus the DC bit once decoded (the
+            // IDCT's mask variant relies on that).
+            for (int m = 0; m < mcus; m++) {
+                for (int b = 0; b < MEMBERSHIP.length; b++) {
+                    int at = (m * MEMBERSHIP.length + b) * 64;
+                    long mask = masks[MEMBERSHIP[b]][at >> 6];
+                    for (int n = 1; n < 64; n++) {
+                        assertEquals(all[at + n] != 0, (mask & (1L << n)) != 0,
+                            "mask of block " + b + " of MCU " + m + ", coefficient " + n);
+                    }
+                }
+            }
         }
         seen.add("count " + warnings.count());
         return new Result(all, insufficient, seen);
