@@ -15,4 +15,17 @@ public interface IdctKernel {
      *                     values 0..255 for 8-bit samples
      */
     void transform(short[] coefficients, int coefficientOffset, int[] quant, short[] out, int outOffset, int stride);
+
+    /**
+     * The same, told which coefficients may be non-zero: bit n of {@code nonZero} for natural index n, set
+     * for every non-zero coefficient. Extra bits are allowed in row 0, and in rows 1..7 when one of those
+     * rows holds a non-zero coefficient (libjpeg-turbo's SIMD code, which the default kernel follows, takes
+     * a shortcut when rows 1..7 are all zero that differs from the full transform on corrupt data); an
+     * all-zero block may carry any mask. A kernel may use it to pick its variant without looking at the
+     * block; the result is that of the method above.
+     */
+    default void transform(short[] coefficients, int coefficientOffset, long nonZero, int[] quant, short[] out,
+                           int outOffset, int stride) {
+        transform(coefficients, coefficientOffset, quant, out, outOffset, stride);
+    }
 }

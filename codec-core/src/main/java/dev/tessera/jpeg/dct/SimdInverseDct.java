@@ -76,6 +76,11 @@ public final class SimdInverseDct {
      * the 16-bit wrap of the sums in0 +/- in4, z3 and z4.
      */
     static final class Size8 implements IdctKernel {
+        /** Natural-order mask bits of rows 1..7 and 4..7, and of the AC terms of column 0. */
+        private static final long ROWS_1_TO_7 = -1L << 8;
+        private static final long ROWS_4_TO_7 = -1L << 32;
+        private static final long COLUMN_AC = 0x0101010101010100L;
+
         private final int[] ws = new int[64];
 
         @Override
@@ -95,17 +100,44 @@ public final class SimdInverseDct {
                 lower |= in[i];
             }
             if ((upper | lower) == 0) {
-                // Rows 1..7 zero: every workspace row is (short) (dequantized row 0 << PASS1_BITS).
-                for (int c = 0; c < 8; c++) {
-                    ws[c] = (short) (dequantize(in, off + c, q, c) << PASS1_BITS);
-                }
-                rowPass(ws, 0, out, outOff);
-                for (int r = 1; r < 8; r++) {
-                    System.arraycopy(out, outOff, out, outOff + r * stride, 8);
-                }
+                firstRowOnly(in, off, q, ws, out, outOff, stride);
                 return;
             }
-            int columns = lower == 0 ? columnsTop(in, off, q, ws) : columnsFull(in, off, q, ws);
+            int columns = lower == 0 ? columnsTop(in, off, q, ws, -1L) : columnsFull(in, off, q, ws, -1L);
+            rows(ws, columns, out, outOff, stride);
+        }
+
+        /**
+         * The same transform, its variant picked from the non-zero mask instead of the coefficients: no scan
+         * of the block for zero rows, and the mask's column bits stand in for the per-column tests. Extra
+         * bits change nothing as long as they do not hide that rows 1..7 are zero (see {@link IdctKernel}):
+         * the column and row variants equal the full transform whenever their dropped terms are 0.
+         */
+        @Override
+        public void transform(short[] in, int off, long nonZero, int[] q, short[] out, int outOff, int stride) {
+            int[] ws = this.ws;
+            if ((nonZero & ROWS_1_TO_7) == 0) {
+                firstRowOnly(in, off, q, ws, out, outOff, stride);
+                return;
+            }
+            int columns = (nonZero & ROWS_4_TO_7) == 0 ? columnsTop(in, off, q, ws, nonZero)
+                : columnsFull(in, off, q, ws, nonZero);
+            rows(ws, columns, out, outOff, stride);
+        }
+
+        /** Rows 1..7 zero: every workspace row is (short) (dequantized row 0 << PASS1_BITS). */
+        private static void firstRowOnly(short[] in, int off, int[] q, int[] ws, short[] out, int outOff,
+                                         int stride) {
+            for (int c = 0; c < 8; c++) {
+                ws[c] = (short) (dequantize(in, off + c, q, c) << PASS1_BITS);
+            }
+            rowPass(ws, 0, out, outOff);
+            for (int r = 1; r < 8; r++) {
+                System.arraycopy(out, outOff, out, outOff + r * stride, 8);
+            }
+        }
+
+        private static void rows(int[] ws, int columns, short[] out, int outOff, int stride) {
             if ((columns & 0xF0) == 0) {
                 rowsLeft(ws, out, outOff, stride);
             } else {
@@ -119,12 +151,13 @@ public final class SimdInverseDct {
          * Pass 1 on every column of a block with any AC row nonzero; returns a mask of the columns holding a
          * nonzero coefficient (a column without one gives a zero workspace column).
          */
-        private static int columnsFull(short[] in, int off, int[] q, int[] ws) {
+        private static int columnsFull(short[] in, int off, int[] q, int[] ws, long mask) {
             int nonzero = 0;
             for (int c = 0; c < 8; c++) {
                 int i = off + c;
-                if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
-                    && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+                // One test of all seven AC terms (ORed), not seven branches; none when the mask rules them out.
+                if ((mask & (COLUMN_AC << c)) == 0
+                    || (in[i + 8] | in[i + 16] | in[i + 24] | in[i + 32] | in[i + 40] | in[i + 48] | in[i + 56]) == 0) {
                     columnDc(in, i, q, c, ws);
                     if (in[i] != 0) {
                         nonzero |= 1 << c;
@@ -165,11 +198,11 @@ public final class SimdInverseDct {
          * Pass 1 when rows 4..7 are zero: the full column transform with in4 .. in7 = 0 (in0 and in3, in1
          * are already 16-bit, so the 16-bit sums with zero change nothing). Returns the nonzero-column mask.
          */
-        private static int columnsTop(short[] in, int off, int[] q, int[] ws) {
+        private static int columnsTop(short[] in, int off, int[] q, int[] ws, long mask) {
             int nonzero = 0;
             for (int c = 0; c < 8; c++) {
                 int i = off + c;
-                if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0) {
+                if ((mask & (COLUMN_AC << c)) == 0 || (in[i + 8] | in[i + 16] | in[i + 24]) == 0) {
                     columnDc(in, i, q, c, ws);
                     if (in[i] != 0) {
                         nonzero |= 1 << c;

@@ -18,6 +18,13 @@ public final class HuffmanDecoder implements EntropyDecoder {
     /** For block b of the MCU, the index of its component in the scan. */
     private final int[] membership;
     private final int[] predictions;
+    /**
+     * Per scan component, null or an array that receives, for each block decoded, the mask of its
+     * coefficients written (bit n for natural index n) at index offset / 64. Every AC coefficient written is
+     * non-zero (EXTEND of one or more bits), so for a block that was zero before decoding this is exactly its
+     * non-zero coefficients, plus bit 0 for the DC: the mask {@code IdctKernel}'s mask variant needs.
+     */
+    private final long[][] masks;
 
     /**
      * @param dcTables   per scan component, its DC table
@@ -25,11 +32,18 @@ public final class HuffmanDecoder implements EntropyDecoder {
      * @param membership per MCU block, the index of its scan component
      */
     public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership) {
+        this(bits, dcTables, acTables, membership, null);
+    }
+
+    /** @param masks per scan component, where to record each block's mask (see {@link #masks}), or null */
+    public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership,
+                          long[][] masks) {
         this.bits = bits;
         this.dcTables = dcTables.clone();
         this.acTables = acTables.clone();
         this.membership = membership.clone();
         this.predictions = new int[dcTables.length];
+        this.masks = masks == null ? null : masks.clone();
     }
 
     @Override
@@ -39,31 +53,54 @@ public final class HuffmanDecoder implements EntropyDecoder {
             int ci = membership[b];
             short[] block = blocks[b];
             int base = offsets[b];
+            // The bit buffer lives in locals over the block: the reader holds `held` bits, n of them still
+            // unread, left-aligned in w (so a look-up is one shift); held - n are consumed but not yet written
+            // back to the reader (that happens once per block, and before every fill).
+            bits.fillTo(HuffmanLookup.FAST_BITS);
+            int held = bits.bitsHeld();
+            int n = held;
+            long w = bits.heldBits() << (64 - n);
             // T.81 F.2.2.1: DIFF = EXTEND(RECEIVE(SSSS)), PRED += DIFF; one look-up when code and bits are short.
             HuffmanLookup dcTable = dcTables[ci];
-            int e = dcTable.fastTable()[bits.peekBits(HuffmanLookup.FAST_BITS)];
+            int e = dcTable.fastTable()[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
             int s;
             if (e != 0) {
-                bits.skipBits(e & 31);
+                w <<= e & 31;
+                n -= e & 31;
                 s = e >> 16;
             } else {
                 s = dcTable.decode(bits);
                 if (s != 0) {
                     s = HuffmanLookup.extend(bits.getBits(s), s);
                 }
+                bits.fillTo(HuffmanLookup.FAST_BITS);
+                held = bits.bitsHeld();
+                n = held;
+                w = bits.heldBits() << (64 - n);
             }
             predictions[ci] += s;
             block[base] = (short) predictions[ci];
             // T.81 F.2.2.2 (Figure F.13): RS = RRRRSSSS; ZRL skips 16 zeros, EOB ends the block.
             HuffmanLookup ac = acTables[ci];
             int[] fast = ac.fastTable();
+            long written = 1; // the DC coefficient
             for (int k = 1; k < 64; k++) {
-                e = fast[bits.peekBits(HuffmanLookup.FAST_BITS)];
+                if (n < HuffmanLookup.FAST_BITS) {
+                    bits.skipBits(held - n);
+                    bits.fillTo(HuffmanLookup.FAST_BITS);
+                    held = bits.bitsHeld();
+                    n = held;
+                    w = bits.heldBits() << (64 - n);
+                }
+                e = fast[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
                 if (e != 0) {
-                    bits.skipBits(e & 31);
+                    w <<= e & 31;
+                    n -= e & 31;
                     if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                         k += (e >> 8) & 15;
-                        block[base + NATURAL[k]] = (short) (e >> 16);
+                        int pos = NATURAL[k];
+                        block[base + pos] = (short) (e >> 16);
+                        written |= 1L << pos;
                     } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                         k += 15;
                     } else {
@@ -71,18 +108,30 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     }
                     continue;
                 }
+                // A long code, or code plus magnitude bits longer than the table: through the reader.
+                bits.skipBits(held - n);
                 int rs = ac.decode(bits);
                 int r = rs >> 4;
                 s = rs & 15;
+                int v = s != 0 ? HuffmanLookup.extend(bits.getBits(s), s) : 0;
+                bits.fillTo(HuffmanLookup.FAST_BITS);
+                held = bits.bitsHeld();
+                n = held;
+                w = bits.heldBits() << (64 - n);
                 if (s != 0) {
                     k += r;
                     // k may pass 63 on corrupt data; the padded table sends it to coefficient 63 (as libjpeg).
-                    block[base + NATURAL[k]] = (short) HuffmanLookup.extend(bits.getBits(s), s);
+                    block[base + NATURAL[k]] = (short) v;
+                    written |= 1L << NATURAL[k];
                 } else if (r == 15) {
                     k += 15;
                 } else {
                     break;
                 }
+            }
+            bits.skipBits(held - n);
+            if (masks != null) {
+                masks[ci][base >> 6] = written;
             }
         }
     }

@@ -102,6 +102,11 @@ public final class HuffmanLookup {
         }
     }
 
+    /** {@code length << 8 | symbol} of the code the next {@value #LOOKAHEAD} bits start with, 0 if longer. */
+    int[] lookupTable() {
+        return lookup;
+    }
+
     /** The combined table (see {@link #fast}), indexed by the next {@value #FAST_BITS} bits. */
     int[] fastTable() {
         return fast;

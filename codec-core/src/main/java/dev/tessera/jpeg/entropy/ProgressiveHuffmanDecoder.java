@@ -18,6 +18,11 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
     private final Kind kind;
     private final HuffmanLookup[] dcTables;
     private final HuffmanLookup acTable;
+    /**
+     * AC scans: per block (its offset / 64), bit k set when zig-zag coefficient k is non-zero; kept by every
+     * AC scan of the component, so refinement scans find the coefficients with a history without testing.
+     */
+    private final long[] nonZero;
     private final int[] membership;
     private final int[] predictions;
     private final int spectralStart;
@@ -29,6 +34,8 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
     /**
      * @param dcTables      DC tables per scan component (DC first scans), else ignored
      * @param acTable       the AC table (AC scans have one component), else ignored
+     * @param nonZero       AC scans: the component's non-zero masks (see {@link #nonZero}), all zero before
+     *                      its first AC scan and shared by its later ones; else ignored
      * @param membership    per MCU block, the index of its scan component
      * @param spectralStart Ss
      * @param spectralEnd   Se
@@ -36,11 +43,12 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
      * @param approxLow     Al
      */
     public ProgressiveHuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup acTable,
-                                     int[] membership, int spectralStart, int spectralEnd,
+                                     long[] nonZero, int[] membership, int spectralStart, int spectralEnd,
                                      int approxHigh, int approxLow) {
         this.bits = bits;
         this.dcTables = dcTables == null ? null : dcTables.clone();
         this.acTable = acTable;
+        this.nonZero = nonZero;
         this.membership = membership.clone();
         this.predictions = new int[4];
         this.spectralStart = spectralStart;
@@ -96,6 +104,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
             return;
         }
         int[] fast = acTable.fastTable();
+        long mask = nonZero[base >> 6];
         for (int k = spectralStart; k <= spectralEnd; k++) {
             // Code and magnitude bits in one look-up when they are short (EOB0 included, ZRL as below).
             int e = fast[bits.peekBits(HuffmanLookup.FAST_BITS)];
@@ -103,7 +112,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 bits.skipBits(e & 31);
                 if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                     k += (e >> 8) & 15;
-                    block[base + NATURAL[k]] = (short) ((e >> 16) << approxLow);
+                    mask = store(block, base, k, (e >> 16) << approxLow, mask);
                 } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                     k += 15;
                 } else {
@@ -118,7 +127,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
             if (s != 0) {
                 k += r;
                 int v = HuffmanLookup.extend(bits.getBits(s), s);
-                block[base + NATURAL[k]] = (short) (v << approxLow);
+                mask = store(block, base, k, v << approxLow, mask);
             } else if (r == 15) {
                 k += 15;
             } else {
@@ -131,73 +140,177 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 break;
             }
         }
+        nonZero[base >> 6] = mask;
     }
 
+    /**
+     * Stores zig-zag coefficient k (coefficient 63 when k passed 63 on corrupt data, as the padded table
+     * sends it) and returns the block's mask with that coefficient's bit updated to the stored 16-bit value.
+     */
+    private static long store(short[] block, int base, int k, int value, long mask) {
+        short v = (short) value;
+        block[base + NATURAL[k]] = v;
+        int z = Math.min(k, 63);
+        return (mask & ~(1L << z)) | ((long) ((v | -v) >>> 31) << z);
+    }
+
+    /**
+     * T.81 G.1.2.3. The bit buffer is kept in locals as in {@link HuffmanDecoder}: w holds the unread bits
+     * left-aligned, n of them valid, and the reader is brought up to date (held - n bits consumed) before
+     * every call into it. Fills happen where reading each bit through the reader would fill (fewer bits held
+     * than the read needs), so warnings come at the same offsets.
+     *
+     * <p>The walk over the band does not test coefficients one by one: the block's non-zero mask (coefficients
+     * with a history) gives the ones that take a correction bit and the position of the r-th zero-history
+     * coefficient, so the loops run once per correction bit, not once per coefficient with a data-dependent
+     * branch; correction bits are applied without branches.
+     */
     private void acRefine(short[] block, int base) throws JpegException {
+        BitReader bits = this.bits;
         int p1 = 1 << approxLow;
         int m1 = -1 << approxLow;
         int k = spectralStart;
+        int end = spectralEnd;
+        long band = -1L >>> (63 - end); // zig-zag indices 0 .. Se (Ss >= 1 for AC scans)
+        long history = nonZero[base >> 6];
+        int held = bits.bitsHeld();
+        int n = held;
+        long w = bits.heldBits() << (64 - n);
         if (endOfBandRun == 0) {
-            for (; k <= spectralEnd; k++) {
-                int rs = acTable.decode(bits);
+            int[] lookup = acTable.lookupTable();
+            for (; k <= end; k++) {
+                if (n < HuffmanLookup.LOOKAHEAD) {
+                    bits.skipBits(held - n);
+                    bits.fillTo(HuffmanLookup.LOOKAHEAD);
+                    held = bits.bitsHeld();
+                    n = held;
+                    w = bits.heldBits() << (64 - n);
+                }
+                int e = lookup[(int) (w >>> (64 - HuffmanLookup.LOOKAHEAD))];
+                int rs;
+                if (e != 0) {
+                    w <<= e >> 8;
+                    n -= e >> 8;
+                    rs = e & 0xFF;
+                } else {
+                    bits.skipBits(held - n);
+                    rs = acTable.decode(bits);
+                    held = bits.bitsHeld();
+                    n = held;
+                    w = bits.heldBits() << (64 - n);
+                }
                 int r = rs >> 4;
                 int s = rs & 15;
                 if (s != 0) {
-                    // T.81 G.1.2.3: a newly non-zero coefficient has magnitude 1 << Al; one bit gives its sign.
+                    // A newly non-zero coefficient has magnitude 1 << Al; one bit gives its sign.
                     if (s != 1) {
+                        bits.skipBits(held - n);
+                        held = n;
                         bits.reportBadCode();
                     }
-                    s = bits.getBit() != 0 ? p1 : m1;
+                    if (n < 1) {
+                        bits.skipBits(held - n);
+                        bits.fillTo(1);
+                        held = bits.bitsHeld();
+                        n = held;
+                        w = bits.heldBits() << (64 - n);
+                    }
+                    s = w < 0 ? p1 : m1;
+                    w <<= 1;
+                    n--;
                 } else if (r != 15) {
+                    // EOBr: a run of 2^r + (r more bits) bands, this one included.
                     endOfBandRun = 1 << r;
                     if (r != 0) {
-                        endOfBandRun += bits.getBits(r);
+                        if (n < r) {
+                            bits.skipBits(held - n);
+                            bits.fillTo(r);
+                            held = bits.bitsHeld();
+                            n = held;
+                            w = bits.heldBits() << (64 - n);
+                        }
+                        endOfBandRun += (int) (w >>> (64 - r));
+                        w <<= r;
+                        n -= r;
                     }
                     break;
                 }
-                // Skip r zero-history coefficients, appending a correction bit to each non-zero one passed.
-                do {
-                    int pos = base + NATURAL[k];
-                    short coef = block[pos];
-                    if (coef != 0) {
-                        if (bits.getBit() != 0 && (coef & p1) == 0) {
-                            block[pos] = (short) (coef >= 0 ? coef + p1 : coef + m1);
-                        }
-                    } else {
-                        if (--r < 0) {
-                            break;
-                        }
+                // Skip r zero-history coefficients: stop at the (r + 1)-th from k, or after the band when it
+                // has fewer; every coefficient with a history passed on the way takes a correction bit.
+                long zeros = ~history & band & (-1L << k);
+                for (int i = 0; i < r; i++) {
+                    zeros &= zeros - 1;
+                }
+                int target = zeros == 0 ? end + 1 : Long.numberOfTrailingZeros(zeros);
+                long passed = history & (-1L << k) & (target == 64 ? -1L : ~(-1L << target));
+                while (passed != 0) {
+                    int pos = base + NATURAL[Long.numberOfTrailingZeros(passed)];
+                    passed &= passed - 1;
+                    if (n < 1) {
+                        bits.skipBits(held - n);
+                        bits.fillTo(1);
+                        held = bits.bitsHeld();
+                        n = held;
+                        w = bits.heldBits() << (64 - n);
                     }
-                    k++;
-                } while (k <= spectralEnd);
+                    block[pos] = correct(block[pos], (int) (w >> 63), p1);
+                    w <<= 1;
+                    n--;
+                }
+                k = target;
                 if (s != 0) {
+                    // k = Se + 1 on corrupt data: the padded table sends it past the band (as libjpeg).
                     block[base + NATURAL[k]] = (short) s;
+                    history |= 1L << Math.min(k, 63);
                 }
             }
         }
         if (endOfBandRun > 0) {
-            // Inside an end-of-band run: only correction bits for coefficients already non-zero (G.1.2.3),
-            // taken in order from a 16-bit look-ahead and consumed together (the same bits as one at a time).
-            int window = bits.peekBits(16);
-            int used = 0;
-            for (; k <= spectralEnd; k++) {
-                int pos = base + NATURAL[k];
-                short coef = block[pos];
-                if (coef != 0) {
-                    if (used == 16) {
-                        bits.skipBits(16);
-                        window = bits.peekBits(16);
-                        used = 0;
-                    }
-                    int bit = (window >>> (15 - used)) & 1;
-                    used++;
-                    if (bit != 0 && (coef & p1) == 0) {
-                        block[pos] = (short) (coef >= 0 ? coef + p1 : coef + m1);
-                    }
-                }
+            // Inside an end-of-band run: only correction bits for coefficients with a history (G.1.2.3).
+            // Filled where a 16-bit look-ahead, renewed every 16 bits, would fill.
+            if (n < 16) {
+                bits.skipBits(held - n);
+                bits.fillTo(16);
+                held = bits.bitsHeld();
+                n = held;
+                w = bits.heldBits() << (64 - n);
             }
-            bits.skipBits(used);
+            int used = 0;
+            long passed = k > end ? 0 : history & band & (-1L << k);
+            while (passed != 0) {
+                int pos = base + NATURAL[Long.numberOfTrailingZeros(passed)];
+                passed &= passed - 1;
+                if (used == 16) {
+                    if (n < 16) {
+                        bits.skipBits(held - n);
+                        bits.fillTo(16);
+                        held = bits.bitsHeld();
+                        n = held;
+                        w = bits.heldBits() << (64 - n);
+                    }
+                    used = 0;
+                }
+                block[pos] = correct(block[pos], (int) (w >> 63), p1);
+                w <<= 1;
+                n--;
+                used++;
+            }
             endOfBandRun--;
         }
+        nonZero[base >> 6] = history;
+        bits.skipBits(held - n);
+    }
+
+    /**
+     * A coefficient with a history after its correction bit (T.81 G.1.2.3): when the bit is 1 and bit Al of
+     * the magnitude is still 0, the magnitude grows by 1 << Al. Without branches, since the bits are random.
+     *
+     * @param bit -1 for a 1 bit, 0 for a 0 bit
+     */
+    private static short correct(short coef, int bit, int p1) {
+        int sign = coef >> 31;
+        int step = (p1 ^ sign) - sign; // p1 or -p1, away from zero
+        int apply = bit & (((coef & p1) - 1) >> 31);
+        return (short) (coef + (step & apply));
     }
 }

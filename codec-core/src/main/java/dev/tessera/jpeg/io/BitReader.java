@@ -226,13 +226,38 @@ public final class BitReader {
         }
     }
 
+    /**
+     * Makes at least {@code n} bits (at most {@value #FILL_LIMIT}) held, zero bits beyond the data, for a
+     * decoder that reads {@link #heldBits()} itself (consuming with {@link #skipBits(int)} afterwards).
+     */
+    public void fillTo(int n) throws MalformedJpegException {
+        ensure(n);
+    }
+
+    /**
+     * The bit buffer: its low {@link #bitsHeld()} bits are the next unread bits, most significant first
+     * (the bits above them are stale). Lets a decoder keep the buffer in locals over a block and write back
+     * once with {@link #skipBits(int)}; valid until the next fill.
+     */
+    public long heldBits() {
+        return buffer;
+    }
+
+    /** How many unread bits {@link #heldBits()} holds (data bits, then any zero padding at a marker). */
+    public int bitsHeld() {
+        return bitsLeft;
+    }
+
     /** The next {@code n} bits (1..16) without consuming them; zeros beyond the data. */
     public int peekBits(int n) throws MalformedJpegException {
         ensure(n);
         return (int) (buffer >>> (bitsLeft - n)) & ((1 << n) - 1);
     }
 
-    /** Consumes {@code n} bits already looked at with {@link #peekBits(int)}. */
+    /**
+     * Consumes {@code n} bits already looked at with {@link #peekBits(int)} or in {@link #heldBits()}; the
+     * first consumption that reaches into the zero padding warns and raises {@link #insufficientData()}.
+     */
     public void skipBits(int n) throws MalformedJpegException {
         bitsLeft -= n;
         if (bitsLeft < padBits) {

@@ -51,6 +51,16 @@ final class FrameDecoder implements FrameDecoding {
     /** Progression state per component and zig-zag index: the Al of the last scan, -1 before any. */
     private final int[][] coefBits;
     private final int[][] previousCoefBits;
+    /**
+     * Progressive Huffman files: per component and block, bit k set when zig-zag coefficient k is non-zero
+     * (kept by {@link ProgressiveHuffmanDecoder}, so refinement scans need not test the coefficients).
+     */
+    private final long[][] nonZero;
+    /**
+     * Single-scan Huffman files: per component and block of the coefficient window, the mask of the
+     * coefficients the entropy decoder wrote, handed to the IDCT (see {@code IdctKernel}).
+     */
+    private final long[][] written;
     private final BitReader bits;
     private final WarningSink warnings;
     private final boolean portableIdct;
@@ -100,12 +110,23 @@ final class FrameDecoder implements FrameDecoding {
                 throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
             }
             total += 2 * (coefs + samples);
+            if (!arithmetic && (progressive || !multiScan)) {
+                total += coefs / 8; // the non-zero masks, one long per 64 coefficients
+            }
         }
         total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
         MemoryBudget.check(total, maxMemory, offset);
         this.spareMemory = Math.min(maxMemory, Runtime.getRuntime().maxMemory()) - total;
+        nonZero = new long[n][];
+        written = new long[n][];
         for (DecodeLayout.Component c : layout.components) {
+            if (!multiScan && !arithmetic) {
+                written[c.index] = new long[c.paddedBlocksWide * c.v];
+            }
             coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
+            if (progressive && !arithmetic) {
+                nonZero[c.index] = new long[c.paddedBlocksWide * c.paddedBlocksHigh];
+            }
             planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
             // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
             kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
@@ -176,7 +197,7 @@ final class FrameDecoder implements FrameDecoding {
         } else {
             checkSequential(scan, offset);
             decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
-                : sequentialDecoder(scan, state, membership, offset);
+                : sequentialDecoder(scan, state, indices, membership, offset);
         }
         if (threads > 1 && !multiScan && !arithmetic && precision == IdctPrecision.EIGHT && assembler != null
             && output.narrow != null && output.channels() <= 3 && state.restartInterval > 0
@@ -254,7 +275,8 @@ final class FrameDecoder implements FrameDecoding {
             state.acKx, scan.spectralStart(), scan.spectralEnd(), scan.approxLow());
     }
 
-    private EntropyDecoder sequentialDecoder(ScanHeader scan, StreamState state, int[] membership, long offset)
+    private EntropyDecoder sequentialDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
+                                             long offset)
         throws JpegException {
         int n = scan.components().size();
         HuffmanLookup[] dc = new HuffmanLookup[n];
@@ -264,7 +286,14 @@ final class FrameDecoder implements FrameDecoding {
             dc[i] = lookup(state.dcTables, true, sc.dcTableSlot(), offset);
             ac[i] = lookup(state.acTables, false, sc.acTableSlot(), offset);
         }
-        return new HuffmanDecoder(bits, dc, ac, membership);
+        long[][] masks = null;
+        if (!multiScan) {
+            masks = new long[n][];
+            for (int i = 0; i < n; i++) {
+                masks[i] = written[indices[i]];
+            }
+        }
+        return new HuffmanDecoder(bits, dc, ac, membership, masks);
     }
 
     /**
@@ -319,6 +348,7 @@ final class FrameDecoder implements FrameDecoding {
         boolean dcBand = ss == 0;
         HuffmanLookup[] dc = null;
         HuffmanLookup ac = null;
+        long[] masks = null;
         if (dcBand) {
             if (ah == 0) {
                 dc = new HuffmanLookup[indices.length];
@@ -330,8 +360,9 @@ final class FrameDecoder implements FrameDecoding {
         } else {
             int slot = scan.components().get(0).acTableSlot();
             ac = lookup(state.acTables, false, slot, offset);
+            masks = nonZero[indices[0]];
         }
-        return new ProgressiveHuffmanDecoder(bits, dc, ac, membership, ss, se, ah, al);
+        return new ProgressiveHuffmanDecoder(bits, dc, ac, masks, membership, ss, se, ah, al);
     }
 
     /**
@@ -349,8 +380,26 @@ final class FrameDecoder implements FrameDecoding {
     }
 
     private void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow) {
-        transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernels[c.index], multipliers[c.index],
-            planes[c.index]);
+        long[] masks = written[c.index];
+        if (masks == null || multipliers[c.index] == null) {
+            transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernels[c.index], multipliers[c.index],
+                planes[c.index]);
+            return;
+        }
+        // Single-scan: the entropy decoder's mask of each block picks the IDCT's variant.
+        CoefficientBuffer buf = coefficients[c.index];
+        IdctKernel k = kernels[c.index];
+        int[] q = multipliers[c.index];
+        SamplePlane plane = planes[c.index];
+        int size = c.scaledSize;
+        for (int row = fromRow; row < toRow; row++) {
+            int base = plane.offset(row * size);
+            int first = buf.offset(row, 0);
+            for (int col = 0; col < c.blocksWide; col++) {
+                int at = first + col * 64;
+                k.transform(buf.data, at, masks[at >> 6], q, plane.data(), base + col * size, plane.stride());
+            }
+        }
     }
 
     /** The inverse DCT of block rows {@code fromRow .. toRow - 1} of one component into its sample plane. */

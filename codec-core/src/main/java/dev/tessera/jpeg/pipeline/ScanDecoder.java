@@ -50,9 +50,9 @@ final class ScanDecoder {
                 // T.81 A.2.2: one block per MCU, only the blocks that hold image samples.
                 int rows = imcu < layout.imcuRows - 1 ? c.v : c.blocksHigh - (layout.imcuRows - 1) * c.v;
                 for (int yy = 0; yy < rows; yy++) {
-                    int blockRow = imcu * c.v + yy;
+                    int rowStart = buf.offset(imcu * c.v + yy, 0); // blocks of a row are consecutive
                     for (int col = 0; col < c.blocksWide; col++) {
-                        offsets[0] = buf.offset(blockRow, col);
+                        offsets[0] = rowStart + col * 64;
                         if (!bits.insufficientData()) {
                             lastGood = imcu;
                         }

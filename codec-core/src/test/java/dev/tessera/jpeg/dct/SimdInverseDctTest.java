@@ -66,6 +66,64 @@ class SimdInverseDctTest {
     }
 
     /**
+     * The 8x8 kernel's mask variant equals its plain transform for the exact mask of non-zero coefficients and
+     * for the supersets {@link IdctKernel} allows (random extra bits, all bits), on valid blocks of every
+     * sparsity pattern and on corrupt ones whose huge coefficients overflow 16 bits (the saturating and
+     * wrapping paths).
+     */
+    @Test
+    void maskVariantEqualsThePlainTransform() {
+        Random r = new Random(13);
+        int[] q = new int[64];
+        IdctKernel simd = InverseDct.forSize(8, false);
+        short[] a = new short[64];
+        short[] b = new short[64];
+        for (int n = 0; n < 6000; n++) {
+            for (int i = 0; i < 64; i++) {
+                q[i] = n % 5 == 4 ? 1 + r.nextInt(255) : 1 + r.nextInt(40);
+            }
+            short[] block;
+            if (n % 5 == 4) {
+                block = new short[64]; // corrupt: a few coefficients anywhere, any 16-bit value
+                for (int k = r.nextInt(6); k >= 0; k--) {
+                    block[r.nextInt(64)] = (short) r.nextInt(65536);
+                }
+            } else {
+                block = quantizedBlockOfSamples(r, q);
+            }
+            int pattern = n % 8; // rows 4..7, columns 4..7, rows 1..7 cleared
+            for (int i = 0; i < 64; i++) {
+                if (((pattern & 1) != 0 && i >= 32) || ((pattern & 2) != 0 && (i & 7) >= 4)
+                    || ((pattern & 4) != 0 && i >= 8 && r.nextInt(3) != 0)) {
+                    block[i] = 0;
+                }
+            }
+            if (n % 7 == 0) {
+                java.util.Arrays.fill(block, 8, 64, (short) 0);
+            }
+            long exact = 0;
+            for (int i = 0; i < 64; i++) {
+                if (block[i] != 0) {
+                    exact |= 1L << i;
+                }
+            }
+            simd.transform(block, 0, q, b, 0, 8);
+            long[] masks;
+            if (exact == 0) {
+                masks = new long[] {0, r.nextLong(), -1L}; // an all-zero block: any mask
+            } else if ((exact & -256L) == 0) {
+                masks = new long[] {exact, exact | r.nextInt(256)}; // rows 1..7 zero: extra bits in row 0 only
+            } else {
+                masks = new long[] {exact, exact | r.nextLong(), exact | (1L << r.nextInt(64)), -1L};
+            }
+            for (long mask : masks) {
+                simd.transform(block, 0, mask, q, a, 0, 8);
+                assertArrayEquals(b, a, "block " + n + " mask " + Long.toHexString(mask));
+            }
+        }
+    }
+
+    /**
      * A block as a real 8-bit image gives it: random samples 0..255 (every other block smooth), the forward DCT
      * of T.81 A.3.3 in floating point, quantized by q.
      */
