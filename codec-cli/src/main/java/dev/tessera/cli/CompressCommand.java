@@ -100,13 +100,15 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "baseline|fast|default|smallest", defaultValue = "default",
         converter = PresetConverter.class,
         description = "Compression techniques: baseline (what cjpeg -optimize writes), fast (perceptual "
-            + "tables), default (perceptual tables, trellis quantization, progressive scans), smallest "
-            + "(default plus a search over scan scripts). The options below override single techniques.")
+            + "tables), default (perceptual tables, trellis quantization, progressive scans, or one sequential "
+            + "scan when that file is smaller), smallest (default plus a search over scan scripts). The options "
+            + "below override single techniques.")
     Preset preset;
 
     @Option(names = "--progressive", negatable = true,
-        description = "Write a progressive JPEG (SOF2) that renders coarse to fine; usually a little smaller "
-            + "(default: as the preset).")
+        description = "Always write a progressive JPEG (SOF2) that renders coarse to fine, or with "
+            + "--no-progressive always a sequential one (default: as the preset; default and smallest write "
+            + "whichever of the two is smaller, progressive for most photos, sequential for small images).")
     Boolean progressive;
 
     @Option(names = "--trellis", negatable = true,

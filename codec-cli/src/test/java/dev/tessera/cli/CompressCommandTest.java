@@ -328,23 +328,35 @@ class CompressCommandTest {
     }
 
     @Test
-    void defaultIsProgressiveAndNoOptimizeOrNoProgressiveIsSequential() throws IOException {
+    void defaultWritesTheSmallerCodingAndTheFlagsForceOne() throws IOException {
         Path png = TestImages.writePng(dir.resolve("a.png"), TestImages.gradient(40, 24));
         Path plain = dir.resolve("plain.jpg");
+        Path progressive = dir.resolve("progressive.jpg");
         Path annexK = dir.resolve("annex-k.jpg");
         Path sequential = dir.resolve("sequential.jpg");
         Path annexKProgressive = dir.resolve("annex-k-progressive.jpg");
 
         assertEquals(0, Cli.run("compress", png, "-o", plain).exitCode());
+        assertEquals(0, Cli.run("compress", "--progressive", png, "-o", progressive).exitCode());
         assertEquals(0, Cli.run("compress", "--no-optimize", png, "-o", annexK).exitCode());
         assertEquals(0, Cli.run("compress", "--no-progressive", png, "-o", sequential).exitCode());
         assertEquals(0, Cli.run("compress", "--no-optimize", "--progressive", png, "-o", annexKProgressive)
             .exitCode());
 
-        assertEquals(List.of(0xFFC2), frameMarkers(plain));
+        // A tiny image: the sequential coding of the default's coefficients is the smaller file.
+        assertEquals(List.of(0xFFC0), frameMarkers(plain));
+        assertArrayEquals(Files.readAllBytes(sequential), Files.readAllBytes(plain));
+        assertEquals(List.of(0xFFC2), frameMarkers(progressive));
+        assertTrue(Files.size(plain) < Files.size(progressive));
         assertEquals(List.of(0xFFC0), frameMarkers(annexK));
         assertEquals(List.of(0xFFC0), frameMarkers(sequential));
         assertEquals(List.of(0xFFC2), frameMarkers(annexKProgressive));
+
+        // A 2-megapixel camera photo: progressive is the smaller file.
+        Path photo = TestImages.resource("/jpeg/cmm-exception-srgb.jpg", dir); // 1800x1200
+        Path photoOut = dir.resolve("photo.jpg");
+        assertEquals(0, Cli.run("compress", photo, "-o", photoOut).exitCode());
+        assertEquals(List.of(0xFFC2), frameMarkers(photoOut));
     }
 
     private static List<Integer> frameMarkers(Path jpeg) throws IOException {

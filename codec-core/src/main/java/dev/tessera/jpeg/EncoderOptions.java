@@ -26,11 +26,14 @@ import dev.tessera.jpeg.model.QuantTable;
  * @param scanSearch      for progressive files: code the image with each of several scan scripts and keep the
  *                        smallest (about 0.5% smaller than the one fixed script used otherwise, and slower;
  *                        see {@link #withScanSearch})
+ * @param sequentialIfSmaller for progressive files: write the sequential coding of the same coefficients instead
+ *                        when it is smaller (see {@link #withSequentialIfSmaller})
  */
 public record EncoderOptions(int quality, int chromaQuality, Subsampling subsampling, boolean optimizeHuffman,
                              boolean progressive, RestartInterval restartInterval, int background,
                              QuantTable lumaTable, QuantTable chromaTable, QuantTables tables, boolean trellis,
-                             boolean adaptiveQuantization, int threads, boolean scanSearch) {
+                             boolean adaptiveQuantization, int threads, boolean scanSearch,
+                             boolean sequentialIfSmaller) {
 
     /** The most threads one encode may use. */
     public static final int MAX_THREADS = 256;
@@ -41,14 +44,15 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
      * {@link Preset#BASELINE_COMPATIBLE} preset).
      */
     public static final EncoderOptions BASELINE_COMPATIBLE = new EncoderOptions(75, 75, Subsampling.S420, true,
-        false, RestartInterval.NONE, 0xFFFFFF, null, null, QuantTables.ANNEX_K, false, false, 1, false);
+        false, RestartInterval.NONE, 0xFFFFFF, null, null, QuantTables.ANNEX_K, false, false, 1, false, false);
 
     /**
      * Quality 75, 4:2:0, no restarts, white background, and the {@link Preset#DEFAULT} techniques: perceptual
      * tables, trellis quantization, and progressive scans with one fixed scan script (Huffman tables optimized
-     * per scan). Progressive coding keeps every quantized coefficient until the scans are written (2 bytes
-     * each: 3 bytes a pixel at 4:2:0); {@code withProgressive(false)} gives the sequential file, which with
-     * optimized tables reads a large image twice rather than holding it.
+     * per scan), or the sequential file of the same coefficients when that is smaller. Progressive coding keeps
+     * every quantized coefficient until the scans are written (2 bytes each: 3 bytes a pixel at 4:2:0);
+     * {@code withProgressive(false)} always gives the sequential file, which with optimized tables reads a large
+     * image twice rather than holding it, and {@code withProgressive(true)} always a progressive one.
      */
     public static final EncoderOptions DEFAULT = BASELINE_COMPATIBLE.withPreset(Preset.DEFAULT);
 
@@ -82,7 +86,8 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
      */
     public EncoderOptions withThreads(int threads) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization,
+            threads, scanSearch, sequentialIfSmaller);
     }
 
     private static void checkQuality(String name, int q) {
@@ -106,60 +111,81 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
         }
         return new EncoderOptions(quality, chromaQuality, subsampling, true, preset.progressive(), restartInterval,
             background, lumaTable, chromaTable, preset.tables(), preset.trellis(), preset.adaptiveQuantization(),
-            threads, preset.scanSearch());
+            threads, preset.scanSearch(), preset.sequentialIfSmaller());
     }
 
     /** Sets both luma and chroma quality. */
     public EncoderOptions withQuality(int q) {
         return new EncoderOptions(q, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch, sequentialIfSmaller);
     }
 
     public EncoderOptions withChromaQuality(int q) {
         return new EncoderOptions(quality, q, subsampling, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch, sequentialIfSmaller);
     }
 
     public EncoderOptions withSubsampling(Subsampling s) {
         return new EncoderOptions(quality, chromaQuality, s, optimizeHuffman, progressive, restartInterval, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch, sequentialIfSmaller);
     }
 
     public EncoderOptions withOptimizeHuffman(boolean optimize) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization,
+            threads, scanSearch, sequentialIfSmaller);
     }
 
+    /**
+     * Chooses the coding process outright: {@code true} always writes a progressive file (SOF2), {@code false}
+     * always a sequential one. Either way this turns {@link #sequentialIfSmaller()} off; see
+     * {@link #withSequentialIfSmaller} for the presets' choice of the smaller file.
+     */
     public EncoderOptions withProgressive(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, value, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch, false);
+    }
+
+    /**
+     * For progressive files, whether to also code the same quantized coefficients as one sequential scan
+     * (T.81 Annex F, optimized Huffman tables) and write that file instead when it is smaller, as
+     * {@link Preset#DEFAULT} and {@link Preset#SMALLEST} do. The decoded pixels are the same either way; small
+     * images, where each progressive scan's tables and headers weigh most, are usually smaller sequential.
+     * Ignored for sequential files.
+     */
+    public EncoderOptions withSequentialIfSmaller(boolean value) {
+        return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch, value);
     }
 
     public EncoderOptions withRestartInterval(RestartInterval r) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, r, background,
-            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch, sequentialIfSmaller);
     }
 
     public EncoderOptions withBackground(int rgb) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            rgb, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            rgb, lumaTable, chromaTable, tables, trellis, adaptiveQuantization,
+            threads, scanSearch, sequentialIfSmaller);
     }
 
     /** Custom quantization tables, used as given (either may be {@code null} for the scaled default). */
     public EncoderOptions withTables(QuantTable luma, QuantTable chroma) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, luma, chroma, tables, trellis, adaptiveQuantization, threads, scanSearch);
+            background, luma, chroma, tables, trellis, adaptiveQuantization, threads, scanSearch, sequentialIfSmaller);
     }
 
     /** The base tables the quality scales. */
     public EncoderOptions withTables(QuantTables t) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, t, trellis, adaptiveQuantization, threads, scanSearch);
+            background, lumaTable, chromaTable, t, trellis, adaptiveQuantization,
+            threads, scanSearch, sequentialIfSmaller);
     }
 
     public EncoderOptions withTrellis(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, value, adaptiveQuantization, threads, scanSearch);
+            background, lumaTable, chromaTable, tables, value, adaptiveQuantization,
+            threads, scanSearch, sequentialIfSmaller);
     }
 
     /**
@@ -170,11 +196,12 @@ public record EncoderOptions(int quality, int chromaQuality, Subsampling subsamp
      */
     public EncoderOptions withScanSearch(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization, threads, value);
+            background, lumaTable, chromaTable, tables, trellis, adaptiveQuantization,
+            threads, value, sequentialIfSmaller);
     }
 
     public EncoderOptions withAdaptiveQuantization(boolean value) {
         return new EncoderOptions(quality, chromaQuality, subsampling, optimizeHuffman, progressive, restartInterval,
-            background, lumaTable, chromaTable, tables, trellis, value, threads, scanSearch);
+            background, lumaTable, chromaTable, tables, trellis, value, threads, scanSearch, sequentialIfSmaller);
     }
 }

@@ -10,39 +10,43 @@ package dev.tessera.jpeg;
  * @param adaptiveQuantization per-block masking-driven quantization strength
  * @param progressive          progressive (SOF2) scans
  * @param scanSearch           progressive: keep the smallest of several scan scripts rather than code one
+ * @param sequentialIfSmaller  progressive: write the sequential file of the same coefficients when it is smaller
  */
 public enum Preset {
     /**
      * Plain IJG quantization with Annex K tables: the quantized coefficients of libjpeg's {@code cjpeg -optimize}
      * (sizes within 0.1%).
      */
-    BASELINE_COMPATIBLE(QuantTables.ANNEX_K, false, false, false, false),
+    BASELINE_COMPATIBLE(QuantTables.ANNEX_K, false, false, false, false, false),
     /** Perceptual tables with plain rounding, sequential: as fast as {@link #BASELINE_COMPATIBLE}. */
-    FAST(QuantTables.PERCEPTUAL, false, false, false, false),
+    FAST(QuantTables.PERCEPTUAL, false, false, false, false, false),
     /**
-     * Perceptual tables, trellis quantization and progressive scans with one fixed scan script: the default.
+     * Perceptual tables, trellis quantization and progressive scans with one fixed scan script, or the
+     * sequential file of the same coefficients when that is smaller (small images): the default.
      * Holds the image's quantized coefficients until the scans are written (see {@link EncoderOptions#DEFAULT}).
      */
-    DEFAULT(QuantTables.PERCEPTUAL, true, false, true, false),
+    DEFAULT(QuantTables.PERCEPTUAL, true, false, true, false, true),
     /**
      * As {@link #DEFAULT}, but the progressive scans are coded with several scan scripts and the smallest file
      * is kept: the same pixels in slightly smaller files, slower.
      */
-    SMALLEST(QuantTables.PERCEPTUAL, true, false, true, true);
+    SMALLEST(QuantTables.PERCEPTUAL, true, false, true, true, true);
 
     private final QuantTables tables;
     private final boolean trellis;
     private final boolean adaptiveQuantization;
     private final boolean progressive;
     private final boolean scanSearch;
+    private final boolean sequentialIfSmaller;
 
     Preset(QuantTables tables, boolean trellis, boolean adaptiveQuantization, boolean progressive,
-           boolean scanSearch) {
+           boolean scanSearch, boolean sequentialIfSmaller) {
         this.tables = tables;
         this.trellis = trellis;
         this.adaptiveQuantization = adaptiveQuantization;
         this.progressive = progressive;
         this.scanSearch = scanSearch;
+        this.sequentialIfSmaller = sequentialIfSmaller;
     }
 
     public QuantTables tables() {
@@ -63,5 +67,9 @@ public enum Preset {
 
     public boolean scanSearch() {
         return scanSearch;
+    }
+
+    public boolean sequentialIfSmaller() {
+        return sequentialIfSmaller;
     }
 }

@@ -93,7 +93,7 @@ class PresetInteropTest {
         BufferedImage source = image(name);
         EncoderOptions options = EncoderOptions.of(preset).withAdaptiveQuantization(aq).withQuality(QUALITY)
             .withSubsampling(s).withRestartInterval(RestartInterval.mcus(restart));
-        byte[] progressive = new JpegEncoder(options).encode(source);
+        byte[] progressive = new JpegEncoder(options.withProgressive(true)).encode(source);
         byte[] sequential = new JpegEncoder(options.withProgressive(false)).encode(source);
         assertTrue(new JpegDecoder().readInfo(progressive).progressive());
         assertFalse(new JpegDecoder().readInfo(sequential).progressive());

@@ -74,8 +74,9 @@ class ProgressiveEncodeTest {
         throws Exception {
         ExternalTool djpeg = ExternalTool.require("djpeg");
         BufferedImage source = image(name);
-        EncoderOptions options = EncoderOptions.of(Preset.SMALLEST).withAdaptiveQuantization(true)
-            .withQuality(quality).withSubsampling(s).withRestartInterval(RestartInterval.mcus(restart));
+        EncoderOptions options = EncoderOptions.of(Preset.SMALLEST).withProgressive(true)
+            .withAdaptiveQuantization(true).withQuality(quality).withSubsampling(s)
+            .withRestartInterval(RestartInterval.mcus(restart));
         byte[] progressive = new JpegEncoder(options).encode(source);
         byte[] sequential = new JpegEncoder(options.withProgressive(false)).encode(source);
         ExternalTool.Result a = djpeg.run(sequential, "-pnm");

@@ -10,6 +10,7 @@ import dev.tessera.jpeg.marker.MarkerWriter;
 import dev.tessera.jpeg.model.HuffmanSpec;
 import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.ScanHeader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -174,8 +175,9 @@ public final class EncodePipeline {
     /**
      * Writes a whole progressive file from the quantized frame: headers, then the scans of the fixed script,
      * or with {@link EncoderOptions#scanSearch()} of the smallest candidate script (the first smallest in
-     * candidate order), then EOI. With {@code pool} the scans are
-     * counted and coded on it at once; the bytes do not depend on it.
+     * candidate order), then EOI. With {@link EncoderOptions#sequentialIfSmaller()} the sequential file of the
+     * same coefficients is written instead when it is smaller. With {@code pool} the scans are counted and coded
+     * on it at once; the bytes do not depend on it.
      *
      * <p>The search is exact but avoids coding every script: each distinct scan is counted once (scripts share
      * scans), which gives its tables and a lower bound on its bytes ({@link ProgressiveEncoder.CountedScan});
@@ -183,15 +185,15 @@ public final class EncodePipeline {
      */
     static void writeProgressive(EncodePlan plan, short[][][] store, ByteSink sink, ExecutorService pool)
         throws IOException {
-        MarkerWriter markers = new MarkerWriter(sink);
-        plan.writeHeaders(markers, null, null);
         List<List<ScanHeader>> scripts = plan.sampleLayout == SampleLayout.CMYK
             ? List.of(ScanScript.uniform(plan.componentCount))
             : plan.options.scanSearch() ? ScanScript.candidates(plan.componentCount)
             : List.of(ScanScript.fixed(plan.componentCount));
         ProgressiveEncoder progressive = new ProgressiveEncoder(plan.layout, store, plan.restartMcus);
-        if (scripts.size() == 1 && pool == null) {
+        MarkerWriter markers = new MarkerWriter(sink);
+        if (!plan.options.sequentialIfSmaller() && scripts.size() == 1 && pool == null) {
             // One script on one thread: count and code each scan straight into the file.
+            plan.writeHeaders(markers, null, null);
             for (ScanHeader scan : scripts.get(0)) {
                 progressive.code(progressive.count(scan), sink);
             }
@@ -199,7 +201,133 @@ public final class EncodePipeline {
             sink.flush();
             return;
         }
+        if (!plan.options.sequentialIfSmaller()) {
+            plan.writeHeaders(markers, null, null);
+            writeScans(smallestScript(scripts, progressive, pool), sink);
+            markers.writeEndOfImage();
+            sink.flush();
+            return;
+        }
+        // Both codings are counted (T.81 K.2); the one with the smaller lower bound is coded first, and the other
+        // only when its bound is below the first's exact size, so that usually one is coded.
+        SequentialCandidate sequential = new SequentialCandidate(plan, store);
+        ByteArrayOutputStream headers = new ByteArrayOutputStream(1024);
+        ByteSink headerSink = new ByteSink(headers, 1024);
+        plan.writeHeaders(new MarkerWriter(headerSink), null, null);
+        headerSink.flush();
+        long progressiveBound = headers.size() + 2; // + EOI
+        List<ProgressiveEncoder.CountedScan> counted = null;
+        if (scripts.size() == 1) {
+            counted = run(pool, scripts.get(0), progressive::count);
+            for (ProgressiveEncoder.CountedScan scan : counted) {
+                progressiveBound += scan.lowerBound();
+            }
+        }
+        byte[] sequentialFile = null;
+        if (sequential.lowerBound() < progressiveBound) {
+            sequentialFile = sequential.code();
+            if (sequentialFile.length < progressiveBound) {
+                sink.write(sequentialFile, 0, sequentialFile.length);
+                sink.flush();
+                return;
+            }
+        }
+        List<byte[]> scans;
+        if (counted == null) {
+            scans = smallestScript(scripts, progressive, pool);
+        } else {
+            Map<ScanHeader, ProgressiveEncoder.CountedScan> byScan = new HashMap<>();
+            for (ProgressiveEncoder.CountedScan scan : counted) {
+                byScan.put(scan.scan, scan);
+            }
+            scans = run(pool, scripts.get(0), scan -> progressive.code(byScan.get(scan)));
+        }
+        long progressiveSize = headers.size() + 2;
+        for (byte[] scan : scans) {
+            progressiveSize += scan.length;
+        }
+        if (sequentialFile == null && sequential.lowerBound() < progressiveSize) {
+            sequentialFile = sequential.code();
+        }
+        if (sequentialFile != null && sequentialFile.length < progressiveSize) {
+            sink.write(sequentialFile, 0, sequentialFile.length);
+            sink.flush();
+            return;
+        }
+        sink.write(headers.toByteArray());
+        writeScans(scans, sink);
+        markers.writeEndOfImage();
+        sink.flush();
+    }
 
+    private static void writeScans(List<byte[]> scans, ByteSink sink) throws IOException {
+        for (byte[] bytes : scans) {
+            sink.write(bytes, 0, bytes.length);
+        }
+    }
+
+    /**
+     * The sequential file of the quantized frame with optimized tables (T.81 K.2): counted at once, giving a
+     * lower bound on its size (stuffing, padding and restart markers only add), and coded on demand.
+     */
+    private static final class SequentialCandidate {
+        private final EncodePlan plan;
+        private final short[][][] store;
+        private final HuffmanSpec[][] specs;
+        private final byte[] headers;
+        private final long lowerBound;
+
+        SequentialCandidate(EncodePlan plan, short[][][] store) throws IOException {
+            this.plan = plan;
+            this.store = store;
+            long[][] dcCounts = new long[2][256];
+            long[][] acCounts = new long[2][256];
+            ScanCoder counter = new ScanCoder(plan.layout, plan.restartMcus);
+            for (short[][] row : store) {
+                counter.count(row, plan.slots, dcCounts, acCounts);
+            }
+            specs = optimizedSpecs(plan, dcCounts, acCounts);
+            long dataBits = 0;
+            for (int t = 0; t < plan.tableCount; t++) {
+                HuffmanTable dc = new HuffmanTable(specs[0][t]);
+                HuffmanTable ac = new HuffmanTable(specs[1][t]);
+                for (int symbol = 0; symbol < 256; symbol++) {
+                    // T.81 F.1.2.1: a DC symbol is followed by that many bits, an AC symbol by its low four.
+                    dataBits += dcCounts[t][symbol] * (dc.lengthOf(symbol) + symbol);
+                    dataBits += acCounts[t][symbol] * (ac.lengthOf(symbol) + (symbol & 15));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+            ByteSink sink = new ByteSink(out, 1024);
+            MarkerWriter markers = new MarkerWriter(sink);
+            plan.writeHeaders(markers, specs[0], specs[1]);
+            markers.writeScanHeader(plan.sequentialScan);
+            sink.flush();
+            headers = out.toByteArray();
+            lowerBound = headers.length + (dataBits + 7) / 8 + 2; // + EOI
+        }
+
+        long lowerBound() {
+            return lowerBound;
+        }
+
+        /** The whole file: SOI to EOI. */
+        byte[] code() throws IOException {
+            ByteArrayOutputStream file = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 64,
+                lowerBound + lowerBound / 64 + 64));
+            ByteSink sink = new ByteSink(file);
+            sink.write(headers);
+            writeScan(plan, specs[0], specs[1], sink, row -> store[row]);
+            return file.toByteArray();
+        }
+    }
+
+    /**
+     * The coded scans (DHT, SOS, data) of the smallest of {@code scripts}, the first smallest in candidate
+     * order. See {@link #writeProgressive} for how the search avoids coding every script.
+     */
+    private static List<byte[]> smallestScript(List<List<ScanHeader>> scripts, ProgressiveEncoder progressive,
+                                               ExecutorService pool) throws IOException {
         Map<ScanHeader, ProgressiveEncoder.CountedScan> counted = new HashMap<>();
         List<ScanHeader> distinct = new ArrayList<>();
         for (List<ScanHeader> script : scripts) {
@@ -251,12 +379,11 @@ public final class EncodePipeline {
                 best = i;
             }
         }
+        List<byte[]> result = new ArrayList<>();
         for (ScanHeader scan : scripts.get(best)) {
-            byte[] bytes = coded.get(scan);
-            sink.write(bytes, 0, bytes.length);
+            result.add(coded.get(scan));
         }
-        markers.writeEndOfImage();
-        sink.flush();
+        return result;
     }
 
     /** A step that may throw, for {@link #run}. */

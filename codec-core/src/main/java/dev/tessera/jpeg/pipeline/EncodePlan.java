@@ -48,7 +48,9 @@ final class EncodePlan {
     final int[] slots;
     final int tableCount;
     final QuantTable[] tables;
-    final FrameHeader frame;
+    /** SOF0, or SOF1 when a table has 16-bit entries (T.81 B.2.2). */
+    final FrameHeader sequentialFrame;
+    final FrameHeader progressiveFrame;
     final ScanHeader sequentialScan;
     /** Restart interval in MCUs, 0 for none. */
     final int restartMcus;
@@ -86,8 +88,8 @@ final class EncodePlan {
         sequentialScan = ScanHeader.sequential(scanComponents);
         adaptive = options.adaptiveQuantization() && options.trellis() ? ADAPTIVE : null;
         boolean extended = tables[0].precision() > 0 || (tableCount > 1 && tables[1].precision() > 0);
-        Marker process = options.progressive() ? Marker.SOF2 : extended ? Marker.SOF1 : Marker.SOF0;
-        frame = new FrameHeader(process, 8, height, width, frameComponents);
+        sequentialFrame = new FrameHeader(extended ? Marker.SOF1 : Marker.SOF0, 8, height, width, frameComponents);
+        progressiveFrame = new FrameHeader(Marker.SOF2, 8, height, width, frameComponents);
     }
 
     /** The luma and chroma quantization tables these options produce. */
@@ -186,7 +188,11 @@ final class EncodePlan {
         }
     }
 
-    /** The segments before the first scan: SOI, JFIF or Adobe, metadata, DQT, SOF, DHT (if given), DRI. */
+    /**
+     * The segments before the first scan: SOI, JFIF or Adobe, metadata, DQT, SOF, DHT (if given), DRI. The
+     * frame is sequential when Huffman tables are given (a progressive file defines them per scan) and
+     * progressive otherwise.
+     */
     void writeHeaders(MarkerWriter markers, HuffmanSpec[] dcSpecs, HuffmanSpec[] acSpecs) throws IOException {
         markers.writeStartOfImage();
         if (sampleLayout == SampleLayout.CMYK) {
@@ -209,7 +215,7 @@ final class EncodePlan {
         for (int t = 0; t < tableCount; t++) {
             markers.writeQuantTable(t, tables[t]);
         }
-        markers.writeFrameHeader(frame);
+        markers.writeFrameHeader(dcSpecs != null ? sequentialFrame : progressiveFrame);
         for (int t = 0; dcSpecs != null && t < tableCount; t++) {
             markers.writeHuffmanTable(0, t, dcSpecs[t]);
             markers.writeHuffmanTable(1, t, acSpecs[t]);

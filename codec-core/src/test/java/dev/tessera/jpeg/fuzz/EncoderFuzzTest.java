@@ -69,8 +69,10 @@ class EncoderFuzzTest {
         int pixelCount = valid ? width * height * format.bytesPerPixel() : 16;
         byte[] pixels = Arrays.copyOf(in.consumeRemainingAsBytes(), pixelCount);
 
-        // Both progressive paths (fixed script, search), derived from a fuzzed value so the seeds keep their meaning.
+        // Both progressive paths (fixed script, search), derived from a fuzzed value so the seeds keep their meaning,
+        // each with and without the sequential-if-smaller choice.
         boolean scanSearch = (quality & 1) == 0;
+        boolean sequentialIfSmaller = (chromaQuality & 1) == 0;
         if (!valid) {
             int w = width;
             int h = height;
@@ -78,14 +80,14 @@ class EncoderFuzzTest {
             assertThrows(IllegalArgumentException.class, () -> {
                 EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize,
                     progressive, rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF,
-                    luma, chroma, tables, trellis, adaptive, 1, scanSearch);
+                    luma, chroma, tables, trellis, adaptive, 1, scanSearch, sequentialIfSmaller);
                 new JpegEncoder(options).encode(pixels, w, h, format, m, new ByteArrayOutputStream());
             });
             return;
         }
         EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive,
             rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF, luma, chroma, tables,
-            trellis, adaptive, 1, scanSearch);
+            trellis, adaptive, 1, scanSearch, sequentialIfSmaller);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new JpegEncoder(options).encode(pixels, width, height, format, metadata, out);
