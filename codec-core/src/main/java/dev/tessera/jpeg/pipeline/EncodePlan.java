@@ -29,9 +29,20 @@ import java.util.List;
  */
 final class EncodePlan {
     /**
-     * Trellis lambda in squared quantizer steps per bit, fitted on the odd Kodak images (docs/compression.md).
+     * Trellis lambda in squared quantizer steps per bit at quality 30 and below, fitted on the odd Kodak images
+     * (docs/compression.md); {@link #trellisLambda} lowers it at higher qualities.
      */
     static final double TRELLIS_LAMBDA = 0.06;
+
+    /**
+     * The trellis lambda for an IJG quality: {@link #TRELLIS_LAMBDA} at quality 30 and below, falling linearly
+     * to 0.7 of it at quality 90 and above. At high quality the eye looks at finer detail, so fewer small
+     * coefficients are traded for bits (docs/compression.md: about 0.5 butteraugli points for 0.1 SSIMULACRA 2).
+     */
+    static double trellisLambda(int quality) {
+        double t = Math.max(0, Math.min(1, (quality - 30) / 60.0));
+        return TRELLIS_LAMBDA * (1 - 0.3 * t);
+    }
 
     /**
      * Adaptive quantization: lambda scale (activity / 6)^1 clamped to [0.15, 1], so flat blocks get up to
@@ -95,7 +106,8 @@ final class EncodePlan {
     /** The luma and chroma quantization tables these options produce. */
     static QuantTable[] quantTables(EncoderOptions options) {
         boolean perceptual = options.tables() == QuantTables.PERCEPTUAL;
-        QuantTable lumaBase = perceptual ? PerceptualTables.LUMINANCE : StandardTables.LUMINANCE_QUANT;
+        QuantTable lumaBase = perceptual ? PerceptualTables.luminance(options.quality())
+            : StandardTables.LUMINANCE_QUANT;
         QuantTable chromaBase = perceptual ? PerceptualTables.CHROMINANCE : StandardTables.CHROMINANCE_QUANT;
         QuantTable luma = options.lumaTable() != null ? options.lumaTable()
             : QualityScaling.scale(lumaBase, options.quality(), true);
@@ -115,7 +127,7 @@ final class EncodePlan {
             // with first-pass tables gained under 0.7% for a second pass over the image (docs/compression.md).
             slotQuantizers[t] = !options.trellis() ? new Quantizer(tables[t])
                 : new TrellisQuantizer(tables[t], t == 0 ? StandardTables.LUMINANCE_AC
-                    : StandardTables.CHROMINANCE_AC, TRELLIS_LAMBDA);
+                    : StandardTables.CHROMINANCE_AC, trellisLambda(options.quality()));
         }
         BlockQuantizer[] quantizers = new BlockQuantizer[componentCount];
         for (int c = 0; c < componentCount; c++) {

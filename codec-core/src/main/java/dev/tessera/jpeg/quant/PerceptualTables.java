@@ -12,20 +12,35 @@ import dev.tessera.jpeg.model.QuantTable;
  * as contrast sensitivity falls (a contrast-sensitivity shape in the spirit of Mannos and Sakrison, IEEE
  * Trans. Information Theory 20(4), 1974), and diagonal frequencies get coarser steps (the oblique effect).
  * Compared with Annex K (K.1), the luma table is smooth: no dip at (0, 2) and no peaks around (3, 5) and
- * (4, 5); chroma keeps far more of its middle and high frequencies than K.2's flat 99s. The shape parameters
- * (a, p, oblique, and the ratios of Q(0,0) and q0 between the tables) were fitted on the odd-numbered Kodak
- * images for BD-rate against SSIMULACRA 2, butteraugli and PSNR together; the even images and the camera
- * photos were held out (docs/compression.md). The overall scale (0.8 of the fitted one) makes quality 75 score
- * as libjpeg's quality 75 does on SSIMULACRA 2 (Kodak odd images: 74.1 against 74.3) with about 15% fewer
- * bytes: the IJG quality number keeps its meaning.
+ * (4, 5); chroma keeps far more of its middle and high frequencies than K.2's flat 99s. The luma slope a
+ * depends on quality ({@link #luminance}): steep at low quality, where high frequencies are not worth their
+ * bits, flatter at high quality, where they are. The shape parameters (a and its fall with quality, p,
+ * oblique, Q(0,0) and q0 of each table) were fitted on the odd-numbered Kodak images for BD-rate against
+ * SSIMULACRA 2, butteraugli and PSNR together, with the trellis quantizer of the DEFAULT preset; the even
+ * Kodak images and two sets of other photos were held out (docs/compression.md). The overall scale (0.97 of
+ * the fitted one) makes quality 75 score as libjpeg's quality 75 does on SSIMULACRA 2 (all 24 Kodak images:
+ * 73.9 against 73.9) with about 18% fewer bytes: the IJG quality number keeps its meaning.
  */
 public final class PerceptualTables {
-    /** Luma: Q(0,0) 13, q0 7.2, a 9, p 1.2, oblique 0.4. */
-    public static final QuantTable LUMINANCE = generate(13, 7.2, 9, 1.2, 0.4);
-    /** Chroma: Q(0,0) 14, q0 11.2, a 3, p 1.0, oblique 0.2. */
-    public static final QuantTable CHROMINANCE = generate(14, 11.2, 3, 1.0, 0.2);
+    /** Overall scale of both tables (see the class comment). */
+    private static final double SCALE = 0.97;
+    /** Luma slope a at quality 30 and below; falls linearly to {@link #SLOPE_HIGH} at quality 90. */
+    static final double SLOPE_LOW = 13;
+    /** Luma slope a at quality 90 and above. */
+    static final double SLOPE_HIGH = 9;
+    /** Chroma: Q(0,0) 10, q0 12.5, a 3, p 1.0, oblique 0.2 (times the overall scale). */
+    public static final QuantTable CHROMINANCE = generate(SCALE * 10, SCALE * 12.5, 3, 1.0, 0.2);
 
     private PerceptualTables() {
+    }
+
+    /**
+     * The luma base table for an IJG quality: Q(0,0) 11, q0 7.2 (times the overall scale), p 1.1, oblique 0.4,
+     * and a slope a that falls linearly from 13 at quality 30 to 9 at quality 90 (constant outside).
+     */
+    public static QuantTable luminance(int quality) {
+        double t = Math.max(0, Math.min(1, (quality - 30) / 60.0));
+        return generate(SCALE * 11, SCALE * 7.2, SLOPE_LOW + (SLOPE_HIGH - SLOPE_LOW) * t, 1.1, 0.4);
     }
 
     /** The table of the model above, natural order, each entry rounded and clamped to 1..255. */

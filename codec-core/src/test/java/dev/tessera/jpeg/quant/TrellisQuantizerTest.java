@@ -159,12 +159,18 @@ class TrellisQuantizerTest {
             oneStep[ZigZag.toNatural(k)] = 8 * TABLE.getZigZag(k) * (k % 2 == 0 ? 1 : -1);
         }
         assertEquals(1.0, trellis.energyScale(oneStep, 0), 1e-12);
-        // Half a step everywhere: E = 1/4, scale 1/2.
+        // Half a step everywhere: E = 1/4, scale (1/4)^0.75 = 0.354.
         int[] halfStep = new int[64];
         for (int k = 1; k < 64; k++) {
             halfStep[ZigZag.toNatural(k)] = 4 * TABLE.getZigZag(k);
         }
-        assertEquals(0.5, trellis.energyScale(halfStep, 0), 1e-12);
+        assertEquals(Math.pow(0.25, 0.75), trellis.energyScale(halfStep, 0), 1e-12);
+        // A fifth of a step: E = 1/25, (1/25)^0.75 = 0.089 is below the floor.
+        int[] fifthStep = new int[64];
+        for (int k = 1; k < 64; k++) {
+            fifthStep[ZigZag.toNatural(k)] = (int) Math.round(8 * TABLE.getZigZag(k) / 5.0);
+        }
+        assertEquals(TrellisQuantizer.DEFAULT_ENERGY_FLOOR, trellis.energyScale(fifthStep, 0), 1e-12);
     }
 
     @Test
