@@ -32,16 +32,19 @@ final class EncodePlan {
      * Trellis lambda in squared quantizer steps per bit at quality 30 and below, fitted on the odd Kodak images
      * (docs/compression.md); {@link #trellisLambda} lowers it at higher qualities.
      */
-    static final double TRELLIS_LAMBDA = 0.06;
+    static final double TRELLIS_LAMBDA = 0.066;
+    /** Trellis lambda at quality 90 and above. */
+    static final double TRELLIS_LAMBDA_HIGH_QUALITY = 0.045;
 
     /**
      * The trellis lambda for an IJG quality: {@link #TRELLIS_LAMBDA} at quality 30 and below, falling linearly
-     * to 0.7 of it at quality 90 and above. At high quality the eye looks at finer detail, so fewer small
-     * coefficients are traded for bits (docs/compression.md: about 0.5 butteraugli points for 0.1 SSIMULACRA 2).
+     * to {@link #TRELLIS_LAMBDA_HIGH_QUALITY} at quality 90. At high quality the eye looks at finer detail, so
+     * fewer small coefficients are traded for bits (docs/compression.md: a fall of 30% gained about half a
+     * butteraugli point for a tenth of a SSIMULACRA 2 point).
      */
     static double trellisLambda(int quality) {
         double t = Math.max(0, Math.min(1, (quality - 30) / 60.0));
-        return TRELLIS_LAMBDA * (1 - 0.3 * t);
+        return TRELLIS_LAMBDA + (TRELLIS_LAMBDA_HIGH_QUALITY - TRELLIS_LAMBDA) * t;
     }
 
     /**
