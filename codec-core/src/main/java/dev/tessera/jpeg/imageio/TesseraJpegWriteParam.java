@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.imageio;
 
+import dev.tessera.jpeg.Preset;
 import dev.tessera.jpeg.RestartInterval;
 import dev.tessera.jpeg.Subsampling;
 import java.util.Locale;
@@ -12,11 +13,13 @@ import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
  *
  * <p>Defaults: quality 0.75 when {@code MODE_EXPLICIT} is chosen (the JDK's default), optimized Huffman tables
  * <em>on</em> (the JDK's default is off), progressive off, subsampling and restart interval taken from the image
- * metadata or else 4:2:0 and none.
+ * metadata or else 4:2:0 and none, and no {@linkplain #setPreset preset}: the writer then writes what the JDK's
+ * writer would (Annex K tables scaled by quality, plain rounding).
  */
 public class TesseraJpegWriteParam extends JPEGImageWriteParam {
     private Subsampling subsampling;
     private RestartInterval restartInterval;
+    private Preset preset;
 
     public TesseraJpegWriteParam(Locale locale) {
         super(locale);
@@ -41,5 +44,24 @@ public class TesseraJpegWriteParam extends JPEGImageWriteParam {
     /** Sets the restart interval; {@code null} takes it from the metadata. */
     public void setRestartInterval(RestartInterval restartInterval) {
         this.restartInterval = restartInterval;
+    }
+
+    /** The compression preset, or {@code null} (the default) for the JDK writer's tables and rounding. */
+    public Preset getPreset() {
+        return preset;
+    }
+
+    /**
+     * Encodes with one of Tessera's {@link Preset}s (docs/compression.md) instead of the JDK writer's Annex K
+     * tables: {@link Preset#DEFAULT} writes about 20% fewer bytes at the same look. Quality still comes from
+     * {@code MODE_EXPLICIT} (0..1 as IJG quality {@code round(100 q)}; 75 otherwise), and tables set with
+     * {@code setEncodeTables} still win; quantization tables in the image metadata are ignored, since the
+     * preset chooses its own. Progressive: the preset decides (with {@code MODE_DISABLED}, the JDK param's
+     * default), unless the progressive mode is {@code MODE_DEFAULT} (always progressive) or
+     * {@code MODE_COPY_FROM_METADATA} with a {@code sof} node in the metadata (its frame type). {@code null}
+     * restores the JDK writer's behaviour.
+     */
+    public void setPreset(Preset preset) {
+        this.preset = preset;
     }
 }

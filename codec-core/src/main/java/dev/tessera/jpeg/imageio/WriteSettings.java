@@ -6,6 +6,7 @@ import static dev.tessera.jpeg.imageio.NativeTree.intAttribute;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.Preset;
 import dev.tessera.jpeg.RestartInterval;
 import dev.tessera.jpeg.Subsampling;
 import dev.tessera.jpeg.model.DensityUnit;
@@ -52,8 +53,11 @@ final class WriteSettings {
     static EncoderOptions options(ImageWriteParam param, IIOMetadataNode tree, Consumer<String> warnings)
         throws IIOException {
         // Drop-in: quality means what it means in the JDK's writer (Annex K tables, IJG scaling), so ImageIO
-        // callers get the files they had, only faster and with optimized Huffman tables.
-        EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE;
+        // callers get the files they had, only faster and with optimized Huffman tables; unless they ask for
+        // one of Tessera's presets on a TesseraJpegWriteParam.
+        Preset preset = param instanceof TesseraJpegWriteParam t ? t.getPreset() : null;
+        EncoderOptions options = preset == null ? EncoderOptions.BASELINE_COMPATIBLE
+            : EncoderOptions.BASELINE_COMPATIBLE.withPreset(preset);
         IIOMetadataNode markers = tree == null ? null : NativeTree.markers(tree);
         int mode = param != null && param.canWriteCompressed() ? param.getCompressionMode()
             : ImageWriteParam.MODE_COPY_FROM_METADATA;
@@ -64,8 +68,9 @@ final class WriteSettings {
                 param.getCompressionQuality()));
             case ImageWriteParam.MODE_DEFAULT -> options = options.withQuality(75);
             default -> {
+                // A preset chooses its own tables: only tables set on the param override them.
                 QuantTable[] tables = jpegParam != null && jpegParam.areTablesSet()
-                    ? fromJdk(jpegParam.getQTables()) : metadataTables(markers);
+                    ? fromJdk(jpegParam.getQTables()) : preset == null ? metadataTables(markers) : null;
                 if (tables != null) {
                     options = options.withTables(tables[0], tables[1]);
                 }
@@ -88,7 +93,15 @@ final class WriteSettings {
                 && (intOr(child(markers, "sof"), "process", 0, 2, 0) == 2 || children(markers, "sos").size() > 1);
             default -> false;
         };
-        options = options.withProgressive(progressive);
+        if (preset == null) {
+            options = options.withProgressive(progressive);
+        } else if (progressiveMode == ImageWriteParam.MODE_DEFAULT || (progressiveMode
+            == ImageWriteParam.MODE_COPY_FROM_METADATA && markers != null && child(markers, "sof") != null)) {
+            // Asked for progressive, or for the metadata's frame type; otherwise (MODE_DISABLED is
+            // JPEGImageWriteParam's default) the preset's own choice (DEFAULT: progressive, or sequential when
+            // that file is smaller).
+            options = options.withProgressive(progressive);
+        }
 
         Subsampling subsampling = param instanceof TesseraJpegWriteParam t ? t.getSubsampling() : null;
         if (subsampling == null) {
