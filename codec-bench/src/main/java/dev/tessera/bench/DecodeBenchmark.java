@@ -2,7 +2,7 @@ package dev.tessera.bench;
 
 import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
-import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.error.JpegException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.tessera.bench;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,5 @@
 package dev.tessera.bench;
 
-import dev.tessera.jpeg.JpegException;
 import dev.tessera.jpeg.color.ColorDeconverter;
 import dev.tessera.jpeg.dct.IdctKernel;
 import dev.tessera.jpeg.dct.InverseDct;
@@ -8,15 +7,16 @@ import dev.tessera.jpeg.entropy.HuffmanDecoder;
 import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import dev.tessera.jpeg.entropy.HuffmanLookup;
 import dev.tessera.jpeg.entropy.HuffmanTable;
+import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.BitWriter;
 import dev.tessera.jpeg.io.ByteSink;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.model.StandardTables;
 import dev.tessera.jpeg.quant.QualityScaling;
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
-import dev.tessera.jpeg.spec.StandardTables;
 import dev.tessera.jpeg.spec.ZigZag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.tessera.bench;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.Subsampling;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import dev.tessera.jpeg.entropy.HuffmanTable;
 import dev.tessera.jpeg.io.BitWriter;
 import dev.tessera.jpeg.io.ByteSink;
-import dev.tessera.jpeg.spec.StandardTables;
+import dev.tessera.jpeg.model.StandardTables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;

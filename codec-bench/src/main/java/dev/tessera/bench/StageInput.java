@@ -3,10 +3,10 @@ package dev.tessera.bench;
 import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.dct.ForwardDct;
 import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.model.StandardTables;
 import dev.tessera.jpeg.quant.QualityScaling;
 import dev.tessera.jpeg.quant.Quantizer;
 import dev.tessera.jpeg.sample.Downsampler;
-import dev.tessera.jpeg.spec.StandardTables;
 import java.awt.image.BufferedImage;
 
 /**

@@ -1,10 +1,10 @@
 package dev.tessera.bench;
 
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.PixelFormat;
 import dev.tessera.jpeg.RowWriter;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

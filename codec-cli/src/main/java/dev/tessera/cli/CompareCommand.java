@@ -2,7 +2,7 @@ package dev.tessera.cli;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.metrics.Psnr;
 import dev.tessera.metrics.Ssim;
 import dev.tessera.metrics.Ssimulacra2;

@@ -1,13 +1,13 @@
 package dev.tessera.cli;
 
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegEncoder;
 import dev.tessera.jpeg.Preset;
-import dev.tessera.jpeg.QualitySearch;
 import dev.tessera.jpeg.QuantTables;
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
+import dev.tessera.tune.QualitySearch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,6 @@
 package dev.tessera.cli;
 
-import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.model.ImageMetadata;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;

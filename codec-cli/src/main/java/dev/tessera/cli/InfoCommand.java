@@ -1,14 +1,14 @@
 package dev.tessera.cli;
 
-import dev.tessera.jpeg.ImageInfo;
 import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.model.ComponentSpec;
 import dev.tessera.jpeg.model.HuffmanDefinition;
+import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.MarkerSegment;
+import dev.tessera.jpeg.model.QualityEstimate;
 import dev.tessera.jpeg.model.ScanComponent;
 import dev.tessera.jpeg.model.ScanHeader;
-import dev.tessera.jpeg.quant.QualityEstimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -91,17 +91,6 @@ final class InfoCommand implements Callable<Integer> {
         return failures == 0 ? 0 : Main.EXIT_FAILED;
     }
 
-    /** The quality estimate from the luma table: the table of the first component, if defined. */
-    static QualityEstimate estimate(ImageInfo info) {
-        int slot = info.components().get(0).quantTableSlot();
-        for (ImageInfo.QuantSlot q : info.quantTables()) {
-            if (q.slot() == slot) {
-                return QualityEstimate.ofLuma(q.table());
-            }
-        }
-        return null;
-    }
-
     private static String markerName(int code) {
         dev.tessera.jpeg.spec.Marker marker = dev.tessera.jpeg.spec.Marker.of(code);
         return marker != null ? marker.name() : String.format(Locale.ROOT, "0xFF%02X", code);
@@ -120,7 +109,7 @@ final class InfoCommand implements Callable<Integer> {
         t.append('\n');
         t.append("  restart interval: ").append(info.restartInterval() == 0 ? "none"
             : info.restartInterval() + " MCUs").append('\n');
-        QualityEstimate q = estimate(info);
+        QualityEstimate q = info.qualityEstimate();
         if (q != null) {
             t.append(String.format(Locale.ROOT, "  quality: %s%d%s%n", q.ijg() ? "" : "about ", q.quality(),
                 q.ijg() ? " (IJG table)" : String.format(Locale.ROOT,
@@ -178,7 +167,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         j.append(String.join(", ", parts)).append("]");
         j.append(", \"restartInterval\": ").append(info.restartInterval());
-        QualityEstimate q = estimate(info);
+        QualityEstimate q = info.qualityEstimate();
         if (q != null) {
             j.append(String.format(Locale.ROOT, ", \"quality\": {\"estimate\": %d, \"ijg\": %b, \"meanError\": %s}",
                 q.quality(), q.ijg(), q.meanError()));

@@ -2,7 +2,7 @@ package dev.tessera.cli;
 
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
-import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.JfifHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.tessera.cli;
 
-import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.JfifHeader;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

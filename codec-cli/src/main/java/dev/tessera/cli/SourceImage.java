@@ -1,6 +1,6 @@
 package dev.tessera.cli;
 
-import dev.tessera.jpeg.ImageMetadata;
+import dev.tessera.jpeg.model.ImageMetadata;
 import java.awt.image.BufferedImage;
 
 /**

@@ -1,6 +1,6 @@
 package dev.tessera.cli;
 
-import dev.tessera.jpeg.QualitySearch;
+import dev.tessera.tune.QualitySearch;
 import java.util.Locale;
 
 /** Words for the outcome of a quality search. */

@@ -69,7 +69,7 @@ class CompareCommandTest {
             rows.subList(1, rows.size()).stream().map(r -> r[quality]).toList());
         // The first mode, baseline, is the sequential file with optimized tables.
         byte[] q50at444 = new JpegEncoder(EncoderOptions.DEFAULT.withProgressive(false).withQuality(50)
-            .withSubsampling(dev.tessera.jpeg.Subsampling.S444)).encode(ImageIO.read(a.toFile()));
+            .withSubsampling(dev.tessera.jpeg.model.Subsampling.S444)).encode(ImageIO.read(a.toFile()));
         assertEquals(q50at444.length, Long.parseLong(rows.get(1)[bytes]));
 
         String text = Files.readString(json);

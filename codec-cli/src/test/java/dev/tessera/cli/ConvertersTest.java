@@ -3,8 +3,8 @@ package dev.tessera.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 

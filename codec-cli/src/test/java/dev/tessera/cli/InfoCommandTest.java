@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.RestartInterval;
+import dev.tessera.jpeg.model.RestartInterval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegEncoder;
 import dev.tessera.jpeg.model.DensityUnit;
+import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.JfifHeader;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;

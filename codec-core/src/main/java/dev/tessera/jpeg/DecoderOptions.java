@@ -1,79 +1,228 @@
 package dev.tessera.jpeg;
 
-/**
- * How {@link JpegDecoder} decodes. Immutable; derive variants with the {@code with} methods.
- *
- * @param limits    resource limits checked before allocating
- * @param strict    when true every {@link JpegWarning} becomes a {@link MalformedJpegException}
- * @param cmykToRgb when true CMYK and YCCK images are converted to RGB (a naive, profile-less conversion);
- *                  when false they are returned as 4-band CMYK rasters, as libjpeg returns them
- * @param scaleDenominator output scale 1/1, 1/2, 1/4 or 1/8: the denominator, 1, 2, 4 or 8 (T.81 has no
- *                  scaling; the results match libjpeg-turbo's {@code djpeg -scale 1/N})
- * @param listener  receives warnings; {@link WarningListener#IGNORE} by default
- * @param portableIdct when false (the default), the inverse DCT overflows as libjpeg-turbo's x86-64 SIMD code
- *                  does, which is what {@code djpeg} runs on x86-64; when true, as its portable C code does
- *                  ({@code JSIMD_FORCENONE=1}). The two differ only on corrupt data whose coefficients
- *                  overflow 16 bits.
- * @param threads   threads one decode may use, at least 1 (the default). Only a single-scan sequential file
- *                  with restart markers at iMCU-row boundaries is split, by restart interval; the output and
- *                  warnings are the same as with 1 thread (a damaged file is decoded on one thread). The
- *                  split holds whole-image sample planes (2 bytes a sample); when they would not fit in
- *                  {@link Limits#maxMemory()} the file is decoded on one thread.
- */
-public record DecoderOptions(Limits limits, boolean strict, boolean cmykToRgb, int scaleDenominator,
-                             WarningListener listener, boolean portableIdct, int threads) {
-    /** Default limits, lenient like libjpeg, CMYK kept as CMYK, full size, warnings ignored, SIMD overflow. */
-    public static final DecoderOptions DEFAULT = new DecoderOptions(Limits.DEFAULT, false, false, 1,
-        WarningListener.IGNORE, false, 1);
+import dev.tessera.jpeg.decode.DecodeSettings;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.error.WarningListener;
+import java.util.Objects;
 
-    public DecoderOptions {
-        if (limits == null) {
+/**
+ * How {@link JpegDecoder} decodes. Immutable and thread-safe; start from {@link #DEFAULT} and change one option
+ * with a {@code with...} method or several with {@link #toBuilder()}. Every option, its default and how it
+ * interacts with the others:
+ *
+ * <table>
+ * <caption>Decoder options</caption>
+ * <tr><th>option</th><th>default</th><th>meaning and interactions</th></tr>
+ * <tr><td>{@link #limits()}</td><td>{@link Limits#DEFAULT}</td><td>resource limits checked before allocating
+ *     (pixels, scans, metadata bytes, components, buffer memory, input bytes)</td></tr>
+ * <tr><td>{@link #strict()}</td><td>false</td><td>every {@link JpegWarning} becomes a
+ *     {@link MalformedJpegException} (the listener still hears nothing of it first)</td></tr>
+ * <tr><td>{@link #cmykToRgb()}</td><td>false</td><td>CMYK and YCCK images converted to RGB (a naive,
+ *     profile-less conversion); otherwise 4-band CMYK rasters, as libjpeg returns them</td></tr>
+ * <tr><td>{@link #scaleDenominator()}</td><td>1</td><td>output scale 1/1, 1/2, 1/4 or 1/8 through reduced inverse
+ *     DCTs, as {@code djpeg -scale 1/N}; not for lossless (SOF3) files</td></tr>
+ * <tr><td>{@link #listener()}</td><td>{@link WarningListener#IGNORE}</td><td>receives each warning about
+ *     damaged data, with its byte offset</td></tr>
+ * <tr><td>{@link #portableIdct()}</td><td>false</td><td>the inverse DCT overflows as libjpeg-turbo's portable C
+ *     code does ({@code JSIMD_FORCENONE=1}) rather than as its x86-64 SIMD code, which {@code djpeg} runs on
+ *     x86-64; the two differ only on corrupt data whose coefficients overflow 16 bits</td></tr>
+ * <tr><td>{@link #threads()}</td><td>1</td><td>threads one decode may use. Only a single-scan sequential file with
+ *     restart markers at iMCU-row boundaries is split, by restart interval; the output and warnings are the same
+ *     as with 1 thread (a damaged file is decoded on one thread). The split holds whole-image sample planes
+ *     (2 bytes a sample); when they would not fit in {@link Limits#maxMemory()} the file is decoded on one
+ *     thread</td></tr>
+ * </table>
+ */
+public final class DecoderOptions {
+    /** Default limits, lenient like libjpeg, CMYK kept as CMYK, full size, warnings ignored, SIMD overflow. */
+    public static final DecoderOptions DEFAULT = new Builder().build();
+
+    private final Limits limits;
+    private final boolean strict;
+    private final boolean cmykToRgb;
+    private final int scaleDenominator;
+    private final WarningListener listener;
+    private final boolean portableIdct;
+    private final int threads;
+
+    private DecoderOptions(Builder b) {
+        if (b.limits == null) {
             throw new IllegalArgumentException("limits must not be null");
         }
-        if (scaleDenominator != 1 && scaleDenominator != 2 && scaleDenominator != 4 && scaleDenominator != 8) {
-            throw new IllegalArgumentException("scale must be 1/1, 1/2, 1/4 or 1/8, found 1/" + scaleDenominator);
+        if (b.scaleDenominator != 1 && b.scaleDenominator != 2 && b.scaleDenominator != 4
+            && b.scaleDenominator != 8) {
+            throw new IllegalArgumentException("scale must be 1/1, 1/2, 1/4 or 1/8, found 1/" + b.scaleDenominator);
         }
-        if (listener == null) {
-            listener = WarningListener.IGNORE;
+        if (b.threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, found " + b.threads);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, found " + threads);
-        }
+        limits = b.limits;
+        strict = b.strict;
+        cmykToRgb = b.cmykToRgb;
+        scaleDenominator = b.scaleDenominator;
+        listener = b.listener != null ? b.listener : WarningListener.IGNORE;
+        portableIdct = b.portableIdct;
+        threads = b.threads;
     }
 
-    /** Options with one decoder thread (the form before {@code threads} existed). */
-    public DecoderOptions(Limits limits, boolean strict, boolean cmykToRgb, int scaleDenominator,
-                          WarningListener listener, boolean portableIdct) {
-        this(limits, strict, cmykToRgb, scaleDenominator, listener, portableIdct, 1);
+    /** A builder holding these options, to change several at once. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The plain values the decode driver works from. */
+    DecodeSettings settings() {
+        return new DecodeSettings(limits.maxPixels(), limits.maxScans(), limits.maxMarkerMemory(),
+            limits.maxComponents(), limits.maxMemory(), strict, cmykToRgb, scaleDenominator, listener, portableIdct,
+            threads);
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    public boolean cmykToRgb() {
+        return cmykToRgb;
+    }
+
+    /** The denominator N of the output scale 1/N: 1, 2, 4 or 8. */
+    public int scaleDenominator() {
+        return scaleDenominator;
+    }
+
+    public WarningListener listener() {
+        return listener;
+    }
+
+    public boolean portableIdct() {
+        return portableIdct;
+    }
+
+    public int threads() {
+        return threads;
     }
 
     public DecoderOptions withLimits(Limits value) {
-        return new DecoderOptions(value, strict, cmykToRgb, scaleDenominator, listener, portableIdct, threads);
+        return toBuilder().limits(value).build();
     }
 
     public DecoderOptions withStrict(boolean value) {
-        return new DecoderOptions(limits, value, cmykToRgb, scaleDenominator, listener, portableIdct, threads);
+        return toBuilder().strict(value).build();
     }
 
     public DecoderOptions withCmykToRgb(boolean value) {
-        return new DecoderOptions(limits, strict, value, scaleDenominator, listener, portableIdct, threads);
+        return toBuilder().cmykToRgb(value).build();
     }
 
     /** @param denominator 1, 2, 4 or 8 for scale 1/1, 1/2, 1/4, 1/8 */
     public DecoderOptions withScale(int denominator) {
-        return new DecoderOptions(limits, strict, cmykToRgb, denominator, listener, portableIdct, threads);
+        return toBuilder().scale(denominator).build();
     }
 
+    /** @param value receives warnings; {@code null} means {@link WarningListener#IGNORE} */
     public DecoderOptions withListener(WarningListener value) {
-        return new DecoderOptions(limits, strict, cmykToRgb, scaleDenominator, value, portableIdct, threads);
+        return toBuilder().listener(value).build();
     }
 
     public DecoderOptions withPortableIdct(boolean value) {
-        return new DecoderOptions(limits, strict, cmykToRgb, scaleDenominator, listener, value, threads);
+        return toBuilder().portableIdct(value).build();
     }
 
     /** @param value threads one decode may use (see {@link #threads()}) */
     public DecoderOptions withThreads(int value) {
-        return new DecoderOptions(limits, strict, cmykToRgb, scaleDenominator, listener, portableIdct, value);
+        return toBuilder().threads(value).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DecoderOptions other && settings().equals(other.settings())
+            && limits.equals(other.limits);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(settings(), limits);
+    }
+
+    @Override
+    public String toString() {
+        return "DecoderOptions[limits=" + limits + ", strict=" + strict + ", cmykToRgb=" + cmykToRgb
+            + ", scaleDenominator=" + scaleDenominator + ", listener=" + listener + ", portableIdct=" + portableIdct
+            + ", threads=" + threads + "]";
+    }
+
+    /** Collects options to change together; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private Limits limits = Limits.DEFAULT;
+        private boolean strict;
+        private boolean cmykToRgb;
+        private int scaleDenominator = 1;
+        private WarningListener listener = WarningListener.IGNORE;
+        private boolean portableIdct;
+        private int threads = 1;
+
+        /** A builder holding {@link DecoderOptions#DEFAULT}. */
+        public Builder() {
+        }
+
+        private Builder(DecoderOptions o) {
+            limits = o.limits;
+            strict = o.strict;
+            cmykToRgb = o.cmykToRgb;
+            scaleDenominator = o.scaleDenominator;
+            listener = o.listener;
+            portableIdct = o.portableIdct;
+            threads = o.threads;
+        }
+
+        public Builder limits(Limits value) {
+            limits = value;
+            return this;
+        }
+
+        public Builder strict(boolean value) {
+            strict = value;
+            return this;
+        }
+
+        public Builder cmykToRgb(boolean value) {
+            cmykToRgb = value;
+            return this;
+        }
+
+        /** @param denominator 1, 2, 4 or 8 for scale 1/1, 1/2, 1/4, 1/8 */
+        public Builder scale(int denominator) {
+            scaleDenominator = denominator;
+            return this;
+        }
+
+        public Builder listener(WarningListener value) {
+            listener = value;
+            return this;
+        }
+
+        public Builder portableIdct(boolean value) {
+            portableIdct = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        /**
+         * The options collected.
+         *
+         * @throws IllegalArgumentException naming the first option out of range
+         */
+        public DecoderOptions build() {
+            return new DecoderOptions(this);
+        }
     }
 }

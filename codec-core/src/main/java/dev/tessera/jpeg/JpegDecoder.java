@@ -1,15 +1,23 @@
 package dev.tessera.jpeg;
 
+import dev.tessera.jpeg.decode.DecodePipeline;
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegLimitException;
+import dev.tessera.jpeg.error.JpegWarning;
 import dev.tessera.jpeg.io.BoundedInput;
-import dev.tessera.jpeg.pipeline.DecodePipeline;
+import dev.tessera.jpeg.model.ImageInfo;
+import dev.tessera.jpeg.raster.CmykColorSpace;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Decodes JPEG files (ITU-T T.81 baseline, extended sequential and progressive Huffman processes, 8-bit)
- * into {@link BufferedImage}s whose pixels match libjpeg-turbo 2.1's {@code djpeg} defaults byte for byte.
+ * Decodes JPEG files into {@link BufferedImage}s whose pixels match libjpeg-turbo's {@code djpeg} defaults byte
+ * for byte: every ITU-T T.81 process but the hierarchical ones and arithmetic-coded lossless, that is baseline,
+ * extended sequential and progressive DCT with Huffman or arithmetic coding (8- and 12-bit samples), and
+ * lossless Huffman coding (SOF3, 2 to 16 bits), in JFIF, Adobe and bare streams.
  *
  * <p>A decoder holds only its immutable {@link DecoderOptions}; each call keeps its own state, so one
  * instance may serve many threads at once.
@@ -20,8 +28,8 @@ import java.nio.file.Path;
  * ImageInfo info = decoder.readInfo(Path.of("photo.jpg"));
  * }</pre>
  *
- * <p>Results: colour images are {@code TYPE_3BYTE_BGR}, grey ones {@code TYPE_BYTE_GRAY}, CMYK and YCCK
- * files 4-band CMYK rasters (or RGB with {@link DecoderOptions#cmykToRgb()}). Damaged data decodes as far
+ * <p>Results: 8-bit colour images are {@code TYPE_3BYTE_BGR}, grey ones {@code TYPE_BYTE_GRAY} (16-bit
+ * samples for precisions above 8), CMYK and YCCK files 4-band images in {@link #cmykColorSpace()} (or RGB with {@link DecoderOptions#cmykToRgb()}). Damaged data decodes as far
  * as it goes, the rest grey, with {@link JpegWarning}s; undecodable input throws a {@link JpegException}
  * naming the byte offset.
  */
@@ -44,12 +52,34 @@ public final class JpegDecoder {
         return options;
     }
 
+    /**
+     * The colour space of the 4-band images this decoder returns for CMYK and YCCK files (unless
+     * {@link DecoderOptions#cmykToRgb()}): device CMYK, with no profile, as libjpeg returns it.
+     */
+    public static ColorSpace cmykColorSpace() {
+        return CmykColorSpace.INSTANCE;
+    }
+
+    /**
+     * Reads a stream to its end, as {@link #decode(InputStream)} does, for callers that decode and read the
+     * headers of the same bytes. The stream is not closed.
+     *
+     * @throws JpegLimitException when the stream is longer than {@link Limits#maxInputBytes()}, after reading
+     *                            one byte more than that
+     */
+    public byte[] readInput(InputStream in) throws IOException {
+        if (in == null) {
+            throw new IllegalArgumentException("input stream must not be null");
+        }
+        return BoundedInput.read(in, options.limits().maxInputBytes());
+    }
+
     /** Decodes a whole JPEG stream held in memory. */
     public BufferedImage decode(byte[] data) throws JpegException {
         if (data == null) {
             throw new IllegalArgumentException("data must not be null");
         }
-        return new DecodePipeline(data, options).decode();
+        return new DecodePipeline(data, options.settings()).decode();
     }
 
     /**
@@ -60,7 +90,7 @@ public final class JpegDecoder {
         if (in == null) {
             throw new IllegalArgumentException("input stream must not be null");
         }
-        return decode(BoundedInput.read(in, options.limits().maxInputBytes()));
+        return decode(readInput(in));
     }
 
     public BufferedImage decode(Path path) throws IOException {
@@ -75,14 +105,14 @@ public final class JpegDecoder {
         if (data == null) {
             throw new IllegalArgumentException("data must not be null");
         }
-        return new DecodePipeline(data, options).readInfo();
+        return new DecodePipeline(data, options.settings()).readInfo();
     }
 
     public ImageInfo readInfo(InputStream in) throws IOException {
         if (in == null) {
             throw new IllegalArgumentException("input stream must not be null");
         }
-        return readInfo(BoundedInput.read(in, options.limits().maxInputBytes()));
+        return readInfo(readInput(in));
     }
 
     public ImageInfo readInfo(Path path) throws IOException {

@@ -1,18 +1,26 @@
 package dev.tessera.jpeg;
 
-import dev.tessera.jpeg.pipeline.EncodePipeline;
-import dev.tessera.jpeg.pipeline.PixelSource;
-import dev.tessera.jpeg.pipeline.PixelSources;
-import dev.tessera.jpeg.pipeline.SampleLayout;
-import dev.tessera.jpeg.pipeline.StreamingEncoder;
+import dev.tessera.jpeg.encode.EncodePipeline;
+import dev.tessera.jpeg.encode.StreamingEncoder;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.raster.PixelSource;
+import dev.tessera.jpeg.raster.PixelSources;
+import dev.tessera.jpeg.raster.SampleLayout;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Encodes images as baseline JPEG/JFIF files (ITU-T T.81, T.871) that every decoder reads.
+ * Encodes images as JPEG/JFIF files (ITU-T T.81, T.871) that every decoder reads: progressive (SOF2) or
+ * sequential (SOF0/SOF1, Huffman-coded) as the {@link EncoderOptions} say. The default options write the
+ * smaller of a progressive and a sequential coding of the same perceptually quantized coefficients
+ * ({@link Preset#DEFAULT}); {@link EncoderOptions#BASELINE_COMPATIBLE} writes what {@code cjpeg -optimize} writes.
  *
  * <p>An encoder holds only its immutable {@link EncoderOptions}; each call keeps its own state, so one
  * instance may serve many threads at once.
@@ -54,9 +62,49 @@ public final class JpegEncoder {
 
     /** Encodes an image with the given metadata segments. */
     public void encode(BufferedImage image, ImageMetadata metadata, OutputStream out) throws IOException {
+        encode(image, metadata, out, EncodeListener.NONE);
+    }
+
+    /**
+     * Encodes an image with the given metadata segments, reporting progress to a listener that may stop the
+     * encode.
+     *
+     * @throws EncodeAbortedException when the listener asked to stop
+     */
+    public void encode(BufferedImage image, ImageMetadata metadata, OutputStream out, EncodeListener listener)
+        throws IOException {
         requireArgument(image, "image");
         checkSize(image.getWidth(), image.getHeight());
-        encode(PixelSources.of(image, options.background()), metadata, out);
+        encode(PixelSources.of(image, options.background()), metadata, out, listener);
+    }
+
+    /**
+     * Encodes a raster by its band count, as rasters carry no colour space: one band is gray, three are R, G, B
+     * (encoded as YCbCr), four are C, M, Y, K (see {@link #encodeCmyk}). Samples are taken as 8-bit values.
+     *
+     * @throws IllegalArgumentException for another band count or a bad size
+     * @throws EncodeAbortedException   when the listener asked to stop
+     */
+    public void encode(Raster raster, ImageMetadata metadata, OutputStream out, EncodeListener listener)
+        throws IOException {
+        requireArgument(raster, "raster");
+        checkSize(raster.getWidth(), raster.getHeight());
+        SampleLayout layout = switch (raster.getNumBands()) {
+            case 1 -> SampleLayout.GRAY;
+            case 3 -> SampleLayout.RGB;
+            case 4 -> SampleLayout.CMYK;
+            default -> throw new IllegalArgumentException("rasters of " + raster.getNumBands()
+                + " bands are not supported: 1 (gray), 3 (RGB) or 4 (CMYK)");
+        };
+        encode(PixelSources.ofRaster(raster, layout), metadata, out, listener);
+    }
+
+    /**
+     * The luma and chroma quantization tables (in that order) this encoder writes, whatever the image: custom
+     * tables as given, otherwise the base tables scaled by quality. Gray images use the first only.
+     */
+    public List<QuantTable> quantTables() {
+        return List.of(EncodePipeline.quantTables(options.settings()));
     }
 
     /**
@@ -72,7 +120,7 @@ public final class JpegEncoder {
     public void encodeCmyk(Raster raster, ImageMetadata metadata, OutputStream out) throws IOException {
         requireArgument(raster, "raster");
         checkSize(raster.getWidth(), raster.getHeight());
-        encode(PixelSources.ofRaster(raster, SampleLayout.CMYK), metadata, out);
+        encode(PixelSources.ofRaster(raster, SampleLayout.CMYK), metadata, out, EncodeListener.NONE);
     }
 
     /** Encodes an image into a new byte array. */
@@ -92,7 +140,7 @@ public final class JpegEncoder {
         requireArgument(pixels, "pixels");
         requireArgument(format, "format");
         checkSize(width, height);
-        encode(PixelSources.ofRaw(pixels, width, height, format), metadata, out);
+        encode(PixelSources.ofRaw(pixels, width, height, format), metadata, out, EncodeListener.NONE);
     }
 
     /**
@@ -115,7 +163,7 @@ public final class JpegEncoder {
         requireArgument(metadata, "metadata");
         checkSize(width, height);
         SampleLayout layout = format == PixelFormat.GRAY8 ? SampleLayout.GRAY : SampleLayout.RGB;
-        StreamingEncoder encoder = new StreamingEncoder(options, width, height, layout, metadata, out,
+        StreamingEncoder encoder = new StreamingEncoder(options.settings(), width, height, layout, metadata, out,
             Runtime.getRuntime().maxMemory() / 2);
         return new RowWriter(encoder, width, height, format);
     }
@@ -125,10 +173,74 @@ public final class JpegEncoder {
         return openRowWriter(out, width, height, format, ImageMetadata.NONE);
     }
 
-    private void encode(PixelSource source, ImageMetadata metadata, OutputStream out) throws IOException {
+    private void encode(PixelSource source, ImageMetadata metadata, OutputStream out, EncodeListener listener)
+        throws IOException {
         requireArgument(metadata, "metadata");
         requireArgument(out, "out");
-        new EncodePipeline(options).encode(source, metadata, out);
+        requireArgument(listener, "listener");
+        PixelSource read = listener == EncodeListener.NONE ? source : new ListenedSource(source, listener);
+        try {
+            new EncodePipeline(options.settings()).encode(read, metadata, out);
+        } catch (Aborted e) {
+            throw new EncodeAbortedException();
+        }
+    }
+
+    /** Thrown through the pipeline from a row read when the listener asks to stop. */
+    private static final class Aborted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Aborted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Reports the furthest row read and stops the encode on request; safe for the encoder's worker threads. */
+    private static final class ListenedSource implements PixelSource {
+        private final PixelSource source;
+        private final EncodeListener listener;
+        private final int step;
+        private final AtomicInteger reported = new AtomicInteger(-1);
+
+        ListenedSource(PixelSource source, EncodeListener listener) {
+            this.source = source;
+            this.listener = listener;
+            this.step = Math.max(1, source.height() / 20);
+        }
+
+        @Override
+        public int width() {
+            return source.width();
+        }
+
+        @Override
+        public int height() {
+            return source.height();
+        }
+
+        @Override
+        public boolean isGray() {
+            return source.isGray();
+        }
+
+        @Override
+        public SampleLayout sampleLayout() {
+            return source.sampleLayout();
+        }
+
+        @Override
+        public void readRow(int y, byte[] out) {
+            if (listener.abortRequested()) {
+                throw new Aborted();
+            }
+            source.readRow(y, out);
+            if (y % step == 0 || y == source.height() - 1) {
+                int before = reported.getAndAccumulate(y, Math::max);
+                if (y > before) {
+                    listener.progress((y + 1) / (float) source.height());
+                }
+            }
+        }
     }
 
     private static <T> T requireArgument(T value, String name) {

@@ -1,5 +1,7 @@
 package dev.tessera.jpeg;
 
+import dev.tessera.jpeg.error.JpegLimitException;
+
 /**
  * Resource limits a decode checks before it allocates, so that a small hostile file cannot make the
  * decoder use much memory or time (libjpeg-turbo's {@code TJPARAM_MAXPIXELS}, {@code djpeg -maxscans} and
@@ -57,27 +59,101 @@ public record Limits(long maxPixels, int maxScans, long maxMarkerMemory, int max
         this(maxPixels, maxScans, maxMarkerMemory, maxComponents, maxMemory, 1L << 30);
     }
 
+    /** A builder holding these limits, to change several at once. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** These limits with {@link #maxPixels()} changed. */
     public Limits withMaxPixels(long value) {
-        return new Limits(value, maxScans, maxMarkerMemory, maxComponents, maxMemory, maxInputBytes);
+        return toBuilder().maxPixels(value).build();
     }
 
+    /** These limits with {@link #maxScans()} changed. */
     public Limits withMaxScans(int value) {
-        return new Limits(maxPixels, value, maxMarkerMemory, maxComponents, maxMemory, maxInputBytes);
+        return toBuilder().maxScans(value).build();
     }
 
+    /** These limits with {@link #maxMarkerMemory()} changed. */
     public Limits withMaxMarkerMemory(long value) {
-        return new Limits(maxPixels, maxScans, value, maxComponents, maxMemory, maxInputBytes);
+        return toBuilder().maxMarkerMemory(value).build();
     }
 
+    /** These limits with {@link #maxComponents()} changed. */
     public Limits withMaxComponents(int value) {
-        return new Limits(maxPixels, maxScans, maxMarkerMemory, value, maxMemory, maxInputBytes);
+        return toBuilder().maxComponents(value).build();
     }
 
+    /** These limits with {@link #maxMemory()} changed. */
     public Limits withMaxMemory(long value) {
-        return new Limits(maxPixels, maxScans, maxMarkerMemory, maxComponents, value, maxInputBytes);
+        return toBuilder().maxMemory(value).build();
     }
 
+    /** These limits with {@link #maxInputBytes()} changed. */
     public Limits withMaxInputBytes(long value) {
-        return new Limits(maxPixels, maxScans, maxMarkerMemory, maxComponents, maxMemory, value);
+        return toBuilder().maxInputBytes(value).build();
+    }
+
+    /** Collects limits to change together; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private long maxPixels;
+        private int maxScans;
+        private long maxMarkerMemory;
+        private int maxComponents;
+        private long maxMemory;
+        private long maxInputBytes;
+
+        /** A builder holding {@link Limits#DEFAULT}. */
+        public Builder() {
+            this(DEFAULT);
+        }
+
+        private Builder(Limits from) {
+            maxPixels = from.maxPixels;
+            maxScans = from.maxScans;
+            maxMarkerMemory = from.maxMarkerMemory;
+            maxComponents = from.maxComponents;
+            maxMemory = from.maxMemory;
+            maxInputBytes = from.maxInputBytes;
+        }
+
+        public Builder maxPixels(long value) {
+            maxPixels = value;
+            return this;
+        }
+
+        public Builder maxScans(int value) {
+            maxScans = value;
+            return this;
+        }
+
+        public Builder maxMarkerMemory(long value) {
+            maxMarkerMemory = value;
+            return this;
+        }
+
+        public Builder maxComponents(int value) {
+            maxComponents = value;
+            return this;
+        }
+
+        public Builder maxMemory(long value) {
+            maxMemory = value;
+            return this;
+        }
+
+        public Builder maxInputBytes(long value) {
+            maxInputBytes = value;
+            return this;
+        }
+
+        /**
+         * The limits collected.
+         *
+         * @throws IllegalArgumentException naming the first limit out of range
+         */
+        public Limits build() {
+            return new Limits(maxPixels, maxScans, maxMarkerMemory, maxComponents, maxMemory, maxInputBytes);
+        }
     }
 }

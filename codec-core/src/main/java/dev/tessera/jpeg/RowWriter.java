@@ -1,6 +1,8 @@
 package dev.tessera.jpeg;
 
-import dev.tessera.jpeg.pipeline.StreamingEncoder;
+import dev.tessera.jpeg.encode.StreamingEncoder;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
 import java.io.IOException;
 
 /**

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.testing.Corpus;
 import dev.tessera.testing.Pnm;
 import java.awt.image.BufferedImage;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.testing.ExternalTool;
 import dev.tessera.testing.JdkJpeg;
 import dev.tessera.testing.Pnm;

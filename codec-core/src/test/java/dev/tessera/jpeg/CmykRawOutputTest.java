@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.model.ImageInfo;
+import dev.tessera.jpeg.model.JpegColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;

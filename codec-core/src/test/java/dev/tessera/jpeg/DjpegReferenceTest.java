@@ -2,6 +2,9 @@ package dev.tessera.jpeg;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.UnsupportedJpegException;
 import dev.tessera.testing.Corpus;
 import dev.tessera.testing.ExternalTool;
 import java.awt.image.BufferedImage;

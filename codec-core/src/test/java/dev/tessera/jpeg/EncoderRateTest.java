@@ -3,6 +3,9 @@ package dev.tessera.jpeg;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.testing.Corpus;
 import dev.tessera.testing.ExternalTool;
 import dev.tessera.testing.Pnm;

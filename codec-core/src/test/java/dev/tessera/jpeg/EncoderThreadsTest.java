@@ -2,6 +2,7 @@ package dev.tessera.jpeg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.testing.TestImageGenerator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

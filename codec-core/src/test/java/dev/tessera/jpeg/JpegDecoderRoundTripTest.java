@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.model.ImageInfo;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.metrics.Psnr;
 import dev.tessera.testing.ExternalTool;
 import dev.tessera.testing.TestImageGenerator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Encoder -> decoder round trips: every subsampling, a quality ladder and odd sizes 1x1 to 33x33, with a

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.metrics.Psnr;
 import dev.tessera.testing.ExternalTool;
 import dev.tessera.testing.JdkJpeg;

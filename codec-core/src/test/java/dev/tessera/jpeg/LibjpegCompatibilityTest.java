@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.error.UnsupportedJpegException;
 import dev.tessera.jpeg.spec.Marker;
 import dev.tessera.testing.Corpus;
 import java.io.ByteArrayOutputStream;

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.error.JpegLimitException;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.model.ImageInfo;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.JpegColorSpace;
 import dev.tessera.jpeg.model.MarkerSegment;
 import dev.tessera.jpeg.spec.Marker;
 import dev.tessera.testing.Corpus;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegLimitException;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.testing.Corpus;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

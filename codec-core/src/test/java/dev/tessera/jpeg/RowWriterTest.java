@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.testing.TestImageGenerator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -151,17 +155,15 @@ class RowWriterTest {
     @Test
     void wholeImageModesCheckTheirMemoryBeforeKeepingAnything() {
         // 65535 x 65535 at 4:2:0: 4096 x 4096 MCUs of 6 blocks, 64 coefficients of 2 bytes each (12 GiB).
-        long needed = dev.tessera.jpeg.pipeline.StreamingEncoder.bufferedBytes(EncoderOptions.DEFAULT, 65535, 65535,
-            dev.tessera.jpeg.pipeline.SampleLayout.RGB);
+        long needed = dev.tessera.jpeg.encode.StreamingEncoder.bufferedBytes(Settings.of(EncoderOptions.DEFAULT), 65535, 65535,
+            dev.tessera.jpeg.raster.SampleLayout.RGB);
         assertEquals(2L * 64 * 6 * 4096 * 4096, needed);
-        assertEquals(needed, dev.tessera.jpeg.pipeline.StreamingEncoder.bufferedBytes(
-            EncoderOptions.DEFAULT.withProgressive(false), 65535, 65535, dev.tessera.jpeg.pipeline.SampleLayout.RGB));
-        assertEquals(0, dev.tessera.jpeg.pipeline.StreamingEncoder.bufferedBytes(
-            EncoderOptions.DEFAULT.withProgressive(false).withOptimizeHuffman(false), 65535, 65535,
-            dev.tessera.jpeg.pipeline.SampleLayout.RGB));
+        assertEquals(needed, dev.tessera.jpeg.encode.StreamingEncoder.bufferedBytes(Settings.of(EncoderOptions.DEFAULT.withProgressive(false)), 65535, 65535, dev.tessera.jpeg.raster.SampleLayout.RGB));
+        assertEquals(0, dev.tessera.jpeg.encode.StreamingEncoder.bufferedBytes(Settings.of(EncoderOptions.DEFAULT.withProgressive(false).withOptimizeHuffman(false)), 65535, 65535,
+            dev.tessera.jpeg.raster.SampleLayout.RGB));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> new dev.tessera.jpeg.pipeline.StreamingEncoder(EncoderOptions.DEFAULT.withProgressive(true), 65535,
-                65535, dev.tessera.jpeg.pipeline.SampleLayout.RGB, ImageMetadata.NONE, OutputStream.nullOutputStream(),
+            () -> new dev.tessera.jpeg.encode.StreamingEncoder(Settings.of(EncoderOptions.DEFAULT.withProgressive(true)), 65535,
+                65535, dev.tessera.jpeg.raster.SampleLayout.RGB, ImageMetadata.NONE, OutputStream.nullOutputStream(),
                 1L << 30));
         assertTrue(e.getMessage().contains("over the limit of 1024 MiB"), e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.testing.TestImageGenerator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

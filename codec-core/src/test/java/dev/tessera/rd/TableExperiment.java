@@ -20,10 +20,10 @@ final class TableExperiment {
             return null;
         }
         if (spec.equals("KL")) {
-            return dev.tessera.jpeg.spec.StandardTables.LUMINANCE_QUANT;
+            return dev.tessera.jpeg.model.StandardTables.LUMINANCE_QUANT;
         }
         if (spec.equals("KC")) {
-            return dev.tessera.jpeg.spec.StandardTables.CHROMINANCE_QUANT;
+            return dev.tessera.jpeg.model.StandardTables.CHROMINANCE_QUANT;
         }
         String[] f = spec.split(":");
         return generate(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),

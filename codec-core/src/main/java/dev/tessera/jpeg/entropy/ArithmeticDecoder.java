@@ -1,7 +1,7 @@
 package dev.tessera.jpeg.entropy;
 
-import dev.tessera.jpeg.JpegException;
-import dev.tessera.jpeg.JpegWarning;
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegWarning;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.WarningSink;
 import dev.tessera.jpeg.spec.ZigZag;

@@ -1,6 +1,6 @@
 package dev.tessera.jpeg.entropy;
 
-import dev.tessera.jpeg.MalformedJpegException;
+import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.jpeg.io.BitReader;
 
 /**

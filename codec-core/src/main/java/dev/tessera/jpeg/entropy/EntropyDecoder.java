@@ -1,6 +1,6 @@
 package dev.tessera.jpeg.entropy;
 
-import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.error.JpegException;
 
 /**
  * Decodes the entropy-coded data of one scan, one MCU at a time, into DCT coefficients. One

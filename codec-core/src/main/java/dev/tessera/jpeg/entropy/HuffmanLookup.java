@@ -1,7 +1,7 @@
 package dev.tessera.jpeg.entropy;
 
+import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.jpeg.io.BitReader;
-import dev.tessera.jpeg.MalformedJpegException;
 import dev.tessera.jpeg.model.HuffmanSpec;
 
 /**

@@ -1,6 +1,6 @@
 package dev.tessera.jpeg.entropy;
 
-import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.spec.ZigZag;
 

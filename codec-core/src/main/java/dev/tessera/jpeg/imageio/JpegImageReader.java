@@ -2,15 +2,13 @@ package dev.tessera.jpeg.imageio;
 
 import com.twelvemonkeys.imageio.ImageReaderBase;
 import dev.tessera.jpeg.DecoderOptions;
-import dev.tessera.jpeg.ImageInfo;
-import dev.tessera.jpeg.JpegColorSpace;
 import dev.tessera.jpeg.JpegDecoder;
-import dev.tessera.jpeg.JpegException;
-import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.Limits;
-import dev.tessera.jpeg.UnsupportedJpegException;
-import dev.tessera.jpeg.color.CmykColorSpace;
-import dev.tessera.jpeg.io.BoundedInput;
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegLimitException;
+import dev.tessera.jpeg.error.UnsupportedJpegException;
+import dev.tessera.jpeg.model.ImageInfo;
+import dev.tessera.jpeg.model.JpegColorSpace;
 import dev.tessera.jpeg.model.MarkerSegment;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Rectangle;
@@ -19,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +26,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Tessera's JPEG reader for ImageIO: a drop-in for the JDK's. Size and image types come from the headers
@@ -36,7 +36,7 @@ import javax.imageio.spi.ImageReaderSpi;
  * standard tree. Stateful per instance, as ImageIO readers are.
  */
 public final class JpegImageReader extends ImageReaderBase {
-    private static final ImageTypeSpecifier CMYK = ImageTypeSpecifier.createInterleaved(CmykColorSpace.INSTANCE,
+    private static final ImageTypeSpecifier CMYK = ImageTypeSpecifier.createInterleaved(JpegDecoder.cmykColorSpace(),
         new int[] {0, 1, 2, 3}, DataBuffer.TYPE_BYTE, false, false);
 
     private byte[] data;
@@ -61,7 +61,7 @@ public final class JpegImageReader extends ImageReaderBase {
         assertInput();
         if (data == null) {
             try {
-                data = BoundedInput.read(imageInput::read, Limits.DEFAULT.maxInputBytes());
+                data = new JpegDecoder().readInput(new ImageInputAdapter(imageInput));
             } catch (JpegException e) {
                 throw new IIOException(e.getMessage(), e);
             }
@@ -313,5 +313,24 @@ public final class JpegImageReader extends ImageReaderBase {
             throw new IndexOutOfBoundsException("thumbnail index " + thumbnailIndex + " not in 0.." + (all.size() - 1));
         }
         return all.get(thumbnailIndex);
+    }
+
+    /** An ImageInputStream read as an InputStream, from its position, without closing it. */
+    private static final class ImageInputAdapter extends InputStream {
+        private final ImageInputStream in;
+
+        ImageInputAdapter(ImageInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
     }
 }

@@ -1,13 +1,11 @@
 package dev.tessera.jpeg.imageio;
 
 import com.twelvemonkeys.imageio.ImageWriterBase;
+import dev.tessera.jpeg.EncodeAbortedException;
+import dev.tessera.jpeg.EncodeListener;
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.pipeline.EncodePipeline;
-import dev.tessera.jpeg.pipeline.PixelSource;
-import dev.tessera.jpeg.pipeline.PixelSources;
-import dev.tessera.jpeg.pipeline.SampleLayout;
+import dev.tessera.jpeg.model.ImageMetadata;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
@@ -78,19 +76,42 @@ public final class JpegImageWriter extends ImageWriterBase {
         EncoderOptions options = WriteSettings.options(param, tree, message -> processWarningOccurred(0, message));
         ImageMetadata segments = WriteSettings.metadata(tree, message -> processWarningOccurred(0, message));
 
-        PixelSource source = image.hasRaster() ? rasterSource(SourceRegion.apply(image.getRaster(), param))
-            : PixelSources.of(SourceRegion.apply(toBufferedImage(image.getRenderedImage()), param),
-                options.background());
-        if (source.width() > JpegEncoder.MAX_DIMENSION || source.height() > JpegEncoder.MAX_DIMENSION) {
+        Raster raster = image.hasRaster() ? SourceRegion.apply(image.getRaster(), param) : null;
+        BufferedImage picture = raster != null ? null
+            : SourceRegion.apply(toBufferedImage(image.getRenderedImage()), param);
+        int width = raster != null ? raster.getWidth() : picture.getWidth();
+        int height = raster != null ? raster.getHeight() : picture.getHeight();
+        if (width > JpegEncoder.MAX_DIMENSION || height > JpegEncoder.MAX_DIMENSION) {
             throw new IIOException("JPEG images are at most " + JpegEncoder.MAX_DIMENSION + " pixels in each"
-                + " direction, found " + source.width() + "x" + source.height());
+                + " direction, found " + width + "x" + height);
+        }
+        if (raster != null && raster.getNumBands() != 1 && raster.getNumBands() != 3 && raster.getNumBands() != 4) {
+            // Rasters carry no colour space, so the band count decides.
+            throw new IIOException("rasters of " + raster.getNumBands()
+                + " bands are not supported: write 1 (gray), 3 (RGB) or 4 (CMYK)");
         }
 
         processImageStarted(0);
-        ProgressSource tracked = new ProgressSource(source);
+        EncodeListener listener = new EncodeListener() {
+            @Override
+            public void progress(float fraction) {
+                // Rows are read before coding: the last tenth of the time is left for the entropy coder.
+                processImageProgress(90f * fraction);
+            }
+
+            @Override
+            public boolean abortRequested() {
+                return JpegImageWriter.this.abortRequested();
+            }
+        };
+        JpegEncoder encoder = new JpegEncoder(options);
         try {
-            new EncodePipeline(options).encode(tracked, segments, new StreamAdapter());
-        } catch (Aborted e) {
+            if (raster != null) {
+                encoder.encode(raster, segments, new StreamAdapter(), listener);
+            } else {
+                encoder.encode(picture, segments, new StreamAdapter(), listener);
+            }
+        } catch (EncodeAbortedException e) {
             processWriteAborted();
             return;
         } catch (IllegalArgumentException e) {
@@ -105,17 +126,6 @@ public final class JpegImageWriter extends ImageWriterBase {
         return image.hasRaster() ? null : ImageTypeSpecifier.createFromRenderedImage(image.getRenderedImage());
     }
 
-    /** Four bands are CMYK, three RGB, one gray: rasters carry no colour space, so the band count decides. */
-    private static PixelSource rasterSource(Raster raster) throws IIOException {
-        return switch (raster.getNumBands()) {
-            case 1 -> PixelSources.ofRaster(raster, SampleLayout.GRAY);
-            case 3 -> PixelSources.ofRaster(raster, SampleLayout.RGB);
-            case 4 -> PixelSources.ofRaster(raster, SampleLayout.CMYK);
-            default -> throw new IIOException("rasters of " + raster.getNumBands()
-                + " bands are not supported: write 1 (gray), 3 (RGB) or 4 (CMYK)");
-        };
-    }
-
     private static BufferedImage toBufferedImage(RenderedImage image) {
         if (image instanceof BufferedImage b) {
             return b;
@@ -124,42 +134,6 @@ public final class JpegImageWriter extends ImageWriterBase {
         WritableRaster raster = cm.createCompatibleWritableRaster(image.getWidth(), image.getHeight());
         image.copyData(raster.createWritableTranslatedChild(image.getMinX(), image.getMinY()));
         return new BufferedImage(cm, raster, cm.isAlphaPremultiplied(), new Hashtable<>());
-    }
-
-    private static final class Aborted extends RuntimeException {
-        Aborted() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Reports progress as the encoder reads rows (in order, once or twice) and stops it on abort. */
-    private final class ProgressSource implements PixelSource {
-        private final PixelSource source;
-        private final int step;
-        private int reported = -1;
-
-        ProgressSource(PixelSource source) {
-            this.source = source;
-            this.step = Math.max(1, source.height() / 20);
-        }
-
-        @Override public int width() { return source.width(); }
-        @Override public int height() { return source.height(); }
-        @Override public boolean isGray() { return source.isGray(); }
-        @Override public SampleLayout sampleLayout() { return source.sampleLayout(); }
-
-        @Override
-        public void readRow(int y, byte[] out) {
-            if (abortRequested()) {
-                throw new Aborted();
-            }
-            source.readRow(y, out);
-            if (y > reported && (y % step == 0 || y == source.height() - 1)) {
-                reported = y;
-                // Rows are read before coding: the last tenth of the time is left for the entropy coder.
-                processImageProgress(90f * (y + 1) / source.height());
-            }
-        }
     }
 
     /** The output stream, without closing it. */

@@ -5,8 +5,8 @@ import static dev.tessera.jpeg.imageio.NativeTree.children;
 import static dev.tessera.jpeg.imageio.NativeTree.intAttribute;
 
 import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.JpegEncoder;
 import dev.tessera.jpeg.model.QuantTable;
-import dev.tessera.jpeg.pipeline.EncodePipeline;
 import java.awt.color.ColorSpace;
 import java.util.Arrays;
 import java.util.List;
@@ -95,12 +95,11 @@ public final class JpegMetadata extends IIOMetadata {
         }
         IIOMetadataNode markers = NativeTree.markers(metadata.root);
         if (param.canWriteCompressed() && param.getCompressionMode() == ImageWriteParam.MODE_EXPLICIT) {
-            QuantTable[] tables = EncodePipeline.quantTables(
-                EncoderOptions.BASELINE_COMPATIBLE
-                    .withQuality(WriteSettings.ijgQuality(param.getCompressionQuality())));
+            List<QuantTable> tables = new JpegEncoder(EncoderOptions.BASELINE_COMPATIBLE
+                .withQuality(WriteSettings.ijgQuality(param.getCompressionQuality()))).quantTables();
             for (IIOMetadataNode table : NativeTree.entries(metadata.root, "dqt", "dqtable")) {
                 int id = table.getAttribute("qtableId").equals("0") ? 0 : 1;
-                IIOMetadataNode scaled = NativeTree.qtable(id, new JPEGQTable(tables[id].toNaturalArray()));
+                IIOMetadataNode scaled = NativeTree.qtable(id, new JPEGQTable(tables.get(id).toNaturalArray()));
                 table.getParentNode().replaceChild(scaled, table);
             }
         }

@@ -1,8 +1,8 @@
 package dev.tessera.jpeg.imageio;
 
-import dev.tessera.jpeg.ImageInfo;
 import dev.tessera.jpeg.model.ComponentSpec;
 import dev.tessera.jpeg.model.HuffmanDefinition;
+import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.JfifHeader;
 import dev.tessera.jpeg.model.MarkerSegment;
 import dev.tessera.jpeg.model.QuantTable;

@@ -1,8 +1,8 @@
 package dev.tessera.jpeg.imageio;
 
 import dev.tessera.jpeg.Preset;
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import java.util.Locale;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 

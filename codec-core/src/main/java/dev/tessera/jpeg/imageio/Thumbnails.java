@@ -1,7 +1,7 @@
 package dev.tessera.jpeg.imageio;
 
-import dev.tessera.jpeg.ImageInfo;
 import dev.tessera.jpeg.JpegDecoder;
+import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.MarkerSegment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -5,13 +5,13 @@ import static dev.tessera.jpeg.imageio.NativeTree.children;
 import static dev.tessera.jpeg.imageio.NativeTree.intAttribute;
 
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.Preset;
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
 import dev.tessera.jpeg.model.DensityUnit;
+import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.JfifHeader;
 import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import java.awt.color.ICC_Profile;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.tessera.jpeg.io;
 
-import dev.tessera.jpeg.JpegWarning;
-import dev.tessera.jpeg.MalformedJpegException;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

@@ -1,6 +1,6 @@
 package dev.tessera.jpeg.io;
 
-import dev.tessera.jpeg.JpegLimitException;
+import dev.tessera.jpeg.error.JpegLimitException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

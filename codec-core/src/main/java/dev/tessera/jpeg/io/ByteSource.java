@@ -1,7 +1,7 @@
 package dev.tessera.jpeg.io;
 
-import dev.tessera.jpeg.JpegWarning;
-import dev.tessera.jpeg.MalformedJpegException;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
 
 /**
  * Reads the bytes of a JPEG stream held in memory and knows the absolute offset of each one.

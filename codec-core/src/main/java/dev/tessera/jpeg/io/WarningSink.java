@@ -1,8 +1,8 @@
 package dev.tessera.jpeg.io;
 
-import dev.tessera.jpeg.JpegWarning;
-import dev.tessera.jpeg.MalformedJpegException;
-import dev.tessera.jpeg.WarningListener;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.error.WarningListener;
 
 /**
  * Where the stages of one decode report recoverable damage: forwards each {@link JpegWarning} to the

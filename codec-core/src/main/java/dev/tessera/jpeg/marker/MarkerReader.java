@@ -1,10 +1,10 @@
 package dev.tessera.jpeg.marker;
 
-import dev.tessera.jpeg.JpegException;
-import dev.tessera.jpeg.JpegLimitException;
-import dev.tessera.jpeg.MalformedJpegException;
-import dev.tessera.jpeg.UnsupportedJpegException;
-import dev.tessera.jpeg.UnsupportedJpegException.Feature;
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegLimitException;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.error.UnsupportedJpegException.Feature;
+import dev.tessera.jpeg.error.UnsupportedJpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;

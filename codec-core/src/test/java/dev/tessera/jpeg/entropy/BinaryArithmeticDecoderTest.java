@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tessera.jpeg.MalformedJpegException;
+import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;

@@ -9,7 +9,7 @@ import dev.tessera.jpeg.io.ByteSink;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
 import dev.tessera.jpeg.model.HuffmanSpec;
-import dev.tessera.jpeg.spec.StandardTables;
+import dev.tessera.jpeg.model.StandardTables;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

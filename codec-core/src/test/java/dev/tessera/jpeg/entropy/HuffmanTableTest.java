@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.model.HuffmanSpec;
-import dev.tessera.jpeg.spec.StandardTables;
+import dev.tessera.jpeg.model.StandardTables;
 import org.junit.jupiter.api.Test;
 
 class HuffmanTableTest {

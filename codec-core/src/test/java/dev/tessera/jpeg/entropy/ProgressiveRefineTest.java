@@ -7,7 +7,7 @@ import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.ByteSource;
 import dev.tessera.jpeg.io.WarningSink;
 import dev.tessera.jpeg.model.HuffmanSpec;
-import dev.tessera.jpeg.spec.StandardTables;
+import dev.tessera.jpeg.model.StandardTables;
 import dev.tessera.jpeg.spec.ZigZag;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.testing.Corpus;
 import dev.tessera.testing.TestImageGenerator;
 import java.awt.image.BufferedImage;

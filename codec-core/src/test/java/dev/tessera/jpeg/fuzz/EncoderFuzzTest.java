@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.PixelFormat;
 import dev.tessera.jpeg.QuantTables;
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
 import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.testing.JdkJpeg;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -78,16 +78,20 @@ class EncoderFuzzTest {
             int h = height;
             ImageMetadata m = metadata;
             assertThrows(IllegalArgumentException.class, () -> {
-                EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize,
-                    progressive, rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF,
-                    luma, chroma, tables, trellis, adaptive, 1, scanSearch, sequentialIfSmaller);
+                EncoderOptions options = new EncoderOptions.Builder().quality(quality).chromaQuality(chromaQuality)
+                    .subsampling(subsampling).optimizeHuffman(optimize).progressive(progressive)
+                    .restartInterval(rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart))
+                    .customTables(luma, chroma).tables(tables).trellis(trellis).adaptiveQuantization(adaptive)
+                    .scanSearch(scanSearch).sequentialIfSmaller(sequentialIfSmaller).build();
                 new JpegEncoder(options).encode(pixels, w, h, format, m, new ByteArrayOutputStream());
             });
             return;
         }
-        EncoderOptions options = new EncoderOptions(quality, chromaQuality, subsampling, optimize, progressive,
-            rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart), 0xFFFFFF, luma, chroma, tables,
-            trellis, adaptive, 1, scanSearch, sequentialIfSmaller);
+        EncoderOptions options = new EncoderOptions.Builder().quality(quality).chromaQuality(chromaQuality)
+            .subsampling(subsampling).optimizeHuffman(optimize).progressive(progressive)
+            .restartInterval(rows ? RestartInterval.mcuRows(restart) : RestartInterval.mcus(restart))
+            .customTables(luma, chroma).tables(tables).trellis(trellis).adaptiveQuantization(adaptive)
+            .scanSearch(scanSearch).sequentialIfSmaller(sequentialIfSmaller).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new JpegEncoder(options).encode(pixels, width, height, format, metadata, out);

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.PixelFormat;
-import dev.tessera.jpeg.UnsupportedJpegException;
+import dev.tessera.jpeg.error.UnsupportedJpegException;
 import dev.tessera.jpeg.imageio.JpegImageReaderSpi;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
 import dev.tessera.jpeg.spec.Marker;
 import dev.tessera.testing.JdkJpeg;
 import java.io.ByteArrayInputStream;

@@ -1,11 +1,11 @@
 package dev.tessera.jpeg.fuzz;
 
 import dev.tessera.jpeg.EncoderOptions;
-import dev.tessera.jpeg.ImageMetadata;
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.PixelFormat;
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.PixelFormat;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.imageio.JpegImageReaderSpi;
 import dev.tessera.jpeg.imageio.TesseraJpegReadParam;
 import java.awt.image.BufferedImage;

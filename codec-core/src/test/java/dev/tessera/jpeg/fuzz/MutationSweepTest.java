@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
-import dev.tessera.jpeg.JpegException;
 import dev.tessera.jpeg.Limits;
+import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;

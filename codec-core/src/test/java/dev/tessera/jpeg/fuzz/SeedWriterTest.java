@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tessera.jpeg.ImageInfo;
 import dev.tessera.jpeg.JpegDecoder;
-import dev.tessera.jpeg.JpegException;
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.model.ImageInfo;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tessera.jpeg.JpegLimitException;
 import dev.tessera.jpeg.Limits;
+import dev.tessera.jpeg.error.JpegLimitException;
 import dev.tessera.jpeg.fuzz.Allocation;
 import dev.tessera.testing.Corpus;
 import java.awt.image.BufferedImage;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.JpegEncoder;
-import dev.tessera.jpeg.RestartInterval;
-import dev.tessera.jpeg.Subsampling;
+import dev.tessera.jpeg.model.RestartInterval;
+import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.testing.JdkJpeg;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.model.QuantTable;
-import dev.tessera.jpeg.spec.StandardTables;
+import dev.tessera.jpeg.model.StandardTables;
 import dev.tessera.jpeg.spec.ZigZag;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,219 @@
+package dev.tessera.jpeg.decode;
+
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegLimitException;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.error.UnsupportedJpegException;
+import dev.tessera.jpeg.io.BitReader;
+import dev.tessera.jpeg.io.ByteSource;
+import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.marker.MarkerReader;
+import dev.tessera.jpeg.model.ArithmeticConditioning;
+import dev.tessera.jpeg.model.HuffmanDefinition;
+import dev.tessera.jpeg.model.ImageInfo;
+import dev.tessera.jpeg.model.JpegColorSpace;
+import dev.tessera.jpeg.model.QualityEstimate;
+import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.quant.QualityEstimator;
+import dev.tessera.jpeg.sample.SamplePlane;
+import dev.tessera.jpeg.spec.Marker;
+import java.awt.image.BufferedImage;
+
+/**
+ * Reads a JPEG stream marker by marker (T.81 B.2, Figure B.2 syntax, with libjpeg's {@code jdmarker.c}
+ * tolerance) and drives the decode: tables go to the {@link StreamState}, each scan to the
+ * {@link FrameDecoder} (or {@link LosslessFrameDecoder} for SOF3), and at EOI the planes become an image.
+ * With {@code headersOnly} the entropy-coded data is skipped and only the {@link ImageInfo} is built.
+ */
+public final class DecodePipeline {
+    private final DecodeSettings options;
+    private final WarningSink warnings;
+    private final ByteSource source;
+    private final MarkerReader markers;
+    private final BitReader bits;
+    private final StreamState state = new StreamState();
+
+    public DecodePipeline(byte[] data, DecodeSettings options) {
+        this.options = options;
+        this.warnings = new WarningSink(options.listener(), options.strict());
+        this.source = new ByteSource(data, warnings);
+        this.markers = new MarkerReader(source, warnings, options.maxMarkerMemory());
+        this.bits = new BitReader(source, warnings);
+    }
+
+    /** Decodes the whole stream into an image. */
+    public BufferedImage decode() throws JpegException {
+        return run(Mode.IMAGE).image;
+    }
+
+    /** Reads every marker, skipping entropy-coded data. */
+    public ImageInfo readInfo() throws JpegException {
+        return run(Mode.HEADERS).info;
+    }
+
+    /**
+     * Decodes the component sample planes only, before upsampling and colour conversion: per frame
+     * component, {@code planeWidth} x {@code planeHeight} samples (whole blocks for DCT-based frames; for
+     * lossless frames the component's own sample grid), read as unsigned 16-bit values. For tests against
+     * per-component reference data.
+     */
+    SamplePlane[] decodeSamples() throws JpegException {
+        return run(Mode.SAMPLES).planes;
+    }
+
+    private enum Mode { HEADERS, IMAGE, SAMPLES }
+
+    private record Result(BufferedImage image, ImageInfo info, SamplePlane[] planes) {
+    }
+
+    private Result run(Mode mode) throws JpegException {
+        boolean headersOnly = mode == Mode.HEADERS;
+        markers.readStartOfImage();
+        FrameDecoding frameDecoder = null;
+        int pending = 0;
+        long pendingOffset = 0;
+        int scans = 0;
+        int leftover = 0;
+        while (true) {
+            int code = markers.nextMarker(pending, pendingOffset, leftover);
+            pending = 0;
+            leftover = 0;
+            long at = markers.markerOffset();
+            Marker m = Marker.of(code);
+            if (m == null) {
+                // jdmarker.c read_markers: JERR_UNKNOWN_MARKER for reserved codes.
+                throw new MalformedJpegException(at, null, String.format("unsupported marker 0x%02x", code));
+            }
+            switch (m) {
+                case SOF0, SOF1, SOF2, SOF3, SOF5, SOF6, SOF7, SOF9, SOF10, SOF11, SOF13, SOF14, SOF15 -> {
+                    if (state.frame != null) {
+                        throw new MalformedJpegException(at, m, "more than one frame header (SOF)");
+                    }
+                    state.frame = markers.readFrameHeader(code, options.maxPixels(), headersOnly);
+                    int components = state.frame.components().size();
+                    if (!headersOnly && components > options.maxComponents()) {
+                        throw new JpegLimitException(at, m, components + " components exceed the limit of "
+                            + options.maxComponents());
+                    }
+                }
+                case JPG, DHP, EXP -> throw new UnsupportedJpegException(at, m,
+                    UnsupportedJpegException.Feature.HIERARCHICAL, "unsupported marker " + m);
+                case DHT -> {
+                    for (HuffmanDefinition h : markers.readHuffmanTables()) {
+                        state.define(h);
+                    }
+                }
+                case DQT -> {
+                    for (MarkerReader.QuantDefinition q : markers.readQuantTables()) {
+                        state.define(q);
+                    }
+                }
+                case DRI -> state.restartInterval = markers.readRestartInterval();
+                case DAC -> {
+                    for (ArithmeticConditioning a : markers.readArithmeticConditioning()) {
+                        state.define(a);
+                    }
+                }
+                case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
+                case EOI -> {
+                    markers.recordStandalone(code);
+                    return finish(mode, frameDecoder, at);
+                }
+                case SOS -> {
+                    MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame, headersOnly);
+                    ScanHeader scan = selection.header();
+                    long sosOffset = at;
+                    if (++scans > options.maxScans()) {
+                        throw new JpegLimitException(at, m, "more than " + options.maxScans() + " scans");
+                    }
+                    state.scans.add(scan);
+                    if (headersOnly) {
+                        pendingOffset = source.offset();
+                        pending = bits.skipEntropyData();
+                        pendingOffset = bits.markerOffset();
+                        continue;
+                    }
+                    if (frameDecoder == null) {
+                        frameDecoder = frameDecoder(mode, scan, at);
+                    }
+                    frameDecoder.decodeScan(selection, state, sosOffset);
+                    pending = bits.finishScan();
+                    pendingOffset = bits.markerOffset();
+                    leftover = bits.leftoverBytes();
+                }
+                case RST0, RST1, RST2, RST3, RST4, RST5, RST6, RST7, TEM -> markers.recordStandalone(code);
+                case APP0, APP1, APP2, APP3, APP4, APP5, APP6, APP7, APP8, APP9, APP10, APP11, APP12, APP13,
+                    APP14, APP15, COM ->
+                    // decode() needs only JFIF and Adobe fields; readInfo() keeps EXIF, ICC and comments too.
+                    state.application(markers.readApplication(code, headersOnly), headersOnly, warnings);
+                default -> markers.skipSegment(code); // DNL: libjpeg skips it
+            }
+        }
+    }
+
+    /** Chooses the frame decoder and its output when the first scan starts (jdmaster.c decides then too). */
+    private FrameDecoding frameDecoder(Mode mode, ScanHeader scan, long at) throws JpegException {
+        boolean lossless = state.frame.process() == Marker.SOF3;
+        if (lossless && options.scaleDenominator() != 1) {
+            // libjpeg-turbo 3 scales only DCT-based images.
+            throw new UnsupportedJpegException(at, Marker.SOS, UnsupportedJpegException.Feature.OTHER,
+                "scaled decoding of a lossless image is not supported");
+        }
+        DecodeLayout layout = lossless ? DecodeLayout.lossless(state.frame)
+            : new DecodeLayout(state.frame, options.scaleDenominator());
+        JpegColorSpace space = state.colorSpace(warnings, at);
+        int components = layout.components.length;
+        PixelOutput output;
+        if (mode == Mode.SAMPLES) {
+            output = PixelOutput.samplesOnly();
+        } else if (state.frame.precision() > 8) {
+            output = PixelOutput.of(ImageAssembler.wideConverter(space, components, state.frame.precision(),
+                options.cmykToRgb(), at));
+        } else {
+            output = PixelOutput.of(ImageAssembler.converter(space, components, options.cmykToRgb(), at));
+        }
+        ImageAssembler.upsamplers(layout, null, at);
+        long maxMemory = options.maxMemory();
+        if (lossless) {
+            return new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, maxMemory, at);
+        }
+        FrameDecoder decoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(),
+            output, maxMemory, at);
+        decoder.useThreads(options.threads());
+        return decoder;
+    }
+
+    private Result finish(Mode mode, FrameDecoding frameDecoder, long at) throws JpegException {
+        if (state.frame == null) {
+            throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
+        }
+        if (mode == Mode.HEADERS) {
+            ImageInfo info = new ImageInfo(state.frame, state.colorSpace(WarningSinkHolder.SILENT, at),
+                state.allQuant, state.allHuffman, state.scans, state.restartInterval, state.jfif, state.adobe,
+                state.metadata(), markers.segments(), qualityEstimate());
+            return new Result(null, info, null);
+        }
+        if (frameDecoder == null) {
+            throw new MalformedJpegException(at, Marker.EOI, "no scan (SOS) before EOI");
+        }
+        frameDecoder.finish();
+        return mode == Mode.SAMPLES ? new Result(null, null, frameDecoder.planes())
+            : new Result(frameDecoder.image(), null, null);
+    }
+
+    /** The estimate from the first component's table (the luma table of YCbCr files), if it is defined. */
+    private QualityEstimate qualityEstimate() {
+        int slot = state.frame.components().get(0).quantTableSlot();
+        for (ImageInfo.QuantSlot q : state.allQuant) {
+            if (q.slot() == slot) {
+                return QualityEstimator.ofLuma(q.table());
+            }
+        }
+        return null;
+    }
+
+    /** A sink for warnings that readInfo has no use for. */
+    private static final class WarningSinkHolder {
+        static final WarningSink SILENT = new WarningSink(null, false);
+    }
+}

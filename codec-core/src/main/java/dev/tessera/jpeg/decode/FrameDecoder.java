@@ -1,0 +1,448 @@
+package dev.tessera.jpeg.decode;
+
+import dev.tessera.jpeg.dct.IdctKernel;
+import dev.tessera.jpeg.dct.IdctPrecision;
+import dev.tessera.jpeg.dct.InverseDct;
+import dev.tessera.jpeg.entropy.ArithmeticDecoder;
+import dev.tessera.jpeg.entropy.EntropyDecoder;
+import dev.tessera.jpeg.entropy.HuffmanDecoder;
+import dev.tessera.jpeg.entropy.HuffmanLookup;
+import dev.tessera.jpeg.entropy.ProgressiveHuffmanDecoder;
+import dev.tessera.jpeg.error.JpegException;
+import dev.tessera.jpeg.error.JpegLimitException;
+import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.MalformedJpegException;
+import dev.tessera.jpeg.io.BitReader;
+import dev.tessera.jpeg.io.WarningSink;
+import dev.tessera.jpeg.marker.MarkerReader;
+import dev.tessera.jpeg.model.FrameHeader;
+import dev.tessera.jpeg.model.HuffmanDefinition;
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.model.ScanComponent;
+import dev.tessera.jpeg.model.ScanHeader;
+import dev.tessera.jpeg.sample.SamplePlane;
+import dev.tessera.jpeg.spec.Marker;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * Decodes the scans of one frame: sets up the coefficient buffers, picks the entropy decoder for each
+ * scan, tracks the progression (T.81 G.1.1.1.1), and runs the inverse DCT into per-component sample windows,
+ * handing each finished iMCU row to the {@link ImageAssembler}: as a single-scan sequential file is read,
+ * or at the end for progressive and multi-scan files (with libjpeg-turbo's block smoothing for incomplete
+ * progressive files).
+ */
+final class FrameDecoder implements FrameDecoding {
+    private final DecodeLayout layout;
+    private final boolean progressive;
+    /** T.81 Annex D arithmetic coding (SOF9, SOF10) rather than Huffman coding. */
+    private final boolean arithmetic;
+    /** P = 8 or 12: the IDCT's intermediate scaling, range limit and multiplier width (T.81 A.3.1). */
+    private final IdctPrecision precision;
+    /** libjpeg's has_multiple_scans: progressive, or the first scan lacks some component. */
+    final boolean multiScan;
+    private final CoefficientBuffer[] coefficients;
+    private final SamplePlane[] planes;
+    private final ImageAssembler assembler;
+    private final IdctKernel[] kernels;
+    /** Dequantization multipliers latched when a component's first scan starts (libjpeg latch_quant_tables). */
+    private final int[][] multipliers;
+    private final int[][] quantValues;
+    /** Progression state per component and zig-zag index: the Al of the last scan, -1 before any. */
+    private final int[][] coefBits;
+    private final int[][] previousCoefBits;
+    /**
+     * Progressive Huffman files: per component and block, bit k set when zig-zag coefficient k is non-zero
+     * (kept by {@link ProgressiveHuffmanDecoder}, so refinement scans need not test the coefficients).
+     */
+    private final long[][] nonZero;
+    /**
+     * Single-scan Huffman files: per component and block of the coefficient window, the mask of the
+     * coefficients the entropy decoder wrote, handed to the IDCT (see {@code IdctKernel}).
+     */
+    private final long[][] written;
+    private final BitReader bits;
+    private final WarningSink warnings;
+    private final boolean portableIdct;
+    private final PixelOutput output;
+    /** Threads a single-scan file with restart markers may be decoded on ({@link ParallelScanDecoder}). */
+    private int threads = 1;
+    /** Bytes the memory limit leaves after this decoder's own buffers: the threaded path must fit in them. */
+    private final long spareMemory;
+    private int scanNumber;
+    private int lastGoodRow;
+    private boolean scanned;
+
+    /**
+     * Allocates the coefficient buffers and sample windows (after checking their size) and the output.
+     *
+     * @param output what to make of the samples: an image (8- or 16-bit), or only whole sample planes
+     * @param maxMemory the most bytes the buffers and the output may take ({@code Limits.maxMemory})
+     */
+    FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
+                 WarningSink warnings, boolean portableIdct, PixelOutput output, long maxMemory, long offset)
+        throws JpegException {
+        this.layout = layout;
+        this.bits = bits;
+        this.warnings = warnings;
+        this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
+        this.arithmetic = frame.process() == Marker.SOF9 || frame.process() == Marker.SOF10;
+        this.precision = IdctPrecision.of(frame.precision());
+        this.portableIdct = portableIdct;
+        this.output = output;
+        int n = layout.components.length;
+        this.multiScan = progressive || firstScan.components().size() < n;
+        coefficients = new CoefficientBuffer[n];
+        planes = new SamplePlane[n];
+        kernels = new IdctKernel[n];
+        multipliers = new int[n][];
+        quantValues = new int[n][];
+        coefBits = new int[n][64];
+        previousCoefBits = new int[n][64];
+        for (int[] row : coefBits) {
+            Arrays.fill(row, -1);
+        }
+        long total = 0;
+        for (DecodeLayout.Component c : layout.components) {
+            long coefs = (long) c.paddedBlocksWide * (multiScan ? c.paddedBlocksHigh : c.v) * 64;
+            long samples = (long) c.planeWidth() * output.rowsHeld(c);
+            if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
+                throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
+            }
+            total += 2 * (coefs + samples);
+            if (!arithmetic && (progressive || !multiScan)) {
+                total += coefs / 8; // the non-zero masks, one long per 64 coefficients
+            }
+        }
+        total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
+        MemoryBudget.check(total, maxMemory, offset);
+        this.spareMemory = Math.min(maxMemory, Runtime.getRuntime().maxMemory()) - total;
+        nonZero = new long[n][];
+        written = new long[n][];
+        for (DecodeLayout.Component c : layout.components) {
+            if (!multiScan && !arithmetic) {
+                written[c.index] = new long[c.paddedBlocksWide * c.v];
+            }
+            coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
+            if (progressive && !arithmetic) {
+                nonZero[c.index] = new long[c.paddedBlocksWide * c.paddedBlocksHigh];
+            }
+            planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
+            // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
+            kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
+                : InverseDct.forSize(c.scaledSize, precision);
+        }
+        assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
+    }
+
+    /** Lets a single-scan file with restart markers be decoded on up to {@code n} threads. */
+    void useThreads(int n) {
+        threads = n;
+    }
+
+    @Override
+    public BufferedImage image() {
+        return assembler == null ? null : assembler.image();
+    }
+
+    @Override
+    public SamplePlane[] planes() {
+        return planes.clone();
+    }
+
+    /** Decodes one scan whose header was just read; the tables in {@code state} are those in force. */
+    @Override
+    public void decodeScan(MarkerReader.ScanSelection selection, StreamState state, long offset)
+        throws JpegException {
+        ScanHeader scan = selection.header();
+        if (scanned && !multiScan) {
+            // jdinput.c consume_markers: a second SOS in a single-scan file is JERR_EOI_EXPECTED.
+            throw new MalformedJpegException(offset, Marker.SOS, "didn't expect more than one scan");
+        }
+        scanned = true;
+        scanNumber++;
+        int count = scan.components().size();
+        int[] indices = new int[count];
+        for (int i = 0; i < count; i++) {
+            indices[i] = selection.frameIndices().get(i);
+            latchQuant(indices[i], state, offset);
+        }
+        int blocksInMcu = 0;
+        int[] membership;
+        if (count == 1) {
+            membership = new int[1];
+        } else {
+            for (int ci : indices) {
+                blocksInMcu += layout.components[ci].h * layout.components[ci].v;
+            }
+            if (blocksInMcu > 10) {
+                // T.81 B.2.3 limits an interleaved MCU to 10 blocks; libjpeg reports JERR_BAD_MCU_SIZE.
+                throw new MalformedJpegException(offset, Marker.SOS, "MCU of " + blocksInMcu + " blocks exceeds 10");
+            }
+            membership = new int[blocksInMcu];
+            int b = 0;
+            for (int i = 0; i < count; i++) {
+                DecodeLayout.Component c = layout.components[indices[i]];
+                for (int k = 0; k < c.h * c.v; k++) {
+                    membership[b++] = i;
+                }
+            }
+        }
+        bits.startScan();
+        EntropyDecoder decoder;
+        if (progressive) {
+            checkProgression(scan, indices, offset);
+            decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
+                : progressiveDecoder(scan, state, indices, membership, offset);
+        } else {
+            checkSequential(scan, offset);
+            decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
+                : sequentialDecoder(scan, state, indices, membership, offset);
+        }
+        if (threads > 1 && !multiScan && !arithmetic && precision == IdctPrecision.EIGHT && assembler != null
+            && output.narrow != null && output.channels() <= 3 && state.restartInterval > 0
+            && decoder instanceof HuffmanDecoder huffman
+            && new ParallelScanDecoder(layout, indices, multipliers, portableIdct, state.restartInterval)
+                .decode(huffman, bits, assembler, threads, spareMemory)) {
+            // Only clean scans are split, so every iMCU row started with data left.
+            lastGoodRow = layout.imcuRows - 1;
+            return;
+        }
+        ScanDecoder.RowListener listener = multiScan ? row -> { } : this::transformRow;
+        lastGoodRow = ScanDecoder.decode(layout, indices, coefficients, decoder, bits, state.restartInterval,
+            lastGoodRow, listener);
+    }
+
+    private void latchQuant(int ci, StreamState state, long offset) throws MalformedJpegException {
+        if (multipliers[ci] != null) {
+            return;
+        }
+        DecodeLayout.Component c = layout.components[ci];
+        QuantTable q = c.quantSlot < 4 ? state.quant[c.quantSlot] : null;
+        if (q == null) {
+            throw new MalformedJpegException(offset, Marker.SOS, "quantization table " + c.quantSlot
+                + " is not defined");
+        }
+        quantValues[ci] = q.toNaturalArray();
+        multipliers[ci] = InverseDct.multipliers(quantValues[ci], precision);
+    }
+
+    private static HuffmanLookup lookup(HuffmanDefinition[] slots, boolean dc, int slot, long offset)
+        throws MalformedJpegException {
+        // jdhuff.c jpeg_make_d_derived_tbl: JERR_NO_HUFF_TABLE for a slot above 3 or an empty one.
+        HuffmanDefinition def = slot < 4 ? slots[slot] : null;
+        if (def == null) {
+            throw new MalformedJpegException(offset, Marker.SOS, (dc ? "DC" : "AC") + " Huffman table " + slot
+                + " is not defined");
+        }
+        if (def.spec() == null) {
+            throw new MalformedJpegException(offset, Marker.DHT, def.problem());
+        }
+        try {
+            return HuffmanLookup.of(def.spec(), dc);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedJpegException(offset, Marker.DHT, e.getMessage());
+        }
+    }
+
+    private void checkSequential(ScanHeader scan, long offset) throws JpegException {
+        if (scan.spectralStart() != 0 || scan.spectralEnd() != 63 || scan.approxHigh() != 0
+            || scan.approxLow() != 0) {
+            // jdhuff.c and jdarith.c: a warning, because some baseline files have zeros in these bytes.
+            warnings.warn(offset, JpegWarning.Kind.NOT_SEQUENTIAL,
+                "invalid SOS parameters for sequential JPEG");
+        }
+    }
+
+    /** T.81 Annex D: one decoder for every kind of scan, with the conditioning tables in force (DAC). */
+    private EntropyDecoder arithmeticDecoder(ScanHeader scan, StreamState state, int[] membership) {
+        int n = scan.components().size();
+        int[] dc = new int[n];
+        int[] ac = new int[n];
+        for (int i = 0; i < n; i++) {
+            dc[i] = scan.components().get(i).dcTableSlot();
+            ac[i] = scan.components().get(i).acTableSlot();
+        }
+        ArithmeticDecoder.Kind kind;
+        if (!progressive) {
+            kind = ArithmeticDecoder.Kind.SEQUENTIAL;
+        } else if (scan.spectralStart() == 0) {
+            kind = scan.approxHigh() == 0 ? ArithmeticDecoder.Kind.DC_FIRST : ArithmeticDecoder.Kind.DC_REFINE;
+        } else {
+            kind = scan.approxHigh() == 0 ? ArithmeticDecoder.Kind.AC_FIRST : ArithmeticDecoder.Kind.AC_REFINE;
+        }
+        return new ArithmeticDecoder(bits, warnings, kind, membership, dc, ac, state.dcLower, state.dcUpper,
+            state.acKx, scan.spectralStart(), scan.spectralEnd(), scan.approxLow());
+    }
+
+    private EntropyDecoder sequentialDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
+                                             long offset)
+        throws JpegException {
+        int n = scan.components().size();
+        HuffmanLookup[] dc = new HuffmanLookup[n];
+        HuffmanLookup[] ac = new HuffmanLookup[n];
+        for (int i = 0; i < n; i++) {
+            ScanComponent sc = scan.components().get(i);
+            dc[i] = lookup(state.dcTables, true, sc.dcTableSlot(), offset);
+            ac[i] = lookup(state.acTables, false, sc.acTableSlot(), offset);
+        }
+        long[][] masks = null;
+        if (!multiScan) {
+            masks = new long[n][];
+            for (int i = 0; i < n; i++) {
+                masks[i] = written[indices[i]];
+            }
+        }
+        return new HuffmanDecoder(bits, dc, ac, membership, masks);
+    }
+
+    /**
+     * Checks a progressive scan's parameters and tracks the progression, as libjpeg's
+     * {@code start_pass_phuff_decoder} and {@code jdarith.c start_pass} do alike.
+     */
+    private void checkProgression(ScanHeader scan, int[] indices, long offset) throws JpegException {
+        int ss = scan.spectralStart();
+        int se = scan.spectralEnd();
+        int ah = scan.approxHigh();
+        int al = scan.approxLow();
+        boolean dcBand = ss == 0;
+        // T.81 G.1.1.1.1 and B.2.3, checked as jdphuff.c start_pass_phuff_decoder checks them.
+        boolean bad = dcBand ? se != 0 : (ss > se || se > 63 || indices.length != 1);
+        if (ah != 0 && al != ah - 1) {
+            bad = true;
+        }
+        if (al > 13) {
+            bad = true;
+        }
+        if (bad) {
+            throw new MalformedJpegException(offset, Marker.SOS, "invalid progressive parameters Ss=" + ss
+                + " Se=" + se + " Ah=" + ah + " Al=" + al);
+        }
+        for (int ci : indices) {
+            int[] bitsNow = coefBits[ci];
+            int[] before = previousCoefBits[ci];
+            if (!dcBand && bitsNow[0] < 0) {
+                warnings.warn(offset, JpegWarning.Kind.BOGUS_PROGRESSION,
+                    "AC scan for component " + ci + " before its DC scan");
+            }
+            for (int k = Math.min(ss, 1); k <= Math.max(se, 9); k++) {
+                before[k] = scanNumber > 1 ? bitsNow[k] : 0;
+            }
+            for (int k = ss; k <= se; k++) {
+                int expected = Math.max(bitsNow[k], 0);
+                if (ah != expected) {
+                    warnings.warn(offset, JpegWarning.Kind.BOGUS_PROGRESSION,
+                        "inconsistent progression sequence for component " + ci + " coefficient " + k);
+                }
+                bitsNow[k] = al;
+            }
+        }
+    }
+
+    private EntropyDecoder progressiveDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
+                                              long offset) throws JpegException {
+        int ss = scan.spectralStart();
+        int se = scan.spectralEnd();
+        int ah = scan.approxHigh();
+        int al = scan.approxLow();
+        boolean dcBand = ss == 0;
+        HuffmanLookup[] dc = null;
+        HuffmanLookup ac = null;
+        long[] masks = null;
+        if (dcBand) {
+            if (ah == 0) {
+                dc = new HuffmanLookup[indices.length];
+                for (int i = 0; i < indices.length; i++) {
+                    int slot = scan.components().get(i).dcTableSlot();
+                    dc[i] = lookup(state.dcTables, true, slot, offset);
+                }
+            }
+        } else {
+            int slot = scan.components().get(0).acTableSlot();
+            ac = lookup(state.acTables, false, slot, offset);
+            masks = nonZero[indices[0]];
+        }
+        return new ProgressiveHuffmanDecoder(bits, dc, ac, masks, membership, ss, se, ah, al);
+    }
+
+    /**
+     * Single-scan mode: the inverse DCT of the iMCU row just decoded, then the coefficient window is cleared
+     * for reuse and the output rows it completes are assembled.
+     */
+    private void transformRow(int imcu) {
+        for (DecodeLayout.Component c : layout.components) {
+            transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
+            coefficients[c.index].clearRows(imcu * c.v, c.v);
+        }
+        if (assembler != null) {
+            assembler.imcuRowDone(imcu);
+        }
+    }
+
+    private void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow) {
+        long[] masks = written[c.index];
+        if (masks == null || multipliers[c.index] == null) {
+            transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernels[c.index], multipliers[c.index],
+                planes[c.index]);
+            return;
+        }
+        // Single-scan: the entropy decoder's mask of each block picks the IDCT's variant.
+        CoefficientBuffer buf = coefficients[c.index];
+        IdctKernel k = kernels[c.index];
+        int[] q = multipliers[c.index];
+        SamplePlane plane = planes[c.index];
+        int size = c.scaledSize;
+        for (int row = fromRow; row < toRow; row++) {
+            int base = plane.offset(row * size);
+            int first = buf.offset(row, 0);
+            for (int col = 0; col < c.blocksWide; col++) {
+                int at = first + col * 64;
+                k.transform(buf.data, at, masks[at >> 6], q, plane.data(), base + col * size, plane.stride());
+            }
+        }
+    }
+
+    /** The inverse DCT of block rows {@code fromRow .. toRow - 1} of one component into its sample plane. */
+    static void transformBlockRows(DecodeLayout.Component c, int fromRow, int toRow, CoefficientBuffer buf,
+                                   IdctKernel k, int[] q, SamplePlane plane) {
+        if (q == null) {
+            q = new int[64]; // a component no scan carried: zero blocks, mid-grey, as libjpeg leaves them
+        }
+        int size = c.scaledSize;
+        for (int row = fromRow; row < toRow; row++) {
+            int base = plane.offset(row * size);
+            for (int col = 0; col < c.blocksWide; col++) {
+                k.transform(buf.data, buf.offset(row, col), q, plane.data(), base + col * size, plane.stride());
+            }
+        }
+    }
+
+    /**
+     * After the last scan of a multi-scan file: the inverse DCT of every block, through the block smoother
+     * when libjpeg-turbo would use it (progressive, some of the first AC coefficients not fully known).
+     */
+    @Override
+    public void finish() throws JpegException {
+        if (!scanned) {
+            return;
+        }
+        if (!multiScan) {
+            return;
+        }
+        BlockSmoother smoother = progressive
+            ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
+        for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
+            for (DecodeLayout.Component c : layout.components) {
+                if (smoother != null) {
+                    smoother.transformRow(c, imcu, coefficients[c.index], kernels[c.index], multipliers[c.index],
+                        planes[c.index]);
+                } else {
+                    transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
+                }
+            }
+            if (assembler != null) {
+                assembler.imcuRowDone(imcu);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tessera.jpeg.decode;
+
+import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.color.WideColorDeconverter;
+
+/**
+ * What a frame decoder makes of its samples, decided once before decoding: an 8-bit image through a
+ * {@link ColorDeconverter}, a 16-bit image (samples of more than 8 bits) through a
+ * {@link WideColorDeconverter}, or no image, only the whole component sample planes.
+ */
+final class PixelOutput {
+    final ColorDeconverter narrow;
+    final WideColorDeconverter wide;
+
+    private PixelOutput(ColorDeconverter narrow, WideColorDeconverter wide) {
+        this.narrow = narrow;
+        this.wide = wide;
+    }
+
+    /** An 8-bit image. */
+    static PixelOutput of(ColorDeconverter converter) {
+        return new PixelOutput(converter, null);
+    }
+
+    /** A 16-bit image holding samples of more than 8 bits. */
+    static PixelOutput of(WideColorDeconverter converter) {
+        return new PixelOutput(null, converter);
+    }
+
+    /** No image: the decoders keep every sample row of every component. */
+    static PixelOutput samplesOnly() {
+        return new PixelOutput(null, null);
+    }
+
+    boolean image() {
+        return narrow != null || wide != null;
+    }
+
+    int channels() {
+        return narrow != null ? narrow.channels() : wide != null ? wide.channels() : 0;
+    }
+
+    /** Bytes per output pixel, for the memory check. */
+    int bytesPerPixel() {
+        return narrow != null ? narrow.channels() : 2 * channels();
+    }
+
+    /** Sample rows a component's plane must hold: a sliding window for an image, everything otherwise. */
+    int rowsHeld(DecodeLayout.Component c) {
+        return image() ? ImageAssembler.rowsHeld(c) : c.planeHeight();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.tessera.jpeg.encode;
+
+import dev.tessera.jpeg.color.ColorConverter;
+import dev.tessera.jpeg.dct.ForwardDct;
+import dev.tessera.jpeg.quant.AdaptiveQuantization;
+import dev.tessera.jpeg.quant.BlockQuantizer;
+import dev.tessera.jpeg.raster.PixelSource;
+import dev.tessera.jpeg.raster.SampleLayout;
+import dev.tessera.jpeg.sample.Downsampler;
+
+/**
+ * Turns pixel rows into the quantized coefficients of one MCU row at a time: colour conversion, edge
+ * replication to whole MCUs (T.81 A.2.4), downsampling, forward DCT and quantization. Holds only
+ * strip-sized buffers; one instance per encode call.
+ *
+ * <p>Output layout, per component c: {@code verticalSampling(c)} rows of {@code blocksPerLine(c)} blocks,
+ * 64 zig-zag coefficients each, row-major.
+ */
+final class McuRowEncoder {
+    private final PixelSource source;
+    private final EncodeLayout layout;
+    private final Downsampler[] downsamplers;
+    private final BlockQuantizer[] quantizers;
+    /** Per-block lambda scales from masking, or {@code null} for none. */
+    private final AdaptiveQuantization adaptive;
+    private final byte[] pixelRow;
+    private final SampleLayout sampleLayout;
+    /** Full-resolution planes of one MCU row: mcuHeight rows of paddedWidth samples. */
+    private final int[][] fullPlanes;
+    /** Sampled planes of one MCU row, per component. */
+    private final int[][] sampledPlanes;
+    private final int[] block = new int[64];
+
+    McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers) {
+        this(source, layout, quantizers, null);
+    }
+
+    McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers,
+                  AdaptiveQuantization adaptive) {
+        this.adaptive = adaptive;
+        this.source = source;
+        this.layout = layout;
+        this.quantizers = quantizers;
+        int n = layout.componentCount();
+        pixelRow = new byte[source.width() * source.sampleLayout().channels()];
+        sampleLayout = source.sampleLayout();
+        fullPlanes = new int[n][layout.mcuHeight() * layout.paddedWidth()];
+        sampledPlanes = new int[n][];
+        downsamplers = new Downsampler[n];
+        for (int c = 0; c < n; c++) {
+            int hf = layout.maxHorizontal() / layout.horizontal(c);
+            int vf = layout.maxVertical() / layout.vertical(c);
+            downsamplers[c] = Downsampler.of(hf, vf);
+            sampledPlanes[c] = new int[layout.sampledWidth(c) * layout.sampledHeight(c)];
+        }
+    }
+
+    /** A coefficient array sized for one MCU row of component {@code c}. */
+    short[] newRowBuffer(int c) {
+        return new short[layout.blocksPerLine(c) * layout.vertical(c) * 64];
+    }
+
+    /** Fills {@code out[c]} with the quantized blocks of MCU row {@code mcuRow}. */
+    void encodeRow(int mcuRow, short[][] out) {
+        readStrip(mcuRow);
+        int n = layout.componentCount();
+        for (int c = 0; c < n; c++) {
+            int[] plane = sampledPlanes[c];
+            downsamplers[c].downsample(fullPlanes[c], layout.paddedWidth(), plane, layout.sampledHeight(c));
+            int width = layout.sampledWidth(c);
+            int blocksPerLine = layout.blocksPerLine(c);
+            short[] target = out[c];
+            BlockQuantizer quantizer = quantizers[c];
+            int h = layout.horizontal(c);
+            int realWide = layout.realBlocksWide(c);
+            int realHigh = layout.realBlocksHigh(c);
+            for (int v = 0; v < layout.vertical(c); v++) {
+                boolean dummyRow = mcuRow * layout.vertical(c) + v >= realHigh;
+                for (int bx = 0; bx < blocksPerLine; bx++) {
+                    int at = (v * blocksPerLine + bx) * 64;
+                    if (dummyRow || bx >= realWide) {
+                        // T.81 A.2.4: dummy blocks are not in the image; any content decodes correctly. A zero
+                        // block repeating the DC of the block coded before it costs two short codes (libjpeg
+                        // does the same). Block (0, 0) of an MCU is always real, so a predecessor exists.
+                        int previous = bx % h > 0 ? at - 64 : ((v - 1) * blocksPerLine + bx + h - 1) * 64;
+                        java.util.Arrays.fill(target, at, at + 64, (short) 0);
+                        target[at] = target[previous];
+                        continue;
+                    }
+                    int origin = v * 8 * width + bx * 8;
+                    for (int row = 0; row < 8; row++) {
+                        System.arraycopy(plane, origin + row * width, block, row * 8, 8);
+                    }
+                    if (adaptive == null) {
+                        ForwardDct.transform(block, 0);
+                        quantizer.quantize(block, 0, target, at);
+                    } else {
+                        double scale = adaptive.lambdaScale(block, 0);
+                        ForwardDct.transform(block, 0);
+                        quantizer.quantize(block, 0, target, at, scale);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Splits {@code count} interleaved pixels of one byte per component into the component planes. */
+    private void deinterleave(byte[] row, int count, int outOffset) {
+        int n = fullPlanes.length;
+        for (int c = 0; c < n; c++) {
+            int[] plane = fullPlanes[c];
+            for (int i = 0, p = c; i < count; i++, p += n) {
+                plane[outOffset + i] = row[p] & 0xFF;
+            }
+        }
+    }
+
+    /** Reads and colour-converts the pixel rows of one MCU row, replicating the last row and column. */
+    private void readStrip(int mcuRow) {
+        int width = source.width();
+        int paddedWidth = layout.paddedWidth();
+        int firstRow = mcuRow * layout.mcuHeight();
+        int lastImageRow = source.height() - 1;
+        int loadedRow = -1;
+        for (int r = 0; r < layout.mcuHeight(); r++) {
+            int y = Math.min(firstRow + r, lastImageRow);
+            if (y != loadedRow) {
+                source.readRow(y, pixelRow);
+                loadedRow = y;
+            }
+            int at = r * paddedWidth;
+            switch (sampleLayout) {
+                case GRAY -> ColorConverter.grayToY(pixelRow, 0, width, fullPlanes[0], at);
+                case RGB -> ColorConverter.rgbToYCbCr(pixelRow, 0, width, fullPlanes[0], fullPlanes[1],
+                    fullPlanes[2], at);
+                // Adobe transform 0: the components are the samples as given.
+                case CMYK -> deinterleave(pixelRow, width, at);
+            }
+            for (int[] plane : fullPlanes) {
+                int last = plane[at + width - 1];
+                for (int x = width; x < paddedWidth; x++) {
+                    plane[at + x] = last;
+                }
+            }
+        }
+    }
+}
