@@ -47,6 +47,12 @@ public final class MarkerWriter {
         out.writeShort(payloadLength + 2);
     }
 
+    private static void checkRange(String field, int value, int max) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(field + " must be 0.." + max + ", found " + value);
+        }
+    }
+
     public void writeStartOfImage() throws IOException {
         marker(Marker.SOI);
     }
@@ -73,6 +79,8 @@ public final class MarkerWriter {
      * colour transform: 0 for none (RGB or CMYK as coded), 1 for YCbCr, 2 for YCCK.
      */
     public void writeAdobe(int transform) throws IOException {
+        // The transform is one byte; a larger value would be truncated into another transform.
+        checkRange("Adobe transform", transform, 255);
         segmentStart(Marker.APP14, 12);
         out.write(ADOBE_ID);
         out.writeShort(100);
@@ -119,6 +127,8 @@ public final class MarkerWriter {
 
     /** T.81 B.2.4.1: one table, Pq 0 (8-bit) when all values fit, else 1 (16-bit), values in zig-zag order. */
     public void writeQuantTable(int slot, QuantTable table) throws IOException {
+        // T.81 B.2.4.1: Tq is 0..3; a larger slot would spill into the Pq nibble (16 reads as 16-bit table 0).
+        checkRange("quantization table destination Tq", slot, 3);
         int precision = table.precision();
         segmentStart(Marker.DQT, 1 + 64 * (precision + 1));
         out.write((precision << 4) | slot);
@@ -151,6 +161,9 @@ public final class MarkerWriter {
      * @param tableClass 0 for DC (and lossless), 1 for AC
      */
     public void writeHuffmanTable(int tableClass, int slot, HuffmanSpec spec) throws IOException {
+        // T.81 B.2.4.2: Tc is 0 or 1 and Th 0..3; packed unchecked, Th 17 would read as AC table 1.
+        checkRange("Huffman table class Tc", tableClass, 1);
+        checkRange("Huffman table destination Th", slot, 3);
         segmentStart(Marker.DHT, 17 + spec.symbolCount());
         out.write((tableClass << 4) | slot);
         for (int length = 1; length <= 16; length++) {
@@ -163,6 +176,8 @@ public final class MarkerWriter {
 
     /** T.81 B.2.4.4: restart interval Ri in MCUs. */
     public void writeRestartInterval(int mcus) throws IOException {
+        // T.81 B.2.4.4: Ri is 16 bits; 65536 would be written as 0, which disables restart markers.
+        checkRange("restart interval Ri", mcus, 65535);
         segmentStart(Marker.DRI, 2);
         out.writeShort(mcus);
     }
