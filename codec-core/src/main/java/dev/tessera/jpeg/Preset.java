@@ -3,14 +3,7 @@ package dev.tessera.jpeg;
 /**
  * Named combinations of compression techniques. Every preset writes standard JPEG that any decoder reads;
  * they differ in how hard the encoder works for a smaller file at the same look. Figures per preset are in
- * docs/compression.md.
- *
- * @param tables               base quantization tables
- * @param trellis              rate-distortion optimised quantization
- * @param adaptiveQuantization per-block masking-driven quantization strength
- * @param progressive          progressive (SOF2) scans
- * @param scanSearch           progressive: keep the smallest of several scan scripts rather than code one
- * @param sequentialIfSmaller  progressive: write the sequential file of the same coefficients when it is smaller
+ * docs/compression.md. The accessors below say what each technique is.
  */
 public enum Preset {
     /**
@@ -49,26 +42,32 @@ public enum Preset {
         this.sequentialIfSmaller = sequentialIfSmaller;
     }
 
+    /** The base quantization tables. */
     public QuantTables tables() {
         return tables;
     }
 
+    /** Whether quantization is rate-distortion optimised (trellis). */
     public boolean trellis() {
         return trellis;
     }
 
+    /** Whether the quantization strength follows per-block masking. */
     public boolean adaptiveQuantization() {
         return adaptiveQuantization;
     }
 
+    /** Whether the file is written with progressive (SOF2) scans. */
     public boolean progressive() {
         return progressive;
     }
 
+    /** Progressive: whether the smallest of several scan scripts is kept rather than one script coded. */
     public boolean scanSearch() {
         return scanSearch;
     }
 
+    /** Progressive: whether the sequential file of the same coefficients is written when it is smaller. */
     public boolean sequentialIfSmaller() {
         return sequentialIfSmaller;
     }

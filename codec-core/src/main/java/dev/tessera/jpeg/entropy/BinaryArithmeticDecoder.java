@@ -10,7 +10,7 @@ import dev.tessera.jpeg.io.BitReader;
  *
  * <p>Registers as in D.2: {@code a} is the interval A (16 bits, X'10000' after initialisation), {@code c}
  * the 32-bit code register C whose high 16 bits are Cx and whose low bits receive new bytes; {@code ct}
- * counts the bits left before the next BYTE_IN. Cx < A holds at every step, so Cx always fits 16 bits.
+ * counts the bits left before the next BYTE_IN. Cx &lt; A holds at every step, so Cx always fits 16 bits.
  *
  * <p>Statistics (one context-index S per bin) are bytes of an array owned by the caller: bits 0..6 hold
  * Index(S) into Table D.3, bit 7 holds MPS(S). Zero is the initial state (index 0, MPS 0, D.1.5.1).

@@ -57,7 +57,7 @@ public final class MarkerReader {
         return List.copyOf(segments);
     }
 
-    /** Offset of the 0xFF of the marker last returned by {@link #nextMarker(int)}. */
+    /** Offset of the 0xFF of the marker last returned by {@link #nextMarker(int, long)}. */
     public long markerOffset() {
         return markerOffset;
     }
@@ -265,7 +265,7 @@ public final class MarkerReader {
     }
 
     /**
-     * T.81 B.2.4.3 DAC, validated as libjpeg's get_dac does (destinations 0..15 per class, DC needs L <= U,
+     * T.81 B.2.4.3 DAC, validated as libjpeg's get_dac does (destinations 0..15 per class, DC needs L &lt;= U,
      * and libjpeg-turbo 2.1 checks nothing else, not even Kx).
      */
     public List<ArithmeticConditioning> readArithmeticConditioning() throws JpegException {
