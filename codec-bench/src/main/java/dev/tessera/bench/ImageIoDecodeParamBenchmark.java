@@ -94,7 +94,8 @@ public class ImageIoDecodeParamBenchmark {
             }
         }
         if (sizes.size() == 2 && (sizes.get(0).getWidth() != sizes.get(1).getWidth()
-            || sizes.get(0).getHeight() != sizes.get(1).getHeight() || sizes.get(0).getType() != sizes.get(1).getType())) {
+            || sizes.get(0).getHeight() != sizes.get(1).getHeight()
+            || sizes.get(0).getType() != sizes.get(1).getType())) {
             throw new IllegalStateException(input.name + ", " + readParam + ": Tessera gives " + sizes.get(0)
                 + ", the JDK " + sizes.get(1));
         }

@@ -177,9 +177,9 @@ public class ImageIoEncodeBenchmark {
                 ByteArrayOutputStream direct = new ByteArrayOutputStream();
                 (explicit ? directExplicit : directDefault).encode(pixels, direct);
                 if (!Arrays.equals(viaImageIo.toByteArray(), direct.toByteArray())) {
-                    throw new IllegalStateException(image + " " + imageType + (explicit ? ", quality 0.9" : ", no param")
-                        + ": Tessera's ImageIO writer wrote " + viaImageIo.size() + " bytes, the direct API "
-                        + direct.size() + " bytes, not the same file");
+                    throw new IllegalStateException(image + " " + imageType
+                        + (explicit ? ", quality 0.9" : ", no param") + ": Tessera's ImageIO writer wrote "
+                        + viaImageIo.size() + " bytes, the direct API " + direct.size() + " bytes, not the same file");
                 }
                 checkDecodes(direct.toByteArray());
             }
