@@ -1,6 +1,5 @@
 package dev.tessera.jpeg.imageio;
 
-import com.twelvemonkeys.imageio.ImageReaderBase;
 import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.Limits;
@@ -23,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.spi.ImageReaderSpi;
@@ -35,7 +35,7 @@ import javax.imageio.stream.ImageInputStream;
  * CMYK destination type, and raw through {@link #readRaster}. Metadata comes in the JDK's native tree and the
  * standard tree. Stateful per instance, as ImageIO readers are.
  */
-public final class JpegImageReader extends ImageReaderBase {
+public final class JpegImageReader extends ImageReader {
     private static final ImageTypeSpecifier CMYK = ImageTypeSpecifier.createInterleaved(JpegDecoder.cmykColorSpace(),
         new int[] {0, 1, 2, 3}, DataBuffer.TYPE_BYTE, false, false);
 
@@ -48,20 +48,44 @@ public final class JpegImageReader extends ImageReaderBase {
         super(provider);
     }
 
+    /** Forgets what was read from the previous input; {@link #reset()} comes here too, with {@code null}. */
     @Override
-    protected void resetMembers() {
+    public void setInput(Object input, boolean seekForwardOnly, boolean ignoreMetadata) {
+        forget();
+        super.setInput(input, seekForwardOnly, ignoreMetadata);
+    }
+
+    @Override
+    public void dispose() {
+        forget();
+        super.dispose();
+    }
+
+    private void forget() {
         data = null;
         info = null;
         metadata = null;
         thumbnails = null;
     }
 
+    /**
+     * The input, which {@link ImageReader#setInput} has checked against the provider's input types: an
+     * {@link ImageInputStream}.
+     *
+     * @throws IllegalStateException if no input is set
+     */
+    private ImageInputStream requireInput() {
+        if (getInput() == null) {
+            throw new IllegalStateException("no input set");
+        }
+        return (ImageInputStream) getInput();
+    }
+
     /** The stream from its position at the first read to its end, read once. */
     private byte[] data() throws IOException {
-        assertInput();
         if (data == null) {
             try {
-                data = new JpegDecoder().readInput(new ImageInputAdapter(imageInput));
+                data = new JpegDecoder().readInput(new ImageInputAdapter(requireInput()));
             } catch (JpegException e) {
                 throw new IIOException(e.getMessage(), e);
             }
@@ -115,8 +139,22 @@ public final class JpegImageReader extends ImageReaderBase {
             .mapToLong(MarkerSegment::offset).findFirst().orElse(0);
     }
 
+    /** One image per stream, as the JDK's reader has for a JPEG file. */
+    @Override
+    public int getNumImages(boolean allowSearch) {
+        requireInput();
+        return 1;
+    }
+
+    /**
+     * @throws IllegalStateException if no input is set
+     * @throws IndexOutOfBoundsException unless {@code imageIndex} is 0
+     */
     private ImageInfo info(int imageIndex) throws IOException {
-        checkBounds(imageIndex);
+        requireInput();
+        if (imageIndex != 0) {
+            throw new IndexOutOfBoundsException("image index " + imageIndex + " not 0: a JPEG stream has one image");
+        }
         if (info == null) {
             try {
                 info = decoder(1, false).readInfo(data());
@@ -172,6 +210,12 @@ public final class JpegImageReader extends ImageReaderBase {
         return isCmyk(header) ? CMYK : getImageTypes(imageIndex).next();
     }
 
+    /** None: all of Tessera's metadata is image metadata. */
+    @Override
+    public IIOMetadata getStreamMetadata() {
+        return null;
+    }
+
     @Override
     public IIOMetadata getImageMetadata(int imageIndex) throws IOException {
         ImageInfo header = info(imageIndex);
@@ -193,8 +237,7 @@ public final class JpegImageReader extends ImageReaderBase {
         int height = header.height();
         Limits limits = limits(param);
         checkLimits(header, limits);
-        BufferedImage destination = javax.imageio.ImageReader.getDestination(param, getImageTypes(imageIndex), width,
-            height);
+        BufferedImage destination = getDestination(param, getImageTypes(imageIndex), width, height);
         int decodedBands = header.colorSpace() == JpegColorSpace.GRAYSCALE ? 1
             : isCmyk(header) && destination.getRaster().getNumBands() == 4 ? 4 : 3;
         if (param != null && (param.getSourceBands() != null || param.getDestinationBands() != null)) {

@@ -1,19 +1,24 @@
 package dev.tessera.jpeg.imageio;
 
-import com.twelvemonkeys.imageio.spi.ImageReaderSpiBase;
 import java.io.IOException;
 import java.util.Locale;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Registers {@link JpegImageReader} with ImageIO (through {@code META-INF/services}), ahead of the other JPEG
- * readers unless the system property {@value ProviderOrdering#PROPERTY} is {@code false}.
+ * Registers {@link JpegImageReader} with ImageIO (through {@code META-INF/services} on the class path and
+ * {@code provides} in module-info on the module path), ahead of the other JPEG readers unless the system
+ * property {@value ProviderOrdering#PROPERTY} is {@code false}.
  */
-public final class JpegImageReaderSpi extends ImageReaderSpiBase {
+public final class JpegImageReaderSpi extends ImageReaderSpi {
     public JpegImageReaderSpi() {
-        super(new JpegProviderInfo());
+        super(JpegProviderInfo.vendor(), JpegProviderInfo.version(), JpegProviderInfo.FORMAT_NAMES,
+            JpegProviderInfo.SUFFIXES, JpegProviderInfo.MIME_TYPES, JpegImageReader.class.getName(),
+            new Class<?>[] {ImageInputStream.class}, new String[] {JpegImageWriterSpi.class.getName()},
+            false, null, null, null, null,
+            true, JpegProviderInfo.NATIVE_IMAGE_FORMAT, JpegProviderInfo.NATIVE_IMAGE_FORMAT_CLASS, null, null);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.tessera.jpeg.imageio;
 
-import com.twelvemonkeys.imageio.ImageWriterBase;
 import dev.tessera.jpeg.EncodeAbortedException;
 import dev.tessera.jpeg.EncodeListener;
 import dev.tessera.jpeg.EncoderOptions;
@@ -18,8 +17,10 @@ import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.spi.ImageWriterSpi;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Tessera's JPEG writer for ImageIO: a drop-in for the JDK's. Takes a {@link javax.imageio.plugins.jpeg
@@ -27,7 +28,7 @@ import javax.imageio.spi.ImageWriterSpi;
  * the standard tree; writes gray images as one component, other images as YCbCr, and four-band rasters as
  * Adobe CMYK. Stateful per instance, as ImageIO writers are; the encoding is done by codec-core's pipeline.
  */
-public final class JpegImageWriter extends ImageWriterBase {
+public final class JpegImageWriter extends ImageWriter {
     JpegImageWriter(ImageWriterSpi provider) {
         super(provider);
     }
@@ -35,6 +36,18 @@ public final class JpegImageWriter extends ImageWriterBase {
     @Override
     public ImageWriteParam getDefaultWriteParam() {
         return new TesseraJpegWriteParam(getLocale());
+    }
+
+    /** None: all of Tessera's metadata is image metadata. */
+    @Override
+    public IIOMetadata getDefaultStreamMetadata(ImageWriteParam param) {
+        return null;
+    }
+
+    /** None, whatever {@code inData} is: there is no stream metadata to convert to. */
+    @Override
+    public IIOMetadata convertStreamMetadata(IIOMetadata inData, ImageWriteParam param) {
+        return null;
     }
 
     @Override
@@ -58,7 +71,7 @@ public final class JpegImageWriter extends ImageWriterBase {
 
     @Override
     public void write(IIOMetadata streamMetadata, IIOImage image, ImageWriteParam param) throws IOException {
-        assertOutput();
+        ImageOutputStream out = requireOutput();
         if (image == null) {
             throw new IllegalArgumentException("image must not be null");
         }
@@ -107,9 +120,9 @@ public final class JpegImageWriter extends ImageWriterBase {
         JpegEncoder encoder = new JpegEncoder(options);
         try {
             if (raster != null) {
-                encoder.encode(raster, segments, new StreamAdapter(), listener);
+                encoder.encode(raster, segments, new StreamAdapter(out), listener);
             } else {
-                encoder.encode(picture, segments, new StreamAdapter(), listener);
+                encoder.encode(picture, segments, new StreamAdapter(out), listener);
             }
         } catch (EncodeAbortedException e) {
             processWriteAborted();
@@ -117,9 +130,22 @@ public final class JpegImageWriter extends ImageWriterBase {
         } catch (IllegalArgumentException e) {
             throw new IIOException(e.getMessage(), e);
         }
-        imageOutput.flush();
+        out.flush();
         processImageProgress(100f);
         processImageComplete();
+    }
+
+    /**
+     * The output, which {@link ImageWriter#setOutput} has checked against the provider's output types: an
+     * {@link ImageOutputStream}.
+     *
+     * @throws IllegalStateException if no output is set
+     */
+    private ImageOutputStream requireOutput() {
+        if (getOutput() == null) {
+            throw new IllegalStateException("no output set");
+        }
+        return (ImageOutputStream) getOutput();
     }
 
     private static ImageTypeSpecifier typeOf(IIOImage image) {
@@ -136,16 +162,22 @@ public final class JpegImageWriter extends ImageWriterBase {
         return new BufferedImage(cm, raster, cm.isAlphaPremultiplied(), new Hashtable<>());
     }
 
-    /** The output stream, without closing it. */
-    private final class StreamAdapter extends OutputStream {
+    /** An ImageOutputStream written as an OutputStream, without closing it. */
+    private static final class StreamAdapter extends OutputStream {
+        private final ImageOutputStream out;
+
+        StreamAdapter(ImageOutputStream out) {
+            this.out = out;
+        }
+
         @Override
         public void write(int b) throws IOException {
-            imageOutput.write(b);
+            out.write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            imageOutput.write(b, off, len);
+            out.write(b, off, len);
         }
     }
 }

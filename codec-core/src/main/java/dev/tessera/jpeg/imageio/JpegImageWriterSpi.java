@@ -1,18 +1,24 @@
 package dev.tessera.jpeg.imageio;
 
-import com.twelvemonkeys.imageio.spi.ImageWriterSpiBase;
 import java.util.Locale;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.spi.ServiceRegistry;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Registers {@link JpegImageWriter} with ImageIO (through {@code META-INF/services}), ahead of the other JPEG
- * writers unless the system property {@value ProviderOrdering#PROPERTY} is {@code false}.
+ * Registers {@link JpegImageWriter} with ImageIO (through {@code META-INF/services} on the class path and
+ * {@code provides} in module-info on the module path), ahead of the other JPEG writers unless the system
+ * property {@value ProviderOrdering#PROPERTY} is {@code false}.
  */
-public final class JpegImageWriterSpi extends ImageWriterSpiBase {
+public final class JpegImageWriterSpi extends ImageWriterSpi {
     public JpegImageWriterSpi() {
-        super(new JpegProviderInfo());
+        super(JpegProviderInfo.vendor(), JpegProviderInfo.version(), JpegProviderInfo.FORMAT_NAMES,
+            JpegProviderInfo.SUFFIXES, JpegProviderInfo.MIME_TYPES, JpegImageWriter.class.getName(),
+            new Class<?>[] {ImageOutputStream.class}, new String[] {JpegImageReaderSpi.class.getName()},
+            false, null, null, null, null,
+            true, JpegProviderInfo.NATIVE_IMAGE_FORMAT, JpegProviderInfo.NATIVE_IMAGE_FORMAT_CLASS, null, null);
     }
 
     @Override

@@ -1,27 +1,35 @@
 package dev.tessera.jpeg.imageio;
 
-import com.twelvemonkeys.imageio.spi.ReaderWriterProviderInfo;
-
 /**
  * What Tessera's ImageIO reader and writer declare: the format names, suffixes and MIME type the JDK's own
- * JPEG plugin answers to, and the JDK's native image metadata format, {@value #NATIVE_IMAGE_FORMAT}.
+ * JPEG plugin answers to, the JDK's native image metadata format, {@value #NATIVE_IMAGE_FORMAT}, and the
+ * vendor and version taken from the jar's manifest when it has them.
  */
-final class JpegProviderInfo extends ReaderWriterProviderInfo {
+final class JpegProviderInfo {
     /** The JDK's JPEG image metadata format name, produced by the reader and accepted by the writer. */
     static final String NATIVE_IMAGE_FORMAT = "javax_imageio_jpeg_image_1.0";
 
+    /** The class whose static {@code getInstance()} ImageIO calls for {@link #NATIVE_IMAGE_FORMAT}. */
+    static final String NATIVE_IMAGE_FORMAT_CLASS = JpegMetadataFormat.class.getName();
+
     static final String[] FORMAT_NAMES = {"jpeg", "jpg", "JPEG", "JPG"};
 
-    JpegProviderInfo() {
-        super(JpegProviderInfo.class,
-            FORMAT_NAMES.clone(),
-            new String[] {"jpg", "jpeg", "jpe", "jfif"},
-            new String[] {"image/jpeg"},
-            "dev.tessera.jpeg.imageio.JpegImageReader",
-            new String[] {"dev.tessera.jpeg.imageio.JpegImageReaderSpi"},
-            "dev.tessera.jpeg.imageio.JpegImageWriter",
-            new String[] {"dev.tessera.jpeg.imageio.JpegImageWriterSpi"},
-            false, null, null, null, null,
-            true, NATIVE_IMAGE_FORMAT, "dev.tessera.jpeg.imageio.JpegMetadataFormat", null, null);
+    static final String[] SUFFIXES = {"jpg", "jpeg", "jpe", "jfif"};
+
+    static final String[] MIME_TYPES = {"image/jpeg"};
+
+    private JpegProviderInfo() {
+    }
+
+    /** The package's Implementation-Vendor, else the package name. */
+    static String vendor() {
+        Package p = JpegProviderInfo.class.getPackage();
+        return p.getImplementationVendor() != null ? p.getImplementationVendor() : p.getName();
+    }
+
+    /** The package's Implementation-Version, else "Unspecified". */
+    static String version() {
+        String version = JpegProviderInfo.class.getPackage().getImplementationVersion();
+        return version != null ? version : "Unspecified";
     }
 }

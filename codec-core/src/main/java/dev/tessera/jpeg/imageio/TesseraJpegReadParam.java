@@ -21,6 +21,10 @@ import javax.imageio.plugins.jpeg.JPEGImageReadParam;
 public class TesseraJpegReadParam extends JPEGImageReadParam {
     private Limits limits = Limits.DEFAULT;
 
+    /** Parameters with the JDK's defaults and {@link Limits#DEFAULT}. */
+    public TesseraJpegReadParam() {
+    }
+
     /** The limits a read with this param enforces; {@link Limits#DEFAULT} unless set. */
     public Limits getLimits() {
         return limits;

@@ -1,0 +1,28 @@
+/**
+ * Tessera's JPEG codec: encoder, decoder, image metrics and an ImageIO plugin, needing nothing but the JDK.
+ *
+ * <p>Only the API packages are exported. codec-cli and codec-bench use non-exported packages too (the bench
+ * measures single stages) and run on the class path, where every package is visible; that is fine for them.
+ * The jar keeps its {@code META-INF/services} files, so the ImageIO plugin registers on the class path as it
+ * does here through {@code provides}.
+ *
+ * <p>Vector API kernels, compiled with {@code --add-modules jdk.incubator.vector} and chosen at run time, will
+ * add {@code requires static jdk.incubator.vector;} here: static, so the module still resolves without it.
+ */
+module dev.tessera.codec {
+    // Transitive: the API takes and returns java.desktop types (BufferedImage, Raster, IIOMetadata), so a
+    // module that reads this one reads java.desktop (and, through it, java.xml) too.
+    requires transitive java.desktop;
+
+    exports dev.tessera.jpeg;
+    exports dev.tessera.jpeg.error;
+    exports dev.tessera.jpeg.imageio;
+    exports dev.tessera.jpeg.model;
+    exports dev.tessera.jpeg.spec;
+    exports dev.tessera.metrics;
+    exports dev.tessera.tune;
+
+    provides javax.imageio.spi.ImageReaderSpi with dev.tessera.jpeg.imageio.JpegImageReaderSpi;
+    provides javax.imageio.spi.ImageWriterSpi with dev.tessera.jpeg.imageio.JpegImageWriterSpi;
+    provides javax.imageio.spi.ImageTranscoderSpi with dev.tessera.jpeg.imageio.JpegMetadataTranscoderSpi;
+}
