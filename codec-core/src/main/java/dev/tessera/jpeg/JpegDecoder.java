@@ -108,6 +108,20 @@ public final class JpegDecoder {
         return new DecodePipeline(data, options.settings()).readInfo();
     }
 
+    /**
+     * The markers up to and including the first scan header, without reading any entropy-coded data: the frame
+     * (size, process, components), colour space, the tables and metadata defined before the first scan, that
+     * scan's header, and the quality estimate. Unlike {@link #readInfo(byte[])}, {@link ImageInfo#scans()} holds
+     * the first scan only and {@link ImageInfo#segments()} end at it, and nothing after it is checked, so the cost
+     * does not grow with the image: for callers that need the size and colour space before they decode.
+     */
+    public ImageInfo readHeader(byte[] data) throws JpegException {
+        if (data == null) {
+            throw new IllegalArgumentException("data must not be null");
+        }
+        return new DecodePipeline(data, options.settings()).readHeader();
+    }
+
     public ImageInfo readInfo(InputStream in) throws IOException {
         if (in == null) {
             throw new IllegalArgumentException("input stream must not be null");

@@ -195,12 +195,16 @@ public final class JpegEncoder {
         }
     }
 
-    /** Reports the furthest row read and stops the encode on request; safe for the encoder's worker threads. */
+    /**
+     * Reports the share of rows read (counted, since worker threads read stripes in any order) and stops the
+     * encode on request; safe for the encoder's worker threads.
+     */
     private static final class ListenedSource implements PixelSource {
         private final PixelSource source;
         private final EncodeListener listener;
         private final int step;
-        private final AtomicInteger reported = new AtomicInteger(-1);
+        private final AtomicInteger rowsRead = new AtomicInteger();
+        private int reported;
 
         ListenedSource(PixelSource source, EncodeListener listener) {
             this.source = source;
@@ -234,10 +238,15 @@ public final class JpegEncoder {
                 throw new Aborted();
             }
             source.readRow(y, out);
-            if (y % step == 0 || y == source.height() - 1) {
-                int before = reported.getAndAccumulate(y, Math::max);
-                if (y > before) {
-                    listener.progress((y + 1) / (float) source.height());
+            int height = source.height();
+            int read = rowsRead.incrementAndGet();
+            // Only the first pass counts: an encode that reads the image twice has reported 1 by its end.
+            if (read <= height && (read % step == 0 || read == height)) {
+                synchronized (this) {
+                    if (read > reported) {
+                        reported = read;
+                        listener.progress(read / (float) height);
+                    }
                 }
             }
         }

@@ -46,15 +46,11 @@ class JpegFacadeTest {
             }
         });
         assertArrayEquals(encoder.encode(PICTURE), listened);
-        assertTrue(seen.size() >= 10, "reports: " + seen);
-        assertEquals(1f, seen.stream().max(Float::compare).orElseThrow());
-        for (float f : seen) {
-            assertTrue(f > 0 && f <= 1, "fraction " + f);
-        }
-        if (threads == 1) {
-            for (int i = 1; i < seen.size(); i++) {
-                assertTrue(seen.get(i) > seen.get(i - 1), "not rising: " + seen);
-            }
+        // One report per twentieth of the rows, rising, ending at 1, whatever the order workers read rows in.
+        assertTrue(seen.size() >= 19 && seen.size() <= 21, "reports: " + seen);
+        assertEquals(1f, seen.get(seen.size() - 1));
+        for (int i = 0; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > (i == 0 ? 0 : seen.get(i - 1)) && seen.get(i) <= 1, "not rising: " + seen);
         }
     }
 

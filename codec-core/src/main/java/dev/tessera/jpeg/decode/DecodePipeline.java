@@ -51,6 +51,11 @@ public final class DecodePipeline {
         return run(Mode.HEADERS).info;
     }
 
+    /** Reads the markers up to and including the first scan header (SOS), and no entropy-coded data. */
+    public ImageInfo readHeader() throws JpegException {
+        return run(Mode.FIRST_SCAN).info;
+    }
+
     /**
      * Decodes the component sample planes only, before upsampling and colour conversion: per frame
      * component, {@code planeWidth} x {@code planeHeight} samples (whole blocks for DCT-based frames; for
@@ -61,13 +66,13 @@ public final class DecodePipeline {
         return run(Mode.SAMPLES).planes;
     }
 
-    private enum Mode { HEADERS, IMAGE, SAMPLES }
+    private enum Mode { HEADERS, FIRST_SCAN, IMAGE, SAMPLES }
 
     private record Result(BufferedImage image, ImageInfo info, SamplePlane[] planes) {
     }
 
     private Result run(Mode mode) throws JpegException {
-        boolean headersOnly = mode == Mode.HEADERS;
+        boolean headersOnly = mode == Mode.HEADERS || mode == Mode.FIRST_SCAN;
         markers.readStartOfImage();
         FrameDecoding frameDecoder = null;
         int pending = 0;
@@ -127,6 +132,9 @@ public final class DecodePipeline {
                         throw new JpegLimitException(at, m, "more than " + options.maxScans() + " scans");
                     }
                     state.scans.add(scan);
+                    if (mode == Mode.FIRST_SCAN) {
+                        return finish(mode, null, at);
+                    }
                     if (headersOnly) {
                         pendingOffset = source.offset();
                         pending = bits.skipEntropyData();
@@ -187,7 +195,7 @@ public final class DecodePipeline {
         if (state.frame == null) {
             throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
         }
-        if (mode == Mode.HEADERS) {
+        if (mode == Mode.HEADERS || mode == Mode.FIRST_SCAN) {
             ImageInfo info = new ImageInfo(state.frame, state.colorSpace(WarningSinkHolder.SILENT, at),
                 state.allQuant, state.allHuffman, state.scans, state.restartInterval, state.jfif, state.adobe,
                 state.metadata(), markers.segments(), qualityEstimate());

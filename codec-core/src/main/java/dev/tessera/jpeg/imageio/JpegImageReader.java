@@ -40,6 +40,9 @@ public final class JpegImageReader extends ImageReader {
         new int[] {0, 1, 2, 3}, DataBuffer.TYPE_BYTE, false, false);
 
     private byte[] data;
+    /** The markers up to the first scan: size, colour space and types, without reading the image data. */
+    private ImageInfo header;
+    /** Every marker, read only for metadata and thumbnails. */
     private ImageInfo info;
     private JpegMetadata metadata;
     private List<Thumbnails.Thumbnail> thumbnails;
@@ -63,6 +66,7 @@ public final class JpegImageReader extends ImageReader {
 
     private void forget() {
         data = null;
+        header = null;
         info = null;
         metadata = null;
         thumbnails = null;
@@ -147,14 +151,29 @@ public final class JpegImageReader extends ImageReader {
     }
 
     /**
+     * The headers up to the first scan, read once: all that sizes, image types and decoding need.
+     *
      * @throws IllegalStateException if no input is set
      * @throws IndexOutOfBoundsException unless {@code imageIndex} is 0
      */
-    private ImageInfo info(int imageIndex) throws IOException {
+    private ImageInfo header(int imageIndex) throws IOException {
         requireInput();
         if (imageIndex != 0) {
             throw new IndexOutOfBoundsException("image index " + imageIndex + " not 0: a JPEG stream has one image");
         }
+        if (header == null) {
+            try {
+                header = decoder(1, false).readHeader(data());
+            } catch (JpegException e) {
+                throw new IIOException(e.getMessage(), e);
+            }
+        }
+        return header;
+    }
+
+    /** Every marker of the stream, read once, for metadata and thumbnails. */
+    private ImageInfo info(int imageIndex) throws IOException {
+        header(imageIndex);
         if (info == null) {
             try {
                 info = decoder(1, false).readInfo(data());
@@ -171,12 +190,12 @@ public final class JpegImageReader extends ImageReader {
 
     @Override
     public int getWidth(int imageIndex) throws IOException {
-        return info(imageIndex).width();
+        return header(imageIndex).width();
     }
 
     @Override
     public int getHeight(int imageIndex) throws IOException {
-        return info(imageIndex).height();
+        return header(imageIndex).height();
     }
 
     @Override
@@ -190,7 +209,7 @@ public final class JpegImageReader extends ImageReader {
      */
     @Override
     public Iterator<ImageTypeSpecifier> getImageTypes(int imageIndex) throws IOException {
-        ImageInfo header = info(imageIndex);
+        ImageInfo header = header(imageIndex);
         List<ImageTypeSpecifier> types = new ArrayList<>();
         if (header.colorSpace() == JpegColorSpace.GRAYSCALE) {
             types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
@@ -206,7 +225,7 @@ public final class JpegImageReader extends ImageReader {
 
     @Override
     public ImageTypeSpecifier getRawImageType(int imageIndex) throws IOException {
-        ImageInfo header = info(imageIndex);
+        ImageInfo header = header(imageIndex);
         return isCmyk(header) ? CMYK : getImageTypes(imageIndex).next();
     }
 
@@ -232,11 +251,53 @@ public final class JpegImageReader extends ImageReader {
 
     @Override
     public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
-        ImageInfo header = info(imageIndex);
-        int width = header.width();
-        int height = header.height();
+        ImageInfo header = header(imageIndex);
         Limits limits = limits(param);
         checkLimits(header, limits);
+        if (asDecoded(param)) {
+            // The destination ImageIO would make is the decoder's own image: hand that over, with no copy.
+            processImageStarted(imageIndex);
+            BufferedImage decoded = decode(1, isCmyk(header), limits);
+            if (decoded.getType() == getImageTypes(imageIndex).next().getBufferedImageType()) {
+                if (abortRequested()) {
+                    processReadAborted();
+                } else {
+                    processImageProgress(100f);
+                    processImageComplete();
+                }
+                return decoded;
+            }
+            // Above 8 bits the decoder's samples are 16-bit: convert them into the default type.
+            Destination to = destination(header, param, imageIndex);
+            return copy(decoded, to, 1, param);
+        }
+        Destination to = destination(header, param, imageIndex);
+        processImageStarted(imageIndex);
+        int scale = scaleFor(param.getSourceXSubsampling(), param.getSourceYSubsampling(), to.source);
+        boolean wantCmyk = to.image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
+        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, limits);
+        return copy(decoded, to, scale, param);
+    }
+
+    /**
+     * Whether {@code param} asks for the whole image in the default type: no destination or destination type,
+     * region, subsampling, offset or band selection (the default read param asks for nothing).
+     */
+    private static boolean asDecoded(ImageReadParam param) {
+        return param == null || param.getDestination() == null && param.getDestinationType() == null
+            && param.getSourceRegion() == null && param.getSourceXSubsampling() == 1
+            && param.getSourceYSubsampling() == 1 && param.getDestinationOffset().x == 0
+            && param.getDestinationOffset().y == 0 && param.getSourceBands() == null
+            && param.getDestinationBands() == null;
+    }
+
+    /** The destination image a param asks for, checked against the bands, and the regions to copy. */
+    private record Destination(BufferedImage image, Rectangle source, Rectangle target) {
+    }
+
+    private Destination destination(ImageInfo header, ImageReadParam param, int imageIndex) throws IOException {
+        int width = header.width();
+        int height = header.height();
         BufferedImage destination = getDestination(param, getImageTypes(imageIndex), width, height);
         int decodedBands = header.colorSpace() == JpegColorSpace.GRAYSCALE ? 1
             : isCmyk(header) && destination.getRaster().getNumBands() == 4 ? 4 : 3;
@@ -246,34 +307,33 @@ public final class JpegImageReader extends ImageReader {
         Rectangle source = new Rectangle();
         Rectangle target = new Rectangle();
         computeRegions(param, width, height, destination, source, target);
+        return new Destination(destination, source, target);
+    }
 
-        processImageStarted(imageIndex);
-        int stepX = param == null ? 1 : param.getSourceXSubsampling();
-        int stepY = param == null ? 1 : param.getSourceYSubsampling();
-        int scale = scaleFor(stepX, stepY, source);
-        boolean wantCmyk = destination.getColorModel().getColorSpace().getType()
-            == ColorSpace.TYPE_CMYK;
-        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, limits);
+    /** Copies the decoded pixels into the destination, row by row, with progress and abort checks. */
+    private BufferedImage copy(BufferedImage decoded, Destination to, int scale, ImageReadParam param) {
         if (abortRequested()) {
             processReadAborted();
-            return destination;
+            return to.image;
         }
         processImageProgress(50f);
-        Copy.Pixels pixels = new Copy.Pixels(decoded, destination, source, target, stepX, stepY, scale,
+        int stepX = param == null ? 1 : param.getSourceXSubsampling();
+        int stepY = param == null ? 1 : param.getSourceYSubsampling();
+        Copy.Pixels pixels = new Copy.Pixels(decoded, to.image, to.source, to.target, stepX, stepY, scale,
             param == null ? null : param.getSourceBands(), param == null ? null : param.getDestinationBands());
-        for (int row = 0; row < target.height; row++) {
+        for (int row = 0; row < to.target.height; row++) {
             pixels.copyRow(row);
             if (row % 16 == 15) {
                 if (abortRequested()) {
                     processReadAborted();
-                    return destination;
+                    return to.image;
                 }
-                processImageProgress(50f + 50f * (row + 1) / target.height);
+                processImageProgress(50f + 50f * (row + 1) / to.target.height);
             }
         }
         processImageProgress(100f);
         processImageComplete();
-        return destination;
+        return to.image;
     }
 
     /**
@@ -303,7 +363,7 @@ public final class JpegImageReader extends ImageReader {
     @Override
     public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
         Limits limits = limits(param);
-        checkLimits(info(imageIndex), limits);
+        checkLimits(header(imageIndex), limits);
         processImageStarted(imageIndex);
         Raster raster = decode(1, false, limits).getRaster();
         Raster result = SourceRegion.apply(raster, param);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.testing.JdkJpeg;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -197,15 +198,40 @@ class ImageIoReaderTest {
         }
     }
 
-    /** A gray file read into an RGB destination type. */
+    /**
+     * A gray file read into an RGB destination type: each sample is copied into R, G and B, as the JDK's reader
+     * does (no gray-to-sRGB gamma conversion), for the packed and the byte RGB types.
+     */
     @Test
     void grayIntoRgbDestination() throws IOException {
-        ImageReader reader = reader(resource("/jpeg/gray-sample.jpg"));
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setDestinationType(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_RGB));
-        BufferedImage rgb = reader.read(0, param);
-        assertEquals(BufferedImage.TYPE_INT_RGB, rgb.getType());
-        assertEquals(reader.read(0).getRGB(3, 3), rgb.getRGB(3, 3));
+        byte[] file = resource("/jpeg/gray-sample.jpg");
+        ImageReader reader = reader(file);
+        BufferedImage gray = reader.read(0);
+        for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_BGR}) {
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setDestinationType(ImageTypeSpecifier.createFromBufferedImageType(type));
+            BufferedImage rgb = reader.read(0, param);
+            assertEquals(type, rgb.getType());
+            for (int y = 0; y < gray.getHeight(); y += 7) {
+                for (int x = 0; x < gray.getWidth(); x += 5) {
+                    int v = gray.getRaster().getSample(x, y, 0);
+                    assertEquals(0xFF000000 | v << 16 | v << 8 | v, rgb.getRGB(x, y), "type " + type + " at " + x + "," + y);
+                }
+            }
+            if (type == BufferedImage.TYPE_3BYTE_BGR) {
+                // Of these types the JDK's reader offers 3-byte BGR for gray files: the same pixels.
+                ImageReader jdk = JdkJpeg.reader();
+                jdk.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(file)));
+                ImageReadParam jdkParam = jdk.getDefaultReadParam();
+                jdkParam.setDestinationType(ImageTypeSpecifier.createFromBufferedImageType(type));
+                BufferedImage expected = jdk.read(0, jdkParam);
+                for (int y = 0; y < gray.getHeight(); y += 3) {
+                    for (int x = 0; x < gray.getWidth(); x += 3) {
+                        assertEquals(expected.getRGB(x, y), rgb.getRGB(x, y), "JDK, type " + type + " at " + x + "," + y);
+                    }
+                }
+            }
+        }
     }
 
     /** CMYK files: RGB by default, raw CMYK through readRaster, and our own CMYK files come back. */
