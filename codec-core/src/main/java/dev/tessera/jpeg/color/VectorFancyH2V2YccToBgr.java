@@ -67,7 +67,7 @@ final class VectorFancyH2V2YccToBgr extends FancyH2V2YccToBgr {
     void inner(int[] cbs, int[] crs, short[] yp, int ys, byte[] out, int offset, int from, int to, int rowBytes) {
         int i = from;
         // Step i writes bytes 6i .. 6i + 31 of the row and reads sums i - 1 .. i + 6 (the arrays are padded).
-        int end = Math.min(to - LANES / 2, (rowBytes - 4 * LANES) / 6);
+        int end = Math.min(to - LANES / 2, Math.floorDiv(rowBytes - 4 * LANES, 6));
         for (; i <= end; i += LANES / 2) {
             IntVector cbv = IntVector.fromArray(INT, cbs, i - 1);
             IntVector crv = IntVector.fromArray(INT, crs, i - 1);
