@@ -6,13 +6,16 @@
  * The jar keeps its {@code META-INF/services} files, so the ImageIO plugin registers on the class path as it
  * does here through {@code provides}.
  *
- * <p>Vector API kernels, compiled with {@code --add-modules jdk.incubator.vector} and chosen at run time, will
- * add {@code requires static jdk.incubator.vector;} here: static, so the module still resolves without it.
+ * <p>Vector API kernels ({@code jdk.incubator.vector}) are compiled in and chosen at run time by the non-exported
+ * {@code dev.tessera.jpeg.simd.VectorSupport}: the dependence is static, so this module resolves without the
+ * vector module, and reads it when the JVM is started with {@code --add-modules jdk.incubator.vector}.
  */
 module dev.tessera.codec {
     // Transitive: the API takes and returns java.desktop types (BufferedImage, Raster, IIOMetadata), so a
     // module that reads this one reads java.desktop (and, through it, java.xml) too.
     requires transitive java.desktop;
+    // Optional at run time: without it the scalar code runs (docs/performance.md, "Vector API kernels").
+    requires static jdk.incubator.vector;
 
     exports dev.tessera.jpeg;
     exports dev.tessera.jpeg.error;

@@ -19,7 +19,8 @@ class BenchLayerTest {
     @Test
     void wholeCodecBenchmarksUseOnlyTheApi() {
         noClasses().that(not(belongToAnyOf(ColorConvertBenchmark.class, DctQuantizeBenchmark.class,
-                DecodeStageBenchmark.class, DownsampleBenchmark.class, HuffmanBenchmark.class, StageInput.class)))
+                DecodeStageBenchmark.class, DownsampleBenchmark.class, FancyUpsampleBenchmark.class, HuffmanBenchmark.class,
+                StageInput.class)))
             .and().resideOutsideOfPackage("..jmh_generated..")
             .should().dependOnClassesThat(resideInAPackage("dev.tessera..")
                 .and(resideOutsideOfPackages("dev.tessera.bench..", "dev.tessera.jpeg", "dev.tessera.jpeg.error",

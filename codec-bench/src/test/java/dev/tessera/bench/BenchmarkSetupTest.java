@@ -110,6 +110,14 @@ class BenchmarkSetupTest {
         down.half();
         assertArrayEquals(in.cbHalf, down.cbOut);
 
+        // The scalar kernel (the build's test JVM has no vector module; the vector one is the kernel test's).
+        FancyUpsampleBenchmark fancy = new FancyUpsampleBenchmark();
+        fancy.kernel = "scalar";
+        fancy.samples = "photo";
+        fancy.setUp();
+        assertEquals(3 * FancyUpsampleBenchmark.WIDTH * FancyUpsampleBenchmark.ROWS, fancy.strip().length);
+        assertEquals(3 * FancyUpsampleBenchmark.WIDTH * FancyUpsampleBenchmark.ROWS, fancy.yccToBgr().length);
+
         HuffmanBenchmark huffman = new HuffmanBenchmark();
         huffman.image = BenchImage.DEFAULT;
         huffman.setUp();

@@ -24,7 +24,7 @@ class LayerRulesTest {
     static final String[] STAGES = {"dev.tessera.jpeg.color..", "dev.tessera.jpeg.sample..",
         "dev.tessera.jpeg.dct..", "dev.tessera.jpeg.quant..", "dev.tessera.jpeg.entropy..",
         "dev.tessera.jpeg.marker..", "dev.tessera.jpeg.raster..", "dev.tessera.jpeg.io..", "dev.tessera.jpeg.model..",
-        "dev.tessera.jpeg.spec..", "dev.tessera.jpeg.error.."};
+        "dev.tessera.jpeg.spec..", "dev.tessera.jpeg.error..", "dev.tessera.jpeg.simd.."};
     /** What users (and so the adapters) may import: the packages module-info exports, less the adapter itself. */
     static final String[] API = {"dev.tessera.jpeg", "dev.tessera.jpeg.error", "dev.tessera.jpeg.model",
         "dev.tessera.jpeg.spec", "dev.tessera.metrics..", "dev.tessera.tune.."};

@@ -19,12 +19,15 @@ import javax.imageio.stream.ImageInputStream;
  * the stack trace on stderr.
  *
  * <p>Argument {@code class-path} or {@code module-path}: where the jar is, so where Tessera's classes must be
- * (the unnamed module, or module {@value #MODULE} with only the API packages exported).
+ * (the unnamed module, or module {@value #MODULE} with only the API packages exported). An optional second
+ * argument, {@code vector} or {@code scalar}, is the path {@value #VECTOR_SUPPORT} must have chosen (on the
+ * module path, its package has to be exported to the probe with {@code --add-exports}).
  */
 public final class ImageIoProbe {
     static final String READER = "dev.tessera.jpeg.imageio.JpegImageReader";
     static final String WRITER = "dev.tessera.jpeg.imageio.JpegImageWriter";
     static final String MODULE = "dev.tessera.codec";
+    static final String VECTOR_SUPPORT = "dev.tessera.jpeg.simd.VectorSupport";
     static final Set<String> EXPORTS = Set.of("dev.tessera.jpeg", "dev.tessera.jpeg.error", "dev.tessera.jpeg.imageio",
         "dev.tessera.jpeg.model", "dev.tessera.jpeg.spec", "dev.tessera.metrics", "dev.tessera.tune");
 
@@ -40,8 +43,9 @@ public final class ImageIoProbe {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1 || !(args[0].equals("class-path") || args[0].equals("module-path"))) {
-            throw new IllegalArgumentException("usage: ImageIoProbe class-path|module-path");
+        if (args.length < 1 || args.length > 2 || !(args[0].equals("class-path") || args[0].equals("module-path"))
+            || (args.length == 2 && !(args[1].equals("vector") || args[1].equals("scalar")))) {
+            throw new IllegalArgumentException("usage: ImageIoProbe class-path|module-path [vector|scalar]");
         }
         boolean modulePath = args[0].equals("module-path");
         File dir = Files.createTempDirectory("tessera-probe").toFile();
@@ -60,6 +64,10 @@ public final class ImageIoProbe {
             check(reader.getClass().getName().equals(READER), "first JPEG reader is " + reader.getClass().getName());
             check(writer.equals(WRITER), "first JPEG writer is " + writer);
             checkModule(reader.getClass().getModule(), modulePath);
+            String path = "";
+            if (args.length == 2) {
+                path = ", " + checkPath(reader.getClass().getClassLoader(), args[1].equals("vector"));
+            }
 
             check(ImageIO.write(image, "jpeg", jpeg), "ImageIO.write found no JPEG writer");
             try (ImageInputStream in = ImageIO.createImageInputStream(jpeg)) {
@@ -74,8 +82,8 @@ public final class ImageIoProbe {
             int max = maxError(image, fromJpeg);
             check(mean <= MAX_MEAN_ERROR && max <= MAX_ERROR, "JPEG round trip differs by " + mean + " on average, "
                 + max + " at most (bounds " + MAX_MEAN_ERROR + ", " + MAX_ERROR + ")");
-            System.out.printf("ImageIoProbe %s: %s and %s first, %d bytes, round trip error %.2f mean, %d max%n",
-                args[0], READER, WRITER, jpeg.length(), mean, max);
+            System.out.printf("ImageIoProbe %s: %s and %s first, %d bytes, round trip error %.2f mean, %d max%s%n",
+                args[0], READER, WRITER, jpeg.length(), mean, max, path);
         } finally {
             png.delete();
             jpeg.delete();
@@ -93,6 +101,19 @@ public final class ImageIoProbe {
         Set<String> exports = module.getDescriptor().exports().stream().map(ModuleDescriptor.Exports::source)
             .collect(Collectors.toCollection(TreeSet::new));
         check(exports.equals(new TreeSet<>(EXPORTS)), MODULE + " exports " + exports + ", expected " + EXPORTS);
+    }
+
+    /** Checks that the vector kernels were (or were not) chosen; returns VectorSupport's status. */
+    private static String checkPath(ClassLoader loader, boolean vector) {
+        try {
+            Class<?> support = Class.forName(VECTOR_SUPPORT, true, loader);
+            boolean enabled = (Boolean) support.getMethod("enabled").invoke(null);
+            String status = (String) support.getMethod("status").invoke(null);
+            check(enabled == vector, "expected the " + (vector ? "vector" : "scalar") + " path, " + status);
+            return status;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot ask " + VECTOR_SUPPORT, e);
+        }
     }
 
     /** Smooth gradients in all three channels, as a photo's large areas are. */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneJarIT {
     static final String JAR_PROPERTY = "tessera.codecJar";
+    /** Lets the probe ask simd.VectorSupport (not exported) which path the module chose. */
+    static final String SIMD_EXPORT = "dev.tessera.codec/dev.tessera.jpeg.simd=ALL-UNNAMED";
 
     @TempDir
     Path temp;
@@ -30,14 +32,23 @@ class StandaloneJarIT {
     @Test
     void imageIoWorksWithTheJarAloneOnTheClassPath() throws Exception {
         Path probe = probeClassDirectory();
-        runProbe("-cp", jar() + File.pathSeparator + probe, ImageIoProbe.class.getName(), "class-path");
+        runProbe("-cp", jar() + File.pathSeparator + probe, ImageIoProbe.class.getName(), "class-path", "scalar");
     }
 
     @Test
     void imageIoWorksWithTheJarAsAModule() throws Exception {
         Path probe = probeClassDirectory();
-        runProbe("--module-path", jar().toString(), "--add-modules", "dev.tessera.codec", "-cp", probe.toString(),
-            ImageIoProbe.class.getName(), "module-path");
+        runProbe("--module-path", jar().toString(), "--add-modules", "dev.tessera.codec", "--add-exports",
+            SIMD_EXPORT, "-cp", probe.toString(), ImageIoProbe.class.getName(), "module-path", "scalar");
+    }
+
+    /** The module reads jdk.incubator.vector (requires static) when the JVM adds it, and chooses the kernels. */
+    @Test
+    void theModuleChoosesTheVectorKernelsWhenTheJvmAddsTheVectorModule() throws Exception {
+        Path probe = probeClassDirectory();
+        runProbe("--module-path", jar().toString(), "--add-modules", "dev.tessera.codec,jdk.incubator.vector",
+            "--add-exports", SIMD_EXPORT, "-cp", probe.toString(), ImageIoProbe.class.getName(), "module-path",
+            "vector");
     }
 
     private static Path jar() {

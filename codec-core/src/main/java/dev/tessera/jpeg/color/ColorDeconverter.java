@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.color;
 
+import dev.tessera.jpeg.simd.VectorSupport;
+
 /**
  * Converts one row of upsampled component samples to output pixels, as libjpeg-turbo's {@code jdcolor.c}
  * does: YCbCr to RGB with its fixed-point tables (T.871 clause 7 inverse), YCCK to CMYK, and the copies for
@@ -78,8 +80,23 @@ public abstract class ColorDeconverter {
      */
     public abstract void convert(short[][] rows, int[] starts, int width, byte[] out, int offset);
 
-    /** YCbCr (JFIF) to B, G, R. */
+    /**
+     * YCbCr (JFIF) to B, G, R: {@link VectorYccToBgr} when {@link VectorSupport#enabled()}, else the scalar
+     * converter; the same bytes either way.
+     */
     public static ColorDeconverter yccToBgr() {
+        return yccToBgr(VectorSupport.enabled());
+    }
+
+    /**
+     * The vector or the scalar YCbCr converter, for tests and benchmarks; {@code vector} needs
+     * {@code jdk.incubator.vector} in the JVM (else NoClassDefFoundError).
+     */
+    public static ColorDeconverter yccToBgr(boolean vector) {
+        // The vector class is only loaded and linked here, so only when jdk.incubator.vector is present.
+        if (vector) {
+            return new VectorYccToBgr();
+        }
         return new ColorDeconverter() {
             @Override
             public int channels() {

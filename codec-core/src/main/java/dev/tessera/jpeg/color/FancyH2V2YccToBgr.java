@@ -2,6 +2,7 @@ package dev.tessera.jpeg.color;
 
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
+import dev.tessera.jpeg.simd.VectorSupport;
 
 /**
  * 4:2:0 fancy upsampling of Cb and Cr merged with YCbCr to B, G, R: one pass per output row that reads the
@@ -10,8 +11,18 @@ import dev.tessera.jpeg.sample.Upsampler;
  * of {@link Upsampler}'s h2v2 fancy upsampling (libjpeg-turbo's {@code h2v2_fancy_upsample}) followed by
  * {@link ColorDeconverter#yccToBgr()}, so the pixels are the same. Chosen once per image by
  * {@link #choose}.
+ *
+ * <p>When {@link VectorSupport#enabled()}, {@code choose} returns {@link VectorFancyH2V2YccToBgr} instead, which
+ * overrides the column sums and the run of inner pixels with Vector API code giving the same bytes; the edge
+ * pixels and any tail stay here. Only one of the two classes is ever instantiated in a JVM.
  */
-public final class FancyH2V2YccToBgr {
+public class FancyH2V2YccToBgr {
+    /**
+     * Slack at the end of the column-sum arrays: the vector kernel loads 8 ints from column {@code i - 1} for
+     * columns {@code i .. i + 3}, reading up to three unused entries past the last it needs.
+     */
+    static final int SUM_PADDING = 8;
+
     private final SamplePlane luma;
     private final SamplePlane cbPlane;
     private final SamplePlane crPlane;
@@ -21,7 +32,7 @@ public final class FancyH2V2YccToBgr {
     private int[] cbSums = new int[0];
     private int[] crSums = new int[0];
 
-    private FancyH2V2YccToBgr(Upsampler y, Upsampler cb, Upsampler cr) {
+    FancyH2V2YccToBgr(Upsampler y, Upsampler cb, Upsampler cr) {
         this.luma = y.plane();
         this.cbPlane = cb.plane();
         this.crPlane = cr.plane();
@@ -40,7 +51,17 @@ public final class FancyH2V2YccToBgr {
             || upsamplers[1].sampleColumns() != upsamplers[2].sampleColumns()) {
             return null;
         }
-        return new FancyH2V2YccToBgr(upsamplers[0], upsamplers[1], upsamplers[2]);
+        return create(upsamplers, VectorSupport.enabled());
+    }
+
+    /**
+     * The vector or the scalar variant, for upsamplers {@link #choose} accepts; tests and benchmarks call it
+     * directly. {@code vector} needs {@code jdk.incubator.vector} in the JVM (else NoClassDefFoundError).
+     */
+    public static FancyH2V2YccToBgr create(Upsampler[] upsamplers, boolean vector) {
+        // The vector class is only loaded and linked here, so only when jdk.incubator.vector is present.
+        return vector ? new VectorFancyH2V2YccToBgr(upsamplers[0], upsamplers[1], upsamplers[2])
+            : new FancyH2V2YccToBgr(upsamplers[0], upsamplers[1], upsamplers[2]);
     }
 
     /** Chroma row {@code r}, or the nearest valid one (edge rows repeat, as libjpeg's context rows). */
@@ -49,16 +70,16 @@ public final class FancyH2V2YccToBgr {
     }
 
     /** Writes output row {@code y}, {@code width} pixels, as B, G, R bytes from {@code out[offset]}. */
-    public void row(int y, int width, byte[] out, int offset) {
+    public final void row(int y, int width, byte[] out, int offset) {
         int r = y >> 1;
         int farRow = clampRow((y & 1) == 0 ? r - 1 : r + 1);
         int n = (width + 1) >> 1;
         int last = columns - 1;
         // Column sums 3 * nearer row + further row at 0 .. min(n, last), as the h2v2 fancy upsampler.
         int m = Math.min(n, last) + 1;
-        if (cbSums.length < m) {
-            cbSums = new int[m];
-            crSums = new int[m];
+        if (cbSums.length < m + SUM_PADDING) {
+            cbSums = new int[m + SUM_PADDING];
+            crSums = new int[m + SUM_PADDING];
         }
         int[] cbs = cbSums;
         int[] crs = crSums;
@@ -70,7 +91,20 @@ public final class FancyH2V2YccToBgr {
         if (inner > 0) {
             edge(cbs, crs, 0, yp, ys, out, offset, width, last);
         }
-        for (int i = 1; i < inner; i++) {
+        if (inner > 1) {
+            inner(cbs, crs, yp, ys, out, offset, 1, inner, 3 * width);
+        }
+        for (int i = Math.max(inner, 0); i < n; i++) {
+            edge(cbs, crs, i, yp, ys, out, offset, width, last);
+        }
+    }
+
+    /**
+     * Pixels {@code 2 * from .. 2 * to - 1}, the columns with both neighbours; {@code rowBytes} is the length of
+     * the output row from {@code offset}, which the vector kernel must not write past.
+     */
+    void inner(int[] cbs, int[] crs, short[] yp, int ys, byte[] out, int offset, int from, int to, int rowBytes) {
+        for (int i = from; i < to; i++) {
             // T.871 7 inverse after the triangular filter: biases 8 and 7 on the sum of 16 weights.
             int cb3 = cbs[i] * 3;
             int cr3 = crs[i] * 3;
@@ -79,12 +113,10 @@ public final class FancyH2V2YccToBgr {
             pixel(out, o, yp[x], ((cb3 + cbs[i - 1] + 8) >> 4) - 128, ((cr3 + crs[i - 1] + 8) >> 4) - 128);
             pixel(out, o + 3, yp[x + 1], ((cb3 + cbs[i + 1] + 7) >> 4) - 128, ((cr3 + crs[i + 1] + 7) >> 4) - 128);
         }
-        for (int i = Math.max(inner, 0); i < n; i++) {
-            edge(cbs, crs, i, yp, ys, out, offset, width, last);
-        }
     }
 
-    private void columnSums(SamplePlane plane, int nearRow, int farRow, int[] sums, int m) {
+    /** {@code sums[i] = 3 * near[i] + far[i]} for {@code i < m}: the vertical half of the triangular filter. */
+    void columnSums(SamplePlane plane, int nearRow, int farRow, int[] sums, int m) {
         short[] p = plane.data();
         int near = plane.offset(nearRow);
         int far = plane.offset(farRow);
@@ -109,7 +141,7 @@ public final class FancyH2V2YccToBgr {
     }
 
     /** One pixel, as {@link ColorDeconverter#yccToBgr()} computes it; {@code cb}, {@code cr} centred on 0. */
-    private static void pixel(byte[] out, int o, int y, int cb, int cr) {
+    static void pixel(byte[] out, int o, int y, int cb, int cr) {
         out[o] = (byte) ColorDeconverter.clampByte(y + ((ColorDeconverter.CB_B_FIX * cb + ColorDeconverter.ONE_HALF)
             >> ColorDeconverter.SCALEBITS));
         out[o + 1] = (byte) ColorDeconverter.clampByte(y + ((-ColorDeconverter.CB_G_FIX * cb + ColorDeconverter.ONE_HALF
