@@ -29,10 +29,12 @@ public final class VectorSupport {
 
     private static final String STATUS;
     private static final boolean ENABLED;
+    private static final boolean NARROW_HARDWARE;
 
     static {
         String status;
         boolean enabled = false;
+        boolean narrow = false;
         String property = property();
         Optional<Module> module = ModuleLayer.boot().findModule(MODULE);
         if ("false".equalsIgnoreCase(property)) {
@@ -49,6 +51,7 @@ public final class VectorSupport {
                 bits = -1;
             }
             if (bits < KERNEL_BITS) {
+                narrow = bits >= 0;
                 status = bits < 0 ? "scalar: the Vector API did not initialise"
                     : "scalar: preferred vector size " + bits + " bits, below " + KERNEL_BITS;
             } else {
@@ -57,6 +60,7 @@ public final class VectorSupport {
             }
         }
         ENABLED = enabled;
+        NARROW_HARDWARE = narrow;
         STATUS = status;
     }
 
@@ -74,6 +78,14 @@ public final class VectorSupport {
     /** Whether the vector kernels are chosen in this JVM. */
     public static boolean enabled() {
         return ENABLED;
+    }
+
+    /**
+     * Whether the module is there but the CPU's vectors are narrower than the kernels' (no AVX2): the one reason
+     * for the scalar path that is the machine's, not the configuration's.
+     */
+    public static boolean narrowHardware() {
+        return NARROW_HARDWARE;
     }
 
     /** Which path runs and why, for diagnostics: {@code "vector: ..."} or {@code "scalar: <reason>"}. */
