@@ -147,6 +147,10 @@ public final class JpegImageReader extends ImageReader {
     @Override
     public int getNumImages(boolean allowSearch) {
         requireInput();
+        if (allowSearch && isSeekForwardOnly()) {
+            // ImageReader's contract: a search may need to go back, which a seek-forward-only input forbids.
+            throw new IllegalStateException("cannot search a seek-forward-only input for images");
+        }
         return 1;
     }
 

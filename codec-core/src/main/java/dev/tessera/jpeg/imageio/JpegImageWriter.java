@@ -86,12 +86,28 @@ public final class JpegImageWriter extends ImageWriter {
                 + " has neither the native JPEG nor the standard format: ignored");
         }
         var tree = metadata == null ? null : metadata.nativeTree();
-        EncoderOptions options = WriteSettings.options(param, tree, message -> processWarningOccurred(0, message));
-        ImageMetadata segments = WriteSettings.metadata(tree, message -> processWarningOccurred(0, message));
+        EncoderOptions options;
+        ImageMetadata segments;
+        try {
+            options = WriteSettings.options(param, tree, message -> processWarningOccurred(0, message));
+            segments = WriteSettings.metadata(tree, message -> processWarningOccurred(0, message));
+        } catch (IllegalArgumentException e) {
+            // A table or segment in the metadata that T.81 does not allow (a DQT entry of 0, B.2.4.1): the
+            // caller's data, so a checked IIOException, which ImageIO callers handle.
+            throw new IIOException("image metadata: " + e.getMessage(), e);
+        }
 
-        Raster raster = image.hasRaster() ? SourceRegion.apply(image.getRaster(), param) : null;
-        BufferedImage picture = raster != null ? null
-            : SourceRegion.apply(toBufferedImage(image.getRenderedImage()), param);
+        Raster raster = null;
+        BufferedImage picture = null;
+        if (image.hasRaster()) {
+            raster = SourceRegion.apply(image.getRaster(), param);
+        } else if (param != null && param.getSourceBands() != null) {
+            // Selected bands have no colour model of their own: their count decides, as for a raster (3 bands
+            // of an ARGB image are R, G, B: the usual way to drop alpha, which the JDK's writer takes too).
+            raster = SourceRegion.apply(toBufferedImage(image.getRenderedImage()).getRaster(), param);
+        } else {
+            picture = SourceRegion.apply(toBufferedImage(image.getRenderedImage()), param);
+        }
         int width = raster != null ? raster.getWidth() : picture.getWidth();
         int height = raster != null ? raster.getHeight() : picture.getHeight();
         if (width > JpegEncoder.MAX_DIMENSION || height > JpegEncoder.MAX_DIMENSION) {

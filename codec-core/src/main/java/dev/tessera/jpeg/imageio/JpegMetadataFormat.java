@@ -14,8 +14,9 @@ import javax.imageio.plugins.jpeg.JPEGQTable;
  * writes. (The JDK's own format class is not public, so plugins outside the JDK describe the tree themselves.)
  */
 public final class JpegMetadataFormat extends IIOMetadataFormatImpl {
-    private static final JpegMetadataFormat INSTANCE = new JpegMetadataFormat();
+    // Before INSTANCE: static fields are assigned in order, and the constructor uses this one.
     private static final List<String> ZERO_TO_THREE = List.of("0", "1", "2", "3");
+    private static final JpegMetadataFormat INSTANCE = new JpegMetadataFormat();
 
     private JpegMetadataFormat() {
         super(JpegProviderInfo.NATIVE_IMAGE_FORMAT, CHILD_POLICY_ALL);

@@ -14,14 +14,12 @@ final class SourceRegion {
     private SourceRegion() {
     }
 
+    /** The region and subsampling of an image; source bands are the caller's to apply to the raster. */
     static BufferedImage apply(BufferedImage image, IIOParam param) {
         if (!needed(param)) {
             return image;
         }
         WritableRaster raster = (WritableRaster) apply(image.getRaster(), param);
-        if (raster.getNumBands() != image.getRaster().getNumBands()) {
-            throw new IllegalArgumentException("source bands are supported for rasters only");
-        }
         return new BufferedImage(image.getColorModel(), raster, image.isAlphaPremultiplied(), null);
     }
 
