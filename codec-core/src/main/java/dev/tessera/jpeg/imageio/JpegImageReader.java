@@ -46,6 +46,7 @@ public final class JpegImageReader extends ImageReader {
     private ImageInfo info;
     private JpegMetadata metadata;
     private List<Thumbnails.Thumbnail> thumbnails;
+    private boolean disposed;
 
     JpegImageReader(ImageReaderSpi provider) {
         super(provider);
@@ -54,14 +55,28 @@ public final class JpegImageReader extends ImageReader {
     /** Forgets what was read from the previous input; {@link #reset()} comes here too, with {@code null}. */
     @Override
     public void setInput(Object input, boolean seekForwardOnly, boolean ignoreMetadata) {
+        requireNotDisposed();
         forget();
         super.setInput(input, seekForwardOnly, ignoreMetadata);
     }
 
+    /**
+     * Releases the stream's bytes. What was already read about the image (size, types, metadata) still
+     * answers; reading pixels, a new input or {@link #reset()} then throw {@link IllegalStateException}, as with
+     * the JDK's reader.
+     */
     @Override
     public void dispose() {
-        forget();
+        data = null;
+        thumbnails = null;
+        disposed = true;
         super.dispose();
+    }
+
+    private void requireNotDisposed() {
+        if (disposed) {
+            throw new IllegalStateException("Attempting to use reader after dispose()");
+        }
     }
 
     private void forget() {
@@ -87,6 +102,7 @@ public final class JpegImageReader extends ImageReader {
 
     /** The stream from its position at the first read to its end, read once. */
     private byte[] data() throws IOException {
+        requireNotDisposed();
         if (data == null) {
             try {
                 data = new JpegDecoder().readInput(new ImageInputAdapter(requireInput()));
@@ -255,6 +271,7 @@ public final class JpegImageReader extends ImageReader {
 
     @Override
     public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+        requireNotDisposed();
         ImageInfo header = header(imageIndex);
         Limits limits = limits(param);
         checkLimits(header, limits);
@@ -366,6 +383,7 @@ public final class JpegImageReader extends ImageReader {
      */
     @Override
     public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
+        requireNotDisposed();
         Limits limits = limits(param);
         checkLimits(header(imageIndex), limits);
         processImageStarted(imageIndex);

@@ -69,6 +69,15 @@ public final class JpegImageWriter extends ImageWriter {
         return true;
     }
 
+    private boolean disposed;
+
+    /** After this, {@code write} throws {@link IllegalStateException}, as the JDK's writer does. */
+    @Override
+    public void dispose() {
+        disposed = true;
+        super.dispose();
+    }
+
     @Override
     public void write(IIOMetadata streamMetadata, IIOImage image, ImageWriteParam param) throws IOException {
         ImageOutputStream out = requireOutput();
@@ -155,9 +164,12 @@ public final class JpegImageWriter extends ImageWriter {
      * The output, which {@link ImageWriter#setOutput} has checked against the provider's output types: an
      * {@link ImageOutputStream}.
      *
-     * @throws IllegalStateException if no output is set
+     * @throws IllegalStateException if no output is set, or after {@link #dispose()} (as the JDK's writer)
      */
     private ImageOutputStream requireOutput() {
+        if (disposed) {
+            throw new IllegalStateException("Attempting to use writer after dispose()");
+        }
         if (getOutput() == null) {
             throw new IllegalStateException("no output set");
         }

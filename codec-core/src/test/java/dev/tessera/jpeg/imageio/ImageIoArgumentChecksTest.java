@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.imageio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,42 @@ class ImageIoArgumentChecksTest {
         ours.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(file())));
         assertThrows(IndexOutOfBoundsException.class, () -> ours.getWidth(-1));
         assertThrows(IndexOutOfBoundsException.class, () -> ours.read(1));
+    }
+
+    @Test
+    void afterDisposeTheReaderAnswersWhatItReadAndRefusesTheRestAsTheJdks() throws IOException {
+        for (ImageReader reader : new ImageReader[] {new JpegImageReaderSpi().createReaderInstance(),
+            JdkJpeg.reader()}) {
+            String name = reader.getClass().getName();
+            reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(file())));
+            int width = reader.getWidth(0);
+            reader.dispose();
+            assertEquals(width, reader.getWidth(0), name);
+            assertThrows(IllegalStateException.class, () -> reader.read(0), name);
+            assertThrows(IllegalStateException.class, reader::reset, name);
+            assertThrows(IllegalStateException.class,
+                () -> reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(file()))), name);
+        }
+    }
+
+    @Test
+    void afterDisposeTheWriterRefusesToWriteAsTheJdks() throws IOException {
+        ImageWriter jdkWriter = null;
+        for (java.util.Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext();) {
+            ImageWriter w = it.next();
+            if (w.getClass().getName().startsWith("com.sun.imageio.")) {
+                jdkWriter = w;
+            }
+        }
+        for (ImageWriter writer : new ImageWriter[] {new JpegImageWriterSpi().createWriterInstance(), jdkWriter}) {
+            writer.dispose();
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(new ByteArrayOutputStream())) {
+                assertThrows(IllegalStateException.class, () -> {
+                    writer.setOutput(out);
+                    writer.write(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR));
+                }, writer.getClass().getName());
+            }
+        }
     }
 
     @Test
