@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * {@code plugin=direct} is the nearest direct-API call: {@code new JpegDecoder().decode(bytes)} (full size, the
  * decoder's own type: so the ratio to it is the adapter's whole cost, conversion or cropping included), and
- * {@code JpegDecoder(withScale(2))} for {@code subsample}, the scaled IDCT Tessera's reader uses for it. It runs
+ * {@code JpegDecoder(withScale(2))} for {@code subsample}, the scaled IDCT Tessera's reader uses for it, and
+ * {@code withGrayscale(true)} for {@code byte-gray} (the luma of a colour file). It runs
  * where Tessera's reader offers the destination type. Setup also checks that the two readers give images of
  * the same size and type for the param, where both offer it.
  */
@@ -105,7 +106,9 @@ public class ImageIoDecodeParamBenchmark {
                 + readParam + " for " + input + (plugin.equals(checked) ? "" : ", so there is no direct reference"));
         }
         if (plugin.equals(ImageIoPlugins.DIRECT)) {
-            direct = new JpegDecoder(DecoderOptions.DEFAULT.withScale(readParam.equals("subsample") ? 2 : 1));
+            // The gray destination of a colour file is its luma, which the direct API gives with grayscale output.
+            direct = new JpegDecoder(DecoderOptions.DEFAULT.withScale(readParam.equals("subsample") ? 2 : 1)
+                .withGrayscale(readParam.equals("byte-gray")));
         }
         System.err.println("[tessera-bench] ImageIO decode " + readParam + ", " + plugin + ": " + input);
     }

@@ -32,6 +32,9 @@ import java.util.Objects;
  *     as with 1 thread (a damaged file is decoded on one thread). The split holds whole-image sample planes
  *     (2 bytes a sample); when they would not fit in {@link Limits#maxMemory()} the file is decoded on one
  *     thread</td></tr>
+ * <tr><td>{@link #grayscale()}</td><td>false</td><td>gray output from a YCbCr file: its luma (Y) samples, one
+ *     band, as {@code djpeg -grayscale} writes them (libjpeg copies the Y component); gray files are gray
+ *     anyway, and other colour spaces (RGB, CMYK, YCCK) throw {@code UnsupportedJpegException}</td></tr>
  * </table>
  */
 public final class DecoderOptions {
@@ -45,6 +48,7 @@ public final class DecoderOptions {
     private final WarningListener listener;
     private final boolean portableIdct;
     private final int threads;
+    private final boolean grayscale;
 
     private DecoderOptions(Builder b) {
         if (b.limits == null) {
@@ -64,6 +68,7 @@ public final class DecoderOptions {
         listener = b.listener != null ? b.listener : WarningListener.IGNORE;
         portableIdct = b.portableIdct;
         threads = b.threads;
+        grayscale = b.grayscale;
     }
 
     /** A builder holding these options, to change several at once. */
@@ -75,7 +80,7 @@ public final class DecoderOptions {
     DecodeSettings settings() {
         return new DecodeSettings(limits.maxPixels(), limits.maxScans(), limits.maxMarkerMemory(),
             limits.maxComponents(), limits.maxMemory(), strict, cmykToRgb, scaleDenominator, listener, portableIdct,
-            threads);
+            threads, grayscale);
     }
 
     public Limits limits() {
@@ -105,6 +110,10 @@ public final class DecoderOptions {
 
     public int threads() {
         return threads;
+    }
+
+    public boolean grayscale() {
+        return grayscale;
     }
 
     public DecoderOptions withLimits(Limits value) {
@@ -138,6 +147,11 @@ public final class DecoderOptions {
         return toBuilder().threads(value).build();
     }
 
+    /** @param value gray output from YCbCr files (see {@link #grayscale()}) */
+    public DecoderOptions withGrayscale(boolean value) {
+        return toBuilder().grayscale(value).build();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DecoderOptions other && settings().equals(other.settings())
@@ -153,7 +167,7 @@ public final class DecoderOptions {
     public String toString() {
         return "DecoderOptions[limits=" + limits + ", strict=" + strict + ", cmykToRgb=" + cmykToRgb
             + ", scaleDenominator=" + scaleDenominator + ", listener=" + listener + ", portableIdct=" + portableIdct
-            + ", threads=" + threads + "]";
+            + ", threads=" + threads + ", grayscale=" + grayscale + "]";
     }
 
     /** Collects options to change together; {@link #build()} checks them. Not thread-safe. */
@@ -165,6 +179,7 @@ public final class DecoderOptions {
         private WarningListener listener = WarningListener.IGNORE;
         private boolean portableIdct;
         private int threads = 1;
+        private boolean grayscale;
 
         /** A builder holding {@link DecoderOptions#DEFAULT}. */
         public Builder() {
@@ -178,6 +193,7 @@ public final class DecoderOptions {
             listener = o.listener;
             portableIdct = o.portableIdct;
             threads = o.threads;
+            grayscale = o.grayscale;
         }
 
         public Builder limits(Limits value) {
@@ -213,6 +229,11 @@ public final class DecoderOptions {
 
         public Builder threads(int value) {
             threads = value;
+            return this;
+        }
+
+        public Builder grayscale(boolean value) {
+            grayscale = value;
             return this;
         }
 

@@ -108,6 +108,9 @@ class EncoderOptionsTest {
         assertEquals(d.toBuilder().scale(4).strict(true).threads(2).build(),
             d.withScale(4).withStrict(true).withThreads(2));
         assertEquals(d, d.withScale(2).withScale(1));
+        assertFalse(d.grayscale());
+        assertTrue(d.withGrayscale(true).grayscale());
+        assertEquals(d, d.withGrayscale(true).withGrayscale(false));
         assertSame(WarningListener.IGNORE, d.withListener(null).listener());
         assertThrows(IllegalArgumentException.class, () -> d.withScale(3));
         assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));

@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.decode;
 
+import dev.tessera.jpeg.color.ColorDeconverter;
+import dev.tessera.jpeg.color.WideColorDeconverter;
 import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.error.JpegLimitException;
 import dev.tessera.jpeg.error.MalformedJpegException;
@@ -174,6 +176,15 @@ public final class DecodePipeline {
         PixelOutput output;
         if (mode == Mode.SAMPLES) {
             output = PixelOutput.samplesOnly();
+        } else if (options.grayscale() && space != JpegColorSpace.GRAYSCALE) {
+            if (space != JpegColorSpace.YCBCR) {
+                // libjpeg's jdcolor.c converts to grayscale from YCbCr (and RGB); Tessera from YCbCr only.
+                throw new UnsupportedJpegException(at, Marker.SOS, UnsupportedJpegException.Feature.COLOR_SPACE,
+                    "gray output from " + space + " is not supported (from YCbCr it is)");
+            }
+            // jdcolor.c grayscale_convert: the Y component is the gray image; Cb and Cr are not used.
+            output = state.frame.precision() > 8 ? PixelOutput.of(WideColorDeconverter.gray())
+                : PixelOutput.of(ColorDeconverter.gray());
         } else if (state.frame.precision() > 8) {
             output = PixelOutput.of(ImageAssembler.wideConverter(space, components, state.frame.precision(),
                 options.cmykToRgb(), at));

@@ -17,8 +17,9 @@ import dev.tessera.jpeg.error.WarningListener;
  * @param listener         receives warnings, never {@code null}
  * @param portableIdct     the IDCT overflows as libjpeg-turbo's portable C code does, not its x86-64 SIMD code
  * @param threads          threads one decode may use
+ * @param grayscale        the output is the luma (Y) of YCbCr files, one band, as {@code djpeg -grayscale}
  */
 public record DecodeSettings(long maxPixels, int maxScans, long maxMarkerMemory, int maxComponents, long maxMemory,
                              boolean strict, boolean cmykToRgb, int scaleDenominator, WarningListener listener,
-                             boolean portableIdct, int threads) {
+                             boolean portableIdct, int threads, boolean grayscale) {
 }

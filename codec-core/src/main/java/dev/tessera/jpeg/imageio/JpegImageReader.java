@@ -225,7 +225,8 @@ public final class JpegImageReader extends ImageReader {
 
     /**
      * Gray files: 8-bit gray, then RGB types. Colour files: {@code TYPE_3BYTE_BGR} (what the decoder makes),
-     * {@code TYPE_INT_RGB}, {@code TYPE_INT_BGR}. CMYK and YCCK files: RGB types first, then 8-bit CMYK.
+     * {@code TYPE_INT_RGB}, {@code TYPE_INT_BGR}, and for 8-bit YCbCr files 8-bit gray last (their luma, as the
+     * JDK's reader offers it). CMYK and YCCK files: RGB types first, then 8-bit CMYK.
      */
     @Override
     public Iterator<ImageTypeSpecifier> getImageTypes(int imageIndex) throws IOException {
@@ -239,6 +240,9 @@ public final class JpegImageReader extends ImageReader {
         types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_BGR));
         if (isCmyk(header)) {
             types.add(CMYK);
+        }
+        if (header.colorSpace() == JpegColorSpace.YCBCR && header.precision() == 8) {
+            types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
         }
         return types.iterator();
     }
@@ -296,7 +300,7 @@ public final class JpegImageReader extends ImageReader {
         processImageStarted(imageIndex);
         int scale = scaleFor(param.getSourceXSubsampling(), param.getSourceYSubsampling(), to.source);
         boolean wantCmyk = to.image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
-        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, limits);
+        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, limits, lumaOnly(header, to.image));
         return copy(decoded, to, scale, param);
     }
 
@@ -320,7 +324,7 @@ public final class JpegImageReader extends ImageReader {
         int width = header.width();
         int height = header.height();
         BufferedImage destination = getDestination(param, getImageTypes(imageIndex), width, height);
-        int decodedBands = header.colorSpace() == JpegColorSpace.GRAYSCALE ? 1
+        int decodedBands = header.colorSpace() == JpegColorSpace.GRAYSCALE || lumaOnly(header, destination) ? 1
             : isCmyk(header) && destination.getRaster().getNumBands() == 4 ? 4 : 3;
         if (param != null && (param.getSourceBands() != null || param.getDestinationBands() != null)) {
             checkReadParamBandSettings(param, decodedBands, destination.getSampleModel().getNumBands());
@@ -369,9 +373,20 @@ public final class JpegImageReader extends ImageReader {
         return 1;
     }
 
+    /** A gray destination for a YCbCr file: the decoder's luma output (jdcolor.c grayscale_convert). */
+    private static boolean lumaOnly(ImageInfo header, BufferedImage destination) {
+        return header.colorSpace() == JpegColorSpace.YCBCR
+            && destination.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+    }
+
     private BufferedImage decode(int scale, boolean cmykToRgb, Limits limits) throws IOException {
+        return decode(scale, cmykToRgb, limits, false);
+    }
+
+    private BufferedImage decode(int scale, boolean cmykToRgb, Limits limits, boolean grayscale) throws IOException {
         try {
-            return decoder(scale, cmykToRgb, limits).decode(data());
+            return new JpegDecoder(decoder(scale, cmykToRgb, limits).options().withGrayscale(grayscale))
+                .decode(data());
         } catch (JpegException e) {
             throw new IIOException(e.getMessage(), e);
         }
