@@ -118,8 +118,12 @@ public final class JpegImageReader extends ImageReader {
     }
 
     private JpegDecoder decoder(int scale, boolean cmykToRgb, Limits limits) {
-        return new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb).withLimits(limits)
-            .withListener(warning -> processWarningOccurred(warning.toString())));
+        return decoder(scale, cmykToRgb, limits, false);
+    }
+
+    private JpegDecoder decoder(int scale, boolean cmykToRgb, Limits limits, boolean grayscale) {
+        return new JpegDecoder(DecoderOptions.DEFAULT.toBuilder().scale(scale).cmykToRgb(cmykToRgb).limits(limits)
+            .grayscale(grayscale).listener(warning -> processWarningOccurred(warning.toString())).build());
     }
 
     /** The limits of a {@link TesseraJpegReadParam}, else the defaults. */
@@ -385,8 +389,7 @@ public final class JpegImageReader extends ImageReader {
 
     private BufferedImage decode(int scale, boolean cmykToRgb, Limits limits, boolean grayscale) throws IOException {
         try {
-            return new JpegDecoder(decoder(scale, cmykToRgb, limits).options().withGrayscale(grayscale))
-                .decode(data());
+            return decoder(scale, cmykToRgb, limits, grayscale).decode(data());
         } catch (JpegException e) {
             throw new IIOException(e.getMessage(), e);
         }
