@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.dct;
 
+import dev.tessera.jpeg.simd.VectorSupport;
+
 /**
  * The 8x8 inverse DCT of T.81 A.3.3 in integer arithmetic, giving the same results as libjpeg-turbo's
  * "islow" method ({@code jidctint.c}, the default of {@code djpeg}): the Loeffler-Ligtenberg-Moschytz
@@ -47,14 +49,20 @@ public final class InverseDct implements IdctKernel {
     /**
      * A kernel for an N x N output as libjpeg-turbo's x86-64 SIMD code computes it ({@link SimdInverseDct};
      * 1x1 has no SIMD version), or, with {@code portable}, as its C code does ({@link InverseDct},
-     * {@link ScaledInverseDct}).
+     * {@link ScaledInverseDct}). The 8x8 SIMD kernel is {@link VectorInverseDct} when
+     * {@link VectorSupport#enabled()}: the same samples.
      */
     public static IdctKernel forSize(int size, boolean portable) {
+        return forSize(size, portable, VectorSupport.enabled());
+    }
+
+    /** As {@link #forSize(int, boolean)}, told whether to use the Vector API kernel (tests compare the two). */
+    static IdctKernel forSize(int size, boolean portable, boolean vector) {
         if (portable || size == 1) {
             return forSize(size);
         }
         return switch (size) {
-            case 8 -> new SimdInverseDct.Size8();
+            case 8 -> vector ? new VectorInverseDct() : new SimdInverseDct.Size8();
             case 4 -> new SimdInverseDct.Size4();
             case 2 -> new SimdInverseDct.Size2();
             default -> throw new IllegalArgumentException("no inverse DCT of size " + size);
