@@ -16,6 +16,7 @@ import dev.tessera.jpeg.io.WarningSink;
 import dev.tessera.jpeg.model.StandardTables;
 import dev.tessera.jpeg.quant.QualityScaling;
 import dev.tessera.jpeg.sample.SamplePlane;
+import dev.tessera.jpeg.simd.VectorWarmup;
 import dev.tessera.jpeg.sample.Upsampler;
 import dev.tessera.jpeg.spec.ZigZag;
 import java.io.ByteArrayOutputStream;
@@ -92,6 +93,10 @@ public class DecodeStageBenchmark {
         lumaMultipliers = InverseDct.multipliers(QualityScaling.scale(StandardTables.LUMINANCE_QUANT, EncodeBenchmark.QUALITY, true).toNaturalArray());
         chromaMultipliers = InverseDct.multipliers(QualityScaling.scale(StandardTables.CHROMINANCE_QUANT, EncodeBenchmark.QUALITY, true)
             .toNaturalArray());
+        // The kernels a long-running JVM ends up with: wait for the vector kernels' background warm-up, if any.
+        InverseDct.forSize(8, false);
+        ColorDeconverter.yccToBgr();
+        awaitVectorWarmup();
         idct = InverseDct.forSize(8, false);
         samples = new short[blocks * 64];
 
@@ -114,6 +119,18 @@ public class DecodeStageBenchmark {
         }
         color = ColorDeconverter.yccToBgr();
         pixels = new byte[in.width * StageInput.ROWS * 3];
+    }
+
+    /** Waits for {@link VectorWarmup}: without it the first choices are the scalar kernels. */
+    static void awaitVectorWarmup() {
+        try {
+            if (!VectorWarmup.awaitAll(300_000)) {
+                throw new IllegalStateException("vector kernels not warmed up in 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The strip's blocks Huffman-coded as three single-component runs (Y, Cb, Cr), byte-aligned at the end. */

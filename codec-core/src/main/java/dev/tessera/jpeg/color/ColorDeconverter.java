@@ -81,11 +81,11 @@ public abstract class ColorDeconverter {
     public abstract void convert(short[][] rows, int[] starts, int width, byte[] out, int offset);
 
     /**
-     * YCbCr (JFIF) to B, G, R: {@link VectorYccToBgr} when {@link VectorSupport#enabled()}, else the scalar
-     * converter; the same bytes either way.
+     * YCbCr (JFIF) to B, G, R: {@link VectorYccToBgr} when {@link VectorSupport#enabled()} and its background
+     * warm-up is done ({@code simd.VectorWarmup}), else the scalar converter; the same bytes either way.
      */
     public static ColorDeconverter yccToBgr() {
-        return yccToBgr(VectorSupport.enabled());
+        return yccToBgr(VectorSupport.enabled() && VectorYccToBgr.WARMUP.ready());
     }
 
     /**

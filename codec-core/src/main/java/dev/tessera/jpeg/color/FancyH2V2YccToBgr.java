@@ -12,7 +12,8 @@ import dev.tessera.jpeg.simd.VectorSupport;
  * {@link ColorDeconverter#yccToBgr()}, so the pixels are the same. Chosen once per image by
  * {@link #choose}.
  *
- * <p>When {@link VectorSupport#enabled()}, {@code choose} returns {@link VectorFancyH2V2YccToBgr} instead, which
+ * <p>When {@link VectorSupport#enabled()} and the kernel's background warm-up is done ({@code simd.VectorWarmup}),
+ * {@code choose} returns {@link VectorFancyH2V2YccToBgr} instead, which
  * overrides the column sums and the run of inner pixels with Vector API code giving the same bytes; the edge
  * pixels and any tail stay here. Only one of the two classes is ever instantiated in a JVM.
  */
@@ -51,7 +52,7 @@ public class FancyH2V2YccToBgr {
             || upsamplers[1].sampleColumns() != upsamplers[2].sampleColumns()) {
             return null;
         }
-        return create(upsamplers, VectorSupport.enabled());
+        return create(upsamplers, VectorSupport.enabled() && VectorFancyH2V2YccToBgr.WARMUP.ready());
     }
 
     /**

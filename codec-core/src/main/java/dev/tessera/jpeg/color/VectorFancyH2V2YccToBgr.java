@@ -2,6 +2,7 @@ package dev.tessera.jpeg.color;
 
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
+import dev.tessera.jpeg.simd.VectorWarmup;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
@@ -28,6 +29,8 @@ final class VectorFancyH2V2YccToBgr extends FancyH2V2YccToBgr {
     private static final VectorSpecies<Integer> INT = IntVector.SPECIES_256;
     private static final VectorSpecies<Short> SHORT = ShortVector.SPECIES_128;
     private static final int LANES = 8;
+    /** Compiles the kernel in the background; {@link FancyH2V2YccToBgr#choose} chooses it once ready. */
+    static final VectorWarmup WARMUP = VectorWarmup.start("h2v2", new Exercise());
 
     /** From the sums at columns i - 1 .. i + 6, pixel 2i + p's nearer column i + p / 2 ... */
     private static final VectorShuffle<Integer> NEAR = VectorShuffle.fromValues(INT, 1, 1, 2, 2, 3, 3, 4, 4);
@@ -89,5 +92,31 @@ final class VectorFancyH2V2YccToBgr extends FancyH2V2YccToBgr {
             words.reinterpretAsBytes().intoArray(out, offset + 6 * i);
         }
         super.inner(cbs, crs, yp, ys, out, offset, i, to, rowBytes);
+    }
+
+    /** One call of the warm-up: two 64-pixel output rows from made-up planes, on its own arrays. */
+    private static final class Exercise implements Runnable {
+        private final VectorFancyH2V2YccToBgr kernel;
+        private final byte[] out = new byte[3 * 64];
+        private int y;
+
+        Exercise() {
+            SamplePlane luma = new SamplePlane(64, 4);
+            SamplePlane chroma = new SamplePlane(32, 2);
+            for (int i = 0; i < 64 * 4; i++) {
+                luma.data()[i] = (short) (i % 256);
+            }
+            for (int i = 0; i < 32 * 2; i++) {
+                chroma.data()[i] = (short) (255 - i * 3);
+            }
+            kernel = new VectorFancyH2V2YccToBgr(Upsampler.choose(luma, 4, 64, 2, 2, 2, 2, true),
+                Upsampler.choose(chroma, 2, 32, 1, 1, 2, 2, true), Upsampler.choose(chroma, 2, 32, 1, 1, 2, 2, true));
+        }
+
+        @Override
+        public void run() {
+            kernel.row(y, 64, out, 0);
+            y = (y + 1) & 3;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.color;
 
+import dev.tessera.jpeg.simd.VectorWarmup;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
@@ -20,6 +21,8 @@ final class VectorYccToBgr extends ColorDeconverter {
     private static final VectorShuffle<Integer> SECOND = VectorShuffle.fromValues(INT, 1, 2, 3, 5, 6, 7, 7, 7);
     private static final IntVector SHIFT = IntVector.fromArray(INT, new int[] {0, 8, 16, 0, 8, 16, 0, 0}, 0);
     private static final IntVector UNSHIFT = IntVector.fromArray(INT, new int[] {24, 16, 8, 24, 16, 8, 0, 0}, 0);
+    /** Compiles the converter in the background; {@link ColorDeconverter#yccToBgr()} chooses it once ready. */
+    static final VectorWarmup WARMUP = VectorWarmup.start("ycc", new Exercise());
 
     @Override
     public int channels() {
@@ -64,6 +67,27 @@ final class VectorYccToBgr extends ColorDeconverter {
             out[o] = (byte) clampByte(y + ((CB_B_FIX * cb + ONE_HALF) >> SCALEBITS));
             out[o + 1] = (byte) clampByte(y + ((-CB_G_FIX * cb + ONE_HALF - CR_G_FIX * cr) >> SCALEBITS));
             out[o + 2] = (byte) clampByte(y + ((CR_R_FIX * cr + ONE_HALF) >> SCALEBITS));
+        }
+    }
+
+    /** One call of the warm-up: a 64-pixel row of made-up samples, on its own arrays. */
+    private static final class Exercise implements Runnable {
+        private final VectorYccToBgr converter = new VectorYccToBgr();
+        private final short[][] rows = new short[3][64];
+        private final int[] starts = new int[3];
+        private final byte[] out = new byte[3 * 64];
+
+        Exercise() {
+            for (int i = 0; i < 64; i++) {
+                rows[0][i] = (short) (i * 4);
+                rows[1][i] = (short) (255 - i * 3);
+                rows[2][i] = (short) (i * 2 + 40);
+            }
+        }
+
+        @Override
+        public void run() {
+            converter.convert(rows, starts, 64, out, 0);
         }
     }
 }

@@ -50,10 +50,11 @@ public final class InverseDct implements IdctKernel {
      * A kernel for an N x N output as libjpeg-turbo's x86-64 SIMD code computes it ({@link SimdInverseDct};
      * 1x1 has no SIMD version), or, with {@code portable}, as its C code does ({@link InverseDct},
      * {@link ScaledInverseDct}). The 8x8 SIMD kernel is {@link VectorInverseDct} when
-     * {@link VectorSupport#enabled()}: the same samples.
+     * {@link VectorSupport#enabled()} and its background warm-up is done ({@code simd.VectorWarmup}): the same
+     * samples.
      */
     public static IdctKernel forSize(int size, boolean portable) {
-        return forSize(size, portable, VectorSupport.enabled());
+        return forSize(size, portable, !portable && size == 8 && VectorSupport.enabled() && VectorInverseDct.WARMUP.ready());
     }
 
     /** As {@link #forSize(int, boolean)}, told whether to use the Vector API kernel (tests compare the two). */

@@ -3,6 +3,7 @@ package dev.tessera.jpeg.dct;
 import static dev.tessera.jpeg.dct.InverseDct.CONST_BITS;
 import static dev.tessera.jpeg.dct.InverseDct.PASS1_BITS;
 
+import dev.tessera.jpeg.simd.VectorWarmup;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
@@ -41,6 +42,9 @@ final class VectorInverseDct implements IdctKernel {
     private static final int MF256 = -20995;
     private static final int F060 = 12299 - 7373;
     private static final int F050 = 25172 - 20995;
+
+    /** Compiles the kernel in the background; {@link InverseDct#forSize} chooses it once ready. */
+    static final VectorWarmup WARMUP = VectorWarmup.start("idct", new Exercise());
 
     /** The scalar kernel, for blocks whose rows 1..7 are zero. */
     private final SimdInverseDct.Size8 scalar = new SimdInverseDct.Size8();
@@ -202,6 +206,29 @@ final class VectorInverseDct implements IdctKernel {
             out[o + 5] = (short) cols[40 + r];
             out[o + 6] = (short) cols[48 + r];
             out[o + 7] = (short) cols[56 + r];
+        }
+    }
+
+    /** One call of the warm-up: a dense block and a sparse one, through both entry points, on its own arrays. */
+    private static final class Exercise implements Runnable {
+        private final VectorInverseDct kernel = new VectorInverseDct();
+        private final short[] blocks = new short[128];
+        private final int[] q = new int[64];
+        private final short[] out = new short[64];
+
+        Exercise() {
+            for (int i = 0; i < 64; i++) {
+                blocks[i] = (short) ((i * 37) % 61 - 30);
+                q[i] = 1 + i % 13;
+            }
+            blocks[64] = 50;
+            blocks[64 + 9] = -3;
+        }
+
+        @Override
+        public void run() {
+            kernel.transform(blocks, 0, q, out, 0, 8);
+            kernel.transform(blocks, 64, 1L | 1L << 9, q, out, 0, 8);
         }
     }
 }
