@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link SimdInverseDct.Size8} in the Vector API: the same 8x8 transform with the same 16-bit wraps and
+ * {@link SimdInverseDct.Size8} in the Vector API: the same 8x8 inverse DCT (T.81 A.3.3, libjpeg's islow
+ * factorisation) with the same 16-bit wraps and
  * saturations (jsimd_idct_islow_avx2), so the samples are equal for every block, valid or corrupt. Loaded only
  * when {@code jdk.incubator.vector} is present ({@code simd.VectorSupport}).
  *
