@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -47,17 +48,83 @@ public final class JpegImageReader extends ImageReader {
     private JpegMetadata metadata;
     private List<Thumbnails.Thumbnail> thumbnails;
     private boolean disposed;
+    /** Held while a call reads, so that reset, dispose and setInput from another thread wait for it. */
+    private final ReentrantLock busy = new ReentrantLock();
+    /**
+     * The tables of the last tables-only image read (jpeg_metadata.html: kept across inputs until another
+     * tables-only image is read or the reader is reset), for abbreviated images.
+     */
+    private JpegStreamMetadata streamTables;
 
     JpegImageReader(ImageReaderSpi provider) {
         super(provider);
     }
 
-    /** Forgets what was read from the previous input; {@link #reset()} comes here too, with {@code null}. */
+    /**
+     * Forgets what was read from the previous input (tables of a tables-only image excepted); {@link #reset()}
+     * comes here too, with {@code null}. Waits for a read running on another thread.
+     */
     @Override
     public void setInput(Object input, boolean seekForwardOnly, boolean ignoreMetadata) {
-        requireNotDisposed();
-        forget();
-        super.setInput(input, seekForwardOnly, ignoreMetadata);
+        whenIdle(() -> {
+            requireNotDisposed();
+            forget();
+            super.setInput(input, seekForwardOnly, ignoreMetadata);
+        });
+    }
+
+    /** Also forgets the tables of a tables-only image. Waits for a read running on another thread. */
+    @Override
+    public void reset() {
+        whenIdle(() -> {
+            super.reset();
+            streamTables = null;
+        });
+    }
+
+    /**
+     * Runs {@code action} once no read runs. From a listener of the running read (its own thread), which would
+     * pull the input from under it: {@link IllegalStateException}, as the JDK's reader throws.
+     */
+    private void whenIdle(Runnable action) {
+        if (busy.isHeldByCurrentThread()) {
+            throw new IllegalStateException("reset, dispose or setInput from a listener of the running read");
+        }
+        busy.lock();
+        try {
+            action.run();
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    /** A read, holding the lock that reset, dispose and setInput wait for. */
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T locked(Call<T> call) throws IOException {
+        busy.lock();
+        try {
+            return call.run();
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    @Override
+    public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+        return locked(() -> readNow(imageIndex, param));
+    }
+
+    @Override
+    public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
+        return locked(() -> readRasterNow(imageIndex, param));
+    }
+
+    @Override
+    public BufferedImage readThumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+        return locked(() -> readThumbnailNow(imageIndex, thumbnailIndex));
     }
 
     /**
@@ -67,10 +134,12 @@ public final class JpegImageReader extends ImageReader {
      */
     @Override
     public void dispose() {
-        data = null;
-        thumbnails = null;
-        disposed = true;
-        super.dispose();
+        whenIdle(() -> {
+            data = null;
+            thumbnails = null;
+            disposed = true;
+            super.dispose();
+        });
     }
 
     private void requireNotDisposed() {
@@ -105,7 +174,8 @@ public final class JpegImageReader extends ImageReader {
         requireNotDisposed();
         if (data == null) {
             try {
-                data = new JpegDecoder().readInput(new ImageInputAdapter(requireInput()));
+                data = AbbreviatedStreams.splice(new JpegDecoder().readInput(new ImageInputAdapter(requireInput())),
+                    this::tablesOnlyImage, () -> streamTables);
             } catch (JpegException e) {
                 throw new IIOException(e.getMessage(), e);
             }
@@ -257,10 +327,22 @@ public final class JpegImageReader extends ImageReader {
         return isCmyk(header) ? CMYK : getImageTypes(imageIndex).next();
     }
 
-    /** None: all of Tessera's metadata is image metadata. */
+    /**
+     * The tables of a tables-only image at the start of the stream (T.81 B.5), or of the last one read from an
+     * earlier input; null if none was read, or with {@code ignoreMetadata} (jpeg_metadata.html, "Abbreviated
+     * Streams"). Abbreviated images are decoded with these tables whether or not metadata is ignored.
+     */
     @Override
-    public IIOMetadata getStreamMetadata() {
-        return null;
+    public IIOMetadata getStreamMetadata() throws IOException {
+        return locked(() -> {
+            requireInput();
+            data();
+            return isIgnoringMetadata() ? null : streamTables;
+        });
+    }
+
+    private void tablesOnlyImage(JpegStreamMetadata tables) {
+        streamTables = tables;
     }
 
     @Override
@@ -277,8 +359,7 @@ public final class JpegImageReader extends ImageReader {
         return true;
     }
 
-    @Override
-    public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+    private BufferedImage readNow(int imageIndex, ImageReadParam param) throws IOException {
         requireNotDisposed();
         ImageInfo header = header(imageIndex);
         Limits limits = limits(param);
@@ -399,8 +480,7 @@ public final class JpegImageReader extends ImageReader {
      * The samples as coded, after colour conversion for YCbCr, as libjpeg returns them: CMYK and YCCK files
      * give four bands of C, M, Y, K (YCCK converted to CMYK). The source region and subsampling apply.
      */
-    @Override
-    public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
+    private Raster readRasterNow(int imageIndex, ImageReadParam param) throws IOException {
         requireNotDisposed();
         Limits limits = limits(param);
         checkLimits(header(imageIndex), limits);
@@ -440,8 +520,7 @@ public final class JpegImageReader extends ImageReader {
         return thumbnail(imageIndex, thumbnailIndex).height();
     }
 
-    @Override
-    public BufferedImage readThumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+    private BufferedImage readThumbnailNow(int imageIndex, int thumbnailIndex) throws IOException {
         Thumbnails.Thumbnail thumbnail = thumbnail(imageIndex, thumbnailIndex);
         processThumbnailStarted(imageIndex, thumbnailIndex);
         BufferedImage image = thumbnail.source().decode();
