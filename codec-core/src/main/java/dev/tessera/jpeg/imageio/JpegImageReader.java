@@ -50,6 +50,8 @@ public final class JpegImageReader extends ImageReader {
     private boolean disposed;
     /** Held while a call reads, so that reset, dispose and setInput from another thread wait for it. */
     private final ReentrantLock busy = new ReentrantLock();
+    /** Whether a read call runs (its listeners may call back on its thread). */
+    private boolean inCall;
     /**
      * The tables of the last tables-only image read (jpeg_metadata.html: kept across inputs until another
      * tables-only image is read or the reader is reset), for abbreviated images.
@@ -87,7 +89,7 @@ public final class JpegImageReader extends ImageReader {
      * pull the input from under it: {@link IllegalStateException}, as the JDK's reader throws.
      */
     private void whenIdle(Runnable action) {
-        if (busy.isHeldByCurrentThread()) {
+        if (busy.isHeldByCurrentThread() && inCall) {
             throw new IllegalStateException("reset, dispose or setInput from a listener of the running read");
         }
         busy.lock();
@@ -105,9 +107,14 @@ public final class JpegImageReader extends ImageReader {
 
     private <T> T locked(Call<T> call) throws IOException {
         busy.lock();
+        boolean outer = !inCall;
+        inCall = true;
         try {
             return call.run();
         } finally {
+            if (outer) {
+                inCall = false;
+            }
             busy.unlock();
         }
     }

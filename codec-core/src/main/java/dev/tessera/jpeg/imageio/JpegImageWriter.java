@@ -97,6 +97,8 @@ public final class JpegImageWriter extends ImageWriter {
     private boolean disposed;
     /** Held while a call writes, so that reset, dispose and setOutput from another thread wait for it. */
     private final ReentrantLock busy = new ReentrantLock();
+    /** Whether a write call runs (its listeners may call back on its thread). */
+    private boolean inCall;
     /** Set by prepareWriteSequence; the tables of its tables-only image, if it wrote one. */
     private boolean sequence;
     private JpegStreamMetadata streamTables;
@@ -123,13 +125,14 @@ public final class JpegImageWriter extends ImageWriter {
         });
     }
 
+    /**
+     * Waits for a running write on another thread. A prepared sequence and its tables stay, as with the JDK's
+     * writer: a tables-only image written to one output serves abbreviated images written to the next (TIFF's
+     * JPEGTables and its strips).
+     */
     @Override
     public void setOutput(Object output) {
-        whenIdle(() -> {
-            super.setOutput(output);
-            sequence = false;
-            streamTables = null;
-        });
+        whenIdle(() -> super.setOutput(output));
     }
 
     /**
@@ -137,7 +140,7 @@ public final class JpegImageWriter extends ImageWriter {
      * pull the output from under it: {@link IllegalStateException}, as the JDK's writer throws.
      */
     private void whenIdle(Runnable action) {
-        if (busy.isHeldByCurrentThread()) {
+        if (busy.isHeldByCurrentThread() && inCall) {
             throw new IllegalStateException("reset, dispose or setOutput from a listener of the running write");
         }
         busy.lock();
@@ -209,6 +212,11 @@ public final class JpegImageWriter extends ImageWriter {
                 } catch (IIOInvalidTreeException e) {
                     throw new IIOException("stream metadata: " + e.getMessage(), e);
                 }
+                if (tables == null && (streamMetadata instanceof JpegMetadata || JpegProviderInfo.NATIVE_IMAGE_FORMAT
+                    .equals(streamMetadata.getNativeMetadataFormatName()))) {
+                    // JPEG image metadata where stream metadata belongs: the JDK's writer's answer.
+                    throw new IllegalArgumentException("image metadata given as stream metadata");
+                }
                 if (tables == null) {
                     throw new IIOException("stream metadata must be JPEG stream metadata ("
                         + JpegStreamMetadata.FORMAT + "), found " + streamMetadata.getClass().getName());
@@ -236,8 +244,10 @@ public final class JpegImageWriter extends ImageWriter {
             if (!sequence) {
                 throw new IllegalStateException("prepareWriteSequence was not called");
             }
+            inCall = true;
             writeLocked(image, param);
         } finally {
+            inCall = false;
             busy.unlock();
         }
     }
@@ -264,10 +274,12 @@ public final class JpegImageWriter extends ImageWriter {
     @Override
     public void write(IIOMetadata streamMetadata, IIOImage image, ImageWriteParam param) throws IOException {
         busy.lock();
+        inCall = true;
         try {
             requireOutput();
             writeLocked(image, param);
         } finally {
+            inCall = false;
             busy.unlock();
         }
     }

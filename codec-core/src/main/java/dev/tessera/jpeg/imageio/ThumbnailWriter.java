@@ -84,6 +84,10 @@ final class ThumbnailWriter {
             }
             events.complete();
         }
+        if (extensions.size() > 0 && jpeg[10] == 1 && jpeg[11] < 2) {
+            jpeg = jpeg.clone();
+            jpeg[11] = 2; // JFXX segments came with JFIF 1.02 (T.871 10.2)
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + extensions.size() + 1024);
         out.write(jpeg, 0, 4);
         if (headerThumbnail == null) {

@@ -46,7 +46,10 @@ final class Thumbnails {
                         out.add(new Thumbnail(w, h, () -> rgb(payload, 14, w, h)));
                     }
                 } else if (segment.code() == 0xE0 && startsWith(payload, "JFXX\0") && payload.length > 6) {
-                    jfxx(payload, decoder, out);
+                    // The JDK's writer gives palette and RGB segments a length 2 short (without the length field,
+                    // which T.871 10.2 counts): the two bytes after the segment then belong to its last pixels.
+                    jfxx(payload[5] == 0x11 || payload[5] == 0x13 ? Arrays.copyOfRange(data, start, Math.min(data.length, start + length + 2))
+                        : payload, decoder, out);
                 } else if (segment.code() == 0xE1 && startsWith(payload, "Exif\0\0")) {
                     exif(Arrays.copyOfRange(payload, 6, payload.length), decoder, out);
                 }
