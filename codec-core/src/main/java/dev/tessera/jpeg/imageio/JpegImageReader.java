@@ -26,6 +26,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.jpeg.JPEGImageReadParam;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
@@ -57,6 +58,8 @@ public final class JpegImageReader extends ImageReader {
      * tables-only image is read or the reader is reset), for abbreviated images.
      */
     private JpegStreamMetadata streamTables;
+    /** The tables-only image of the current input, its stream metadata (null if it starts with an image). */
+    private JpegStreamMetadata inputTables;
 
     JpegImageReader(ImageReaderSpi provider) {
         super(provider);
@@ -121,12 +124,37 @@ public final class JpegImageReader extends ImageReader {
 
     @Override
     public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
-        return locked(() -> readNow(imageIndex, param));
+        return locked(() -> {
+            useDecodeTables(param);
+            return readNow(imageIndex, param);
+        });
     }
 
     @Override
     public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
-        return locked(() -> readRasterNow(imageIndex, param));
+        return locked(() -> {
+            useDecodeTables(param);
+            return readRasterNow(imageIndex, param);
+        });
+    }
+
+    /**
+     * {@link JPEGImageReadParam#setDecodeTables}: tables for an abbreviated image when no tables-only image
+     * gave any (jpeg_metadata.html, "Sources of Tables"); put into the image as a tables-only image's are.
+     */
+    private void useDecodeTables(ImageReadParam param) throws IOException {
+        if (!(param instanceof JPEGImageReadParam jpeg) || !jpeg.areTablesSet() || streamTables != null
+            || getInput() == null) {
+            return;
+        }
+        JpegStreamMetadata tables = JpegStreamMetadata.of(jpeg.getQTables(), jpeg.getDCHuffmanTables(),
+            jpeg.getACHuffmanTables());
+        byte[] bytes = data();
+        byte[] spliced = AbbreviatedStreams.splice(bytes, t -> { }, () -> tables);
+        if (spliced != bytes) {
+            forget();
+            data = spliced;
+        }
     }
 
     @Override
@@ -157,6 +185,7 @@ public final class JpegImageReader extends ImageReader {
 
     private void forget() {
         data = null;
+        inputTables = null;
         header = null;
         info = null;
         metadata = null;
@@ -335,21 +364,22 @@ public final class JpegImageReader extends ImageReader {
     }
 
     /**
-     * The tables of a tables-only image at the start of the stream (T.81 B.5), or of the last one read from an
-     * earlier input; null if none was read, or with {@code ignoreMetadata} (jpeg_metadata.html, "Abbreviated
-     * Streams"). Abbreviated images are decoded with these tables whether or not metadata is ignored.
+     * The tables of a tables-only image at the start of the input (T.81 B.5); null if it starts with an image,
+     * or with {@code ignoreMetadata}, as the JDK's reader answers. Abbreviated images, of this input or of
+     * later ones until {@link #reset()}, are decoded with these tables whether or not metadata is ignored.
      */
     @Override
     public IIOMetadata getStreamMetadata() throws IOException {
         return locked(() -> {
             requireInput();
             data();
-            return isIgnoringMetadata() ? null : streamTables;
+            return isIgnoringMetadata() ? null : inputTables;
         });
     }
 
     private void tablesOnlyImage(JpegStreamMetadata tables) {
         streamTables = tables;
+        inputTables = tables;
     }
 
     @Override
