@@ -77,6 +77,12 @@ class MetadataContractTest {
             markers.insertBefore(com, markers.getFirstChild());
             metadata.setFromTree(NATIVE, tree);
             files.add(Plugins.write(writer, image, List.of(), metadata));
+            // Thumbnails: one in the JFIF segment; three in JFXX segments (RGB, JPEG-coded gray, palette).
+            files.add(Plugins.write(Plugins.jdkWriter(), image, List.of(Plugins.picture(16, 12,
+                BufferedImage.TYPE_INT_RGB)), null));
+            files.add(Plugins.write(Plugins.jdkWriter(), image, List.of(Plugins.picture(16, 12,
+                BufferedImage.TYPE_INT_RGB), Plugins.picture(8, 8, BufferedImage.TYPE_BYTE_GRAY),
+                new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_INDEXED)), null));
         }
         return files;
     }
@@ -90,7 +96,10 @@ class MetadataContractTest {
             assertArrayEquals(jdk.getMetadataFormatNames(), ours.getMetadataFormatNames());
             assertEquals(jdk.isStandardMetadataFormatSupported(), ours.isStandardMetadataFormatSupported());
             assertEquals(jdk.isReadOnly(), ours.isReadOnly());
-            assertEquals(lines(jdk.getAsTree(NATIVE)), lines(ours.getAsTree(NATIVE)));
+            // The JDK's reader names palette thumbnails JFIFThumbPalette, where its format, jpeg_metadata.html and
+            // its own tree parser say JFIFthumbPalette (so its tree cannot be set back); ours uses the latter.
+            assertEquals(lines(jdk.getAsTree(NATIVE)).stream().map(l -> l.replace("/JFIFThumbPalette ",
+                "/JFIFthumbPalette ")).toList(), lines(ours.getAsTree(NATIVE)));
             assertEquals(standard(jdk), lines(ours.getAsTree(STANDARD)));
         }
     }
