@@ -68,6 +68,69 @@ class ImageWriterContractTest {
         return types;
     }
 
+    /** What a call gives: its value, or the class of what it throws. */
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static String outcome(Call call) {
+        try {
+            return String.valueOf(call.run());
+        } catch (Exception e) {
+            return e.getClass().getName();
+        }
+    }
+
+    @Test
+    void capabilityQueriesAnswerAsTheJdks() throws IOException {
+        List<List<String>> answers = new ArrayList<>();
+        for (ImageWriter writer : List.of(ourWriter(), jdkWriter())) {
+            List<String> a = new ArrayList<>();
+            // Without output: ImageWriter says IllegalStateException where an output is needed.
+            a.add(outcome(() -> writer.canInsertImage(0)));
+            a.add(outcome(() -> writer.canWriteEmpty()));
+            a.add(outcome(() -> writer.canReplaceStreamMetadata()));
+            writer.setOutput(ImageIO.createImageOutputStream(new ByteArrayOutputStream()));
+            a.add(outcome(() -> writer.canInsertImage(0)));
+            a.add(outcome(() -> writer.canInsertEmpty(0)));
+            a.add(outcome(() -> writer.canRemoveImage(0)));
+            a.add(outcome(() -> writer.canReplaceImageMetadata(0)));
+            a.add(outcome(() -> writer.canReplacePixels(0)));
+            a.add(outcome(() -> writer.canReplaceStreamMetadata()));
+            a.add(outcome(() -> writer.canWriteEmpty()));
+            a.add(outcome(() -> writer.canWriteRasters()));
+            a.add(outcome(() -> writer.canWriteSequence()));
+            a.add(outcome(() -> {
+                writer.prepareInsertEmpty(0, null, 1, 1, null, null, null);
+                return "inserted";
+            }));
+            a.add(outcome(() -> {
+                writer.replaceStreamMetadata(null);
+                return "replaced";
+            }));
+            a.add(outcome(() -> {
+                writer.write((IIOImage) null);
+                return "written";
+            }));
+            a.add(outcome(() -> writer.getNumThumbnailsSupported(null, null, null, null)));
+            answers.add(a);
+        }
+        assertEquals(answers.get(1), answers.get(0));
+        // ImageTranscoder: IllegalArgumentException for null inData (the JDK's throws NullPointerException for
+        // image metadata and returns null for stream metadata).
+        assertThrows(IllegalArgumentException.class, () -> ourWriter().convertImageMetadata(null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> ourWriter().convertStreamMetadata(null, null));
+        // Metadata of the other plugin converts both ways through the native tree.
+        ImageTypeSpecifier rgb = ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_3BYTE_BGR);
+        IIOMetadata fromJdk = ourWriter().convertImageMetadata(jdkWriter().getDefaultImageMetadata(rgb, null), rgb,
+            null);
+        assertEquals(MetadataContractTest.lines(jdkWriter().getDefaultImageMetadata(rgb, null).getAsTree(NATIVE)),
+            MetadataContractTest.lines(fromJdk.getAsTree(NATIVE)));
+        IIOMetadata streamFromJdk = ourWriter().convertStreamMetadata(jdkWriter().getDefaultStreamMetadata(null), null);
+        assertEquals(tables(jdkWriter().getDefaultStreamMetadata(null).getAsTree(STREAM)),
+            tables(streamFromJdk.getAsTree(STREAM)));
+    }
+
     @Test
     void canEncodeImageAnswersAsTheJdk() throws IOException {
         for (ImageTypeSpecifier type : types()) {
