@@ -80,6 +80,53 @@ class ImageReaderContractTest {
         }
     }
 
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    /** A call's value, or the class of what it throws. */
+    private static String outcome(Call call) {
+        try {
+            Object value = call.run();
+            return value instanceof BufferedImage b ? "image " + b.getWidth() + "x" + b.getHeight() + " type "
+                + b.getType() : value instanceof java.awt.image.Raster r ? "raster " + r.getWidth() + "x"
+                + r.getHeight() + "x" + r.getNumBands() : String.valueOf(value);
+        } catch (Exception e) {
+            return e.getClass().getName();
+        }
+    }
+
+    @Test
+    void otherReaderMethodsAnswerAsTheJdks() throws IOException {
+        byte[] jpeg = file(BufferedImage.TYPE_3BYTE_BGR, List.of());
+        List<List<String>> answers = new ArrayList<>();
+        for (ImageReader reader : Plugins.readers()) {
+            List<String> a = new ArrayList<>();
+            // Without input: IllegalStateException.
+            a.add(outcome(() -> reader.getWidth(0)));
+            a.add(outcome(() -> reader.read(0)));
+            a.add(outcome(() -> reader.getFormatName()));
+            open(reader, jpeg);
+            a.add(outcome(() -> reader.readTile(0, 0, 0)));
+            a.add(outcome(() -> reader.readTile(0, 1, 0)));
+            a.add(outcome(() -> reader.readTileRaster(0, 0, 0)));
+            a.add(outcome(() -> reader.readAsRenderedImage(0, null)));
+            a.add(outcome(() -> reader.readRaster(0, null)));
+            a.add(outcome(() -> reader.getImageMetadata(1)));
+            a.add(outcome(() -> reader.getImageTypes(1)));
+            a.add(outcome(() -> reader.isImageTiled(1)));
+            a.add(outcome(() -> reader.readAll(0, null).getRenderedImage().getWidth()));
+            a.add(outcome(() -> reader.getMinIndex()));
+            a.add(outcome(() -> reader.isSeekForwardOnly()));
+            a.add(outcome(() -> reader.isIgnoringMetadata()));
+            answers.add(a);
+        }
+        assertEquals(answers.get(1), answers.get(0));
+        // Stream metadata without input: IllegalStateException, as for the other queries (the JDK's reader throws
+        // NullPointerException).
+        assertThrows(IllegalStateException.class, () -> Plugins.ourReader().getStreamMetadata());
+    }
+
     @Test
     void thumbnailIndexesAreCheckedAsByTheJdk() throws IOException {
         byte[] jpeg = file(BufferedImage.TYPE_3BYTE_BGR, List.of(picture(16, 12, BufferedImage.TYPE_INT_RGB)));
