@@ -20,11 +20,13 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.jpeg.JPEGImageReadParam;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
@@ -47,17 +49,117 @@ public final class JpegImageReader extends ImageReader {
     private JpegMetadata metadata;
     private List<Thumbnails.Thumbnail> thumbnails;
     private boolean disposed;
+    /** Held while a call reads, so that reset, dispose and setInput from another thread wait for it. */
+    private final ReentrantLock busy = new ReentrantLock();
+    /** Whether a read call runs (its listeners may call back on its thread). */
+    private boolean inCall;
+    /**
+     * The tables of the last tables-only image read (jpeg_metadata.html: kept across inputs until another
+     * tables-only image is read or the reader is reset), for abbreviated images.
+     */
+    private JpegStreamMetadata streamTables;
+    /** The tables-only image of the current input, its stream metadata (null if it starts with an image). */
+    private JpegStreamMetadata inputTables;
 
     JpegImageReader(ImageReaderSpi provider) {
         super(provider);
     }
 
-    /** Forgets what was read from the previous input; {@link #reset()} comes here too, with {@code null}. */
+    /**
+     * Forgets what was read from the previous input (tables of a tables-only image excepted); {@link #reset()}
+     * comes here too, with {@code null}. Waits for a read running on another thread.
+     */
     @Override
     public void setInput(Object input, boolean seekForwardOnly, boolean ignoreMetadata) {
-        requireNotDisposed();
-        forget();
-        super.setInput(input, seekForwardOnly, ignoreMetadata);
+        whenIdle(() -> {
+            requireNotDisposed();
+            forget();
+            super.setInput(input, seekForwardOnly, ignoreMetadata);
+        });
+    }
+
+    /** Also forgets the tables of a tables-only image. Waits for a read running on another thread. */
+    @Override
+    public void reset() {
+        whenIdle(() -> {
+            super.reset();
+            streamTables = null;
+        });
+    }
+
+    /**
+     * Runs {@code action} once no read runs. From a listener of the running read (its own thread), which would
+     * pull the input from under it: {@link IllegalStateException}, as the JDK's reader throws.
+     */
+    private void whenIdle(Runnable action) {
+        if (busy.isHeldByCurrentThread() && inCall) {
+            throw new IllegalStateException("reset, dispose or setInput from a listener of the running read");
+        }
+        busy.lock();
+        try {
+            action.run();
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    /** A read, holding the lock that reset, dispose and setInput wait for. */
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T locked(Call<T> call) throws IOException {
+        busy.lock();
+        boolean outer = !inCall;
+        inCall = true;
+        try {
+            return call.run();
+        } finally {
+            if (outer) {
+                inCall = false;
+            }
+            busy.unlock();
+        }
+    }
+
+    @Override
+    public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+        return locked(() -> {
+            useDecodeTables(param);
+            return readNow(imageIndex, param);
+        });
+    }
+
+    @Override
+    public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
+        return locked(() -> {
+            useDecodeTables(param);
+            return readRasterNow(imageIndex, param);
+        });
+    }
+
+    /**
+     * {@link JPEGImageReadParam#setDecodeTables}: tables for an abbreviated image when no tables-only image
+     * gave any (jpeg_metadata.html, "Sources of Tables"); put into the image as a tables-only image's are.
+     */
+    private void useDecodeTables(ImageReadParam param) throws IOException {
+        if (!(param instanceof JPEGImageReadParam jpeg) || !jpeg.areTablesSet() || streamTables != null
+            || getInput() == null) {
+            return;
+        }
+        JpegStreamMetadata tables = JpegStreamMetadata.of(jpeg.getQTables(), jpeg.getDCHuffmanTables(),
+            jpeg.getACHuffmanTables());
+        byte[] bytes = data();
+        byte[] spliced = AbbreviatedStreams.splice(bytes, t -> { }, () -> tables);
+        if (spliced != bytes) {
+            forget();
+            data = spliced;
+        }
+    }
+
+    @Override
+    public BufferedImage readThumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+        return locked(() -> readThumbnailNow(imageIndex, thumbnailIndex));
     }
 
     /**
@@ -67,10 +169,12 @@ public final class JpegImageReader extends ImageReader {
      */
     @Override
     public void dispose() {
-        data = null;
-        thumbnails = null;
-        disposed = true;
-        super.dispose();
+        whenIdle(() -> {
+            data = null;
+            thumbnails = null;
+            disposed = true;
+            super.dispose();
+        });
     }
 
     private void requireNotDisposed() {
@@ -81,6 +185,7 @@ public final class JpegImageReader extends ImageReader {
 
     private void forget() {
         data = null;
+        inputTables = null;
         header = null;
         info = null;
         metadata = null;
@@ -105,7 +210,8 @@ public final class JpegImageReader extends ImageReader {
         requireNotDisposed();
         if (data == null) {
             try {
-                data = new JpegDecoder().readInput(new ImageInputAdapter(requireInput()));
+                data = AbbreviatedStreams.splice(new JpegDecoder().readInput(new ImageInputAdapter(requireInput())),
+                    this::tablesOnlyImage, () -> streamTables);
             } catch (JpegException e) {
                 throw new IIOException(e.getMessage(), e);
             }
@@ -257,10 +363,23 @@ public final class JpegImageReader extends ImageReader {
         return isCmyk(header) ? CMYK : getImageTypes(imageIndex).next();
     }
 
-    /** None: all of Tessera's metadata is image metadata. */
+    /**
+     * The tables of a tables-only image at the start of the input (T.81 B.5); null if it starts with an image,
+     * or with {@code ignoreMetadata}, as the JDK's reader answers. Abbreviated images, of this input or of
+     * later ones until {@link #reset()}, are decoded with these tables whether or not metadata is ignored.
+     */
     @Override
-    public IIOMetadata getStreamMetadata() {
-        return null;
+    public IIOMetadata getStreamMetadata() throws IOException {
+        return locked(() -> {
+            requireInput();
+            data();
+            return isIgnoringMetadata() ? null : inputTables;
+        });
+    }
+
+    private void tablesOnlyImage(JpegStreamMetadata tables) {
+        streamTables = tables;
+        inputTables = tables;
     }
 
     @Override
@@ -277,8 +396,7 @@ public final class JpegImageReader extends ImageReader {
         return true;
     }
 
-    @Override
-    public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+    private BufferedImage readNow(int imageIndex, ImageReadParam param) throws IOException {
         requireNotDisposed();
         ImageInfo header = header(imageIndex);
         Limits limits = limits(param);
@@ -399,8 +517,7 @@ public final class JpegImageReader extends ImageReader {
      * The samples as coded, after colour conversion for YCbCr, as libjpeg returns them: CMYK and YCCK files
      * give four bands of C, M, Y, K (YCCK converted to CMYK). The source region and subsampling apply.
      */
-    @Override
-    public Raster readRaster(int imageIndex, ImageReadParam param) throws IOException {
+    private Raster readRasterNow(int imageIndex, ImageReadParam param) throws IOException {
         requireNotDisposed();
         Limits limits = limits(param);
         checkLimits(header(imageIndex), limits);
@@ -440,8 +557,7 @@ public final class JpegImageReader extends ImageReader {
         return thumbnail(imageIndex, thumbnailIndex).height();
     }
 
-    @Override
-    public BufferedImage readThumbnail(int imageIndex, int thumbnailIndex) throws IOException {
+    private BufferedImage readThumbnailNow(int imageIndex, int thumbnailIndex) throws IOException {
         Thumbnails.Thumbnail thumbnail = thumbnail(imageIndex, thumbnailIndex);
         processThumbnailStarted(imageIndex, thumbnailIndex);
         BufferedImage image = thumbnail.source().decode();

@@ -5,20 +5,31 @@ import dev.tessera.jpeg.EncodeListener;
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegEncoder;
 import dev.tessera.jpeg.model.ImageMetadata;
+import java.awt.Dimension;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
+import javax.imageio.plugins.jpeg.JPEGQTable;
 import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -38,16 +49,30 @@ public final class JpegImageWriter extends ImageWriter {
         return new TesseraJpegWriteParam(getLocale());
     }
 
-    /** None: all of Tessera's metadata is image metadata. */
+    /**
+     * The tables a tables-only image at the start of a stream would hold (jpeg_metadata.html, "Abbreviated
+     * Streams"): those of a {@link JPEGImageWriteParam} that has tables set, else the default ones (Annex K,
+     * quantization at quality 75), as the JDK's writer gives.
+     */
     @Override
     public IIOMetadata getDefaultStreamMetadata(ImageWriteParam param) {
-        return null;
+        if (param instanceof JPEGImageWriteParam jpeg && jpeg.areTablesSet()) {
+            return JpegStreamMetadata.of(jpeg.getQTables(), jpeg.getDCHuffmanTables(), jpeg.getACHuffmanTables());
+        }
+        return JpegStreamMetadata.defaults();
     }
 
-    /** None, whatever {@code inData} is: there is no stream metadata to convert to. */
+    /** JPEG stream metadata (ours, or any plugin's with the JDK's stream tree) as ours; null otherwise. */
     @Override
     public IIOMetadata convertStreamMetadata(IIOMetadata inData, ImageWriteParam param) {
-        return null;
+        if (inData == null) {
+            throw new IllegalArgumentException("inData must not be null");
+        }
+        try {
+            return JpegStreamMetadata.convert(inData);
+        } catch (IIOInvalidTreeException e) {
+            return null;
+        }
     }
 
     @Override
@@ -70,31 +95,208 @@ public final class JpegImageWriter extends ImageWriter {
     }
 
     private boolean disposed;
+    /** Held while a call writes, so that reset, dispose and setOutput from another thread wait for it. */
+    private final ReentrantLock busy = new ReentrantLock();
+    /** Whether a write call runs (its listeners may call back on its thread). */
+    private boolean inCall;
+    /** Set by prepareWriteSequence; the tables of its tables-only image, if it wrote one. */
+    private boolean sequence;
+    private JpegStreamMetadata streamTables;
 
-    /** After this, {@code write} throws {@link IllegalStateException}, as the JDK's writer does. */
+    /**
+     * After this, {@code write} throws {@link IllegalStateException}, as the JDK's writer does. Called from
+     * another thread while a write runs, it waits for that write to end.
+     */
     @Override
     public void dispose() {
-        disposed = true;
-        super.dispose();
+        whenIdle(() -> {
+            disposed = true;
+            super.dispose();
+        });
+    }
+
+    /** Waits for a running write on another thread, as {@link #dispose()} does. */
+    @Override
+    public void reset() {
+        whenIdle(() -> {
+            super.reset();
+            sequence = false;
+            streamTables = null;
+        });
+    }
+
+    /**
+     * Waits for a running write on another thread. A prepared sequence and its tables stay, as with the JDK's
+     * writer: a tables-only image written to one output serves abbreviated images written to the next (TIFF's
+     * JPEGTables and its strips).
+     */
+    @Override
+    public void setOutput(Object output) {
+        whenIdle(() -> super.setOutput(output));
+    }
+
+    /**
+     * Runs {@code action} once no write runs. From a listener of the running write (its own thread) that would
+     * pull the output from under it: {@link IllegalStateException}, as the JDK's writer throws.
+     */
+    private void whenIdle(Runnable action) {
+        if (busy.isHeldByCurrentThread() && inCall) {
+            throw new IllegalStateException("reset, dispose or setOutput from a listener of the running write");
+        }
+        busy.lock();
+        try {
+            action.run();
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    /** {@code Integer.MAX_VALUE} where a JFIF segment can be written (gray or RGB without alpha), else 0. */
+    @Override
+    public int getNumThumbnailsSupported(ImageTypeSpecifier imageType, ImageWriteParam param,
+                                         IIOMetadata streamMetadata, IIOMetadata imageMetadata) {
+        if (imageType == null && imageMetadata == null) {
+            return -1; // ImageWriter: not enough information
+        }
+        return jfifPossible(imageType, imageMetadata) ? Integer.MAX_VALUE : 0;
+    }
+
+    /** 1x1 to 255x255 (T.871: one byte each) where thumbnails can be written, else null. */
+    @Override
+    public Dimension[] getPreferredThumbnailSizes(ImageTypeSpecifier imageType, ImageWriteParam param,
+                                                  IIOMetadata streamMetadata, IIOMetadata imageMetadata) {
+        return jfifPossible(imageType, imageMetadata)
+            ? new Dimension[] {new Dimension(1, 1), new Dimension(255, 255)} : null;
+    }
+
+    /** T.871 clause 6: JFIF images are gray or YCbCr (from RGB), without alpha; metadata must not drop JFIF. */
+    private boolean jfifPossible(ImageTypeSpecifier imageType, IIOMetadata imageMetadata) {
+        if (imageType != null) {
+            ColorSpace cs = imageType.getColorModel().getColorSpace();
+            int n = imageType.getNumComponents();
+            if (imageType.getColorModel().hasAlpha() || !(n == 1 || n == 3 && cs.getType() == ColorSpace.TYPE_RGB)) {
+                return false;
+            }
+        }
+        if (imageMetadata != null) {
+            JpegMetadata metadata = JpegMetadata.convert(imageMetadata, imageType);
+            return metadata != null
+                && NativeTree.child(NativeTree.variety(metadata.nativeTree()), "app0JFIF") != null;
+        }
+        return true;
     }
 
     @Override
+    public boolean canWriteSequence() {
+        return true;
+    }
+
+    /**
+     * Starts a sequence of images in one stream. With stream metadata, first writes a tables-only image (T.81
+     * B.5) of its tables, or of the default tables when it holds none; images then written whose metadata has
+     * no {@code dqt} (or no {@code dht}, with optimization off) use these tables and leave them out: abbreviated
+     * images, as TIFF-JPEG and Motion-JPEG writers use them (jpeg_metadata.html, "Abbreviated Streams").
+     */
+    @Override
+    public void prepareWriteSequence(IIOMetadata streamMetadata) throws IOException {
+        busy.lock();
+        try {
+            ImageOutputStream out = requireOutput();
+            if (sequence) {
+                throw new IIOException("prepareWriteSequence was already called");
+            }
+            if (streamMetadata != null) {
+                JpegStreamMetadata tables;
+                try {
+                    tables = JpegStreamMetadata.convert(streamMetadata);
+                } catch (IIOInvalidTreeException e) {
+                    throw new IIOException("stream metadata: " + e.getMessage(), e);
+                }
+                if (tables == null && (streamMetadata instanceof JpegMetadata || JpegProviderInfo.NATIVE_IMAGE_FORMAT
+                    .equals(streamMetadata.getNativeMetadataFormatName()))) {
+                    // JPEG image metadata where stream metadata belongs: the JDK's writer's answer.
+                    throw new IllegalArgumentException("image metadata given as stream metadata");
+                }
+                if (tables == null) {
+                    throw new IIOException("stream metadata must be JPEG stream metadata ("
+                        + JpegStreamMetadata.FORMAT + "), found " + streamMetadata.getClass().getName());
+                }
+                if (!tables.hasTables()) {
+                    tables = JpegStreamMetadata.defaults();
+                }
+                out.write(new byte[] {(byte) 0xFF, (byte) 0xD8});
+                out.write(tables.tableSegments());
+                out.write(new byte[] {(byte) 0xFF, (byte) 0xD9});
+                out.flush();
+                streamTables = tables;
+            }
+            sequence = true;
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    @Override
+    public void writeToSequence(IIOImage image, ImageWriteParam param) throws IOException {
+        busy.lock();
+        try {
+            requireOutput();
+            if (!sequence) {
+                throw new IllegalStateException("prepareWriteSequence was not called");
+            }
+            inCall = true;
+            writeLocked(image, param);
+        } finally {
+            inCall = false;
+            busy.unlock();
+        }
+    }
+
+    @Override
+    public void endWriteSequence() throws IOException {
+        busy.lock();
+        try {
+            requireOutput();
+            if (!sequence) {
+                throw new IllegalStateException("prepareWriteSequence was not called");
+            }
+            sequence = false;
+            streamTables = null;
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    /**
+     * Writes one image. Stream metadata is ignored here, as jpeg_metadata.html says: only
+     * {@link #prepareWriteSequence} writes it.
+     */
+    @Override
     public void write(IIOMetadata streamMetadata, IIOImage image, ImageWriteParam param) throws IOException {
+        busy.lock();
+        inCall = true;
+        try {
+            requireOutput();
+            writeLocked(image, param);
+        } finally {
+            inCall = false;
+            busy.unlock();
+        }
+    }
+
+    private void writeLocked(IIOImage image, ImageWriteParam param) throws IOException {
         ImageOutputStream out = requireOutput();
         if (image == null) {
             throw new IllegalArgumentException("image must not be null");
         }
         clearAbortRequest();
-        if (image.getNumThumbnails() > 0) {
-            processWarningOccurred(0, "thumbnails are not written");
-        }
         JpegMetadata metadata = image.getMetadata() == null ? null
             : JpegMetadata.convert(image.getMetadata(), typeOf(image));
         if (image.getMetadata() != null && metadata == null) {
             processWarningOccurred(0, "image metadata of " + image.getMetadata().getClass().getName()
                 + " has neither the native JPEG nor the standard format: ignored");
         }
-        var tree = metadata == null ? null : metadata.nativeTree();
+        IIOMetadataNode tree = metadata == null ? null : metadata.nativeTree();
         EncoderOptions options;
         ImageMetadata segments;
         try {
@@ -105,7 +307,25 @@ public final class JpegImageWriter extends ImageWriter {
             // caller's data, so a checked IIOException, which ImageIO callers handle.
             throw new IIOException("image metadata: " + e.getMessage(), e);
         }
+        // Metadata without dqt (or dht): an abbreviated image (T.81 B.4) whose tables come from the stream's
+        // tables-only image, or are the defaults a decoder is expected to have (jpeg_metadata.html).
+        IIOMetadataNode markers = tree == null ? null : NativeTree.markers(tree);
+        boolean omitDqt = markers != null && NativeTree.child(markers, "dqt") == null;
+        boolean omitDht = markers != null && NativeTree.child(markers, "dht") == null && !options.optimizeHuffman()
+            && !options.progressive(); // progressive scans carry their own DHTs
+        if (omitDqt) {
+            options = withStreamQuantTables(options, param);
+        }
+        if (omitDht && !standardStreamHuffman()) {
+            processWarningOccurred(0, "the stream's Huffman tables are not the Annex K ones, which the encoder"
+                + " codes with: DHT written in the image");
+            omitDht = false;
+        }
 
+        if (!image.hasRaster() && !getOriginatingProvider().canEncodeImage(image.getRenderedImage())) {
+            processWarningOccurred(0, "an image type the JDK's writer refuses (alpha, or over 8 bits a sample):"
+                + " alpha is composited onto white and samples are scaled to 8 bits");
+        }
         Raster raster = null;
         BufferedImage picture = null;
         if (image.hasRaster()) {
@@ -142,12 +362,17 @@ public final class JpegImageWriter extends ImageWriter {
                 return JpegImageWriter.this.abortRequested();
             }
         };
+        List<? extends BufferedImage> thumbnails = thumbnails(image);
+        // Thumbnails and table omission edit the coded file, so it is coded into memory first.
+        boolean edit = !thumbnails.isEmpty() || omitDqt || omitDht;
+        ByteArrayOutputStream buffer = edit ? new ByteArrayOutputStream() : null;
+        OutputStream target = edit ? buffer : new StreamAdapter(out);
         JpegEncoder encoder = new JpegEncoder(options);
         try {
             if (raster != null) {
-                encoder.encode(raster, segments, new StreamAdapter(out), listener);
+                encoder.encode(raster, segments, target, listener);
             } else {
-                encoder.encode(picture, segments, new StreamAdapter(out), listener);
+                encoder.encode(picture, segments, target, listener);
             }
         } catch (EncodeAbortedException e) {
             processWriteAborted();
@@ -155,9 +380,114 @@ public final class JpegImageWriter extends ImageWriter {
         } catch (IllegalArgumentException e) {
             throw new IIOException(e.getMessage(), e);
         }
+        if (edit) {
+            byte[] coded = buffer.toByteArray();
+            if (!thumbnails.isEmpty()) {
+                coded = ThumbnailWriter.insert(coded, thumbnails, requestedThumbnailCodes(tree),
+                    new ThumbnailWriter.Events() {
+                        @Override
+                        public void warning(String message) {
+                            processWarningOccurred(0, message);
+                        }
+
+                        @Override
+                        public void started(int thumbnailIndex) {
+                            processThumbnailStarted(0, thumbnailIndex);
+                        }
+
+                        @Override
+                        public void complete() {
+                            processThumbnailComplete();
+                        }
+                    });
+            }
+            if (omitDqt || omitDht) {
+                coded = withoutTables(coded, omitDqt, omitDht);
+            }
+            out.write(coded);
+        }
         out.flush();
         processImageProgress(100f);
         processImageComplete();
+    }
+
+    /** The thumbnails as BufferedImages; none for a raster (no colour space to give them), with a warning. */
+    private List<? extends BufferedImage> thumbnails(IIOImage image) {
+        if (image.getNumThumbnails() == 0) {
+            return List.of();
+        }
+        if (image.hasRaster()) {
+            processWarningOccurred(0, "thumbnails are not written with a raster");
+            return List.of();
+        }
+        return image.getThumbnails();
+    }
+
+    /** The extension codes of the tree's {@code app0JFIF/JFXX/app0JFXX} nodes, in order. */
+    private static List<Integer> requestedThumbnailCodes(IIOMetadataNode tree) {
+        List<Integer> codes = new ArrayList<>();
+        IIOMetadataNode jfif = tree == null ? null : NativeTree.child(NativeTree.variety(tree), "app0JFIF");
+        for (IIOMetadataNode jfxx : NativeTree.children(NativeTree.child(jfif, "JFXX"), "app0JFXX")) {
+            try {
+                codes.add(NativeTree.intAttribute(jfxx, "extensionCode", 0, 255, 0));
+            } catch (IIOInvalidTreeException e) {
+                codes.add(null);
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * Quantization tables for an image whose metadata has none, as the JDK's writer chooses them: an explicit
+     * quality (already in the options), else the stream's tables, else the param's, else the defaults.
+     */
+    private EncoderOptions withStreamQuantTables(EncoderOptions options, ImageWriteParam param) {
+        boolean explicit = param != null && param.canWriteCompressed()
+            && param.getCompressionMode() == ImageWriteParam.MODE_EXPLICIT;
+        if (explicit || streamTables == null) {
+            return options;
+        }
+        JPEGQTable[] q = streamTables.qTables();
+        if (q[0] == null) {
+            return options;
+        }
+        return options.withTables(dev.tessera.jpeg.model.QuantTable.ofNatural(q[0].getTable()),
+            dev.tessera.jpeg.model.QuantTable.ofNatural((q[1] != null ? q[1] : q[0]).getTable()));
+    }
+
+    /** Whether the stream's Huffman tables (if any) are the Annex K ones the encoder codes with. */
+    private boolean standardStreamHuffman() {
+        if (streamTables == null) {
+            return true;
+        }
+        List<JPEGHuffmanTable> standard = List.of(JPEGHuffmanTable.StdDCLuminance, JPEGHuffmanTable.StdDCChrominance,
+            JPEGHuffmanTable.StdACLuminance, JPEGHuffmanTable.StdACChrominance);
+        for (int c = 0; c < 2; c++) {
+            JPEGHuffmanTable[] tables = streamTables.hTables(c);
+            for (int id = 0; id < 2; id++) {
+                if (tables[id] != null && !WriteSettings.sameTable(tables[id], standard.get(2 * c + id))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The coded file without its DQT and/or DHT segments (those before the first SOS). */
+    private static byte[] withoutTables(byte[] jpeg, boolean dqt, boolean dht) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
+        out.write(jpeg, 0, 2);
+        int p = 2;
+        while (p + 4 <= jpeg.length && (jpeg[p] & 0xFF) == 0xFF && (jpeg[p + 1] & 0xFF) != 0xDA) {
+            int marker = jpeg[p + 1] & 0xFF;
+            int end = p + 2 + ((jpeg[p + 2] & 0xFF) << 8 | (jpeg[p + 3] & 0xFF));
+            if (!(dqt && marker == 0xDB) && !(dht && marker == 0xC4)) {
+                out.write(jpeg, p, end - p);
+            }
+            p = end;
+        }
+        out.write(jpeg, p, jpeg.length - p);
+        return out.toByteArray();
     }
 
     /**

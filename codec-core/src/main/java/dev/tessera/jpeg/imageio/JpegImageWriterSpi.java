@@ -27,13 +27,24 @@ public final class JpegImageWriterSpi extends ImageWriterSpi {
     }
 
     /**
-     * Every image type: gray images become one-component files, all others are converted to sRGB and written
-     * as YCbCr, with transparency composited onto white. Four-band rasters are written as CMYK through
-     * {@code write(null, new IIOImage(raster, null, null), param)}.
+     * The JDK writer's answer, so that {@code ImageIO.write} returns false (and callers fall back to another
+     * format) where it would: no alpha (translucent indexed images included) and 1 to 8 bits a sample. The
+     * writer itself still writes such images when handed them (alpha composited onto white, samples scaled to
+     * 8 bits), with a warning: see docs/imageio.md.
      */
     @Override
     public boolean canEncodeImage(ImageTypeSpecifier type) {
-        return type != null;
+        if (type == null) {
+            throw new IllegalArgumentException("type must not be null");
+        }
+        if (type.getColorModel().hasAlpha()) {
+            return false;
+        }
+        int bits = 0;
+        for (int size : type.getSampleModel().getSampleSize()) {
+            bits = Math.max(bits, size);
+        }
+        return bits >= 1 && bits <= 8;
     }
 
     @Override

@@ -62,10 +62,13 @@ public final class JpegMetadata extends IIOMetadata {
         }
         markers.appendChild(dqt);
         IIOMetadataNode dht = new IIOMetadataNode("dht");
+        // DC tables, then AC tables: the JDK's order.
         dht.appendChild(NativeTree.htable(0, 0, JPEGHuffmanTable.StdDCLuminance));
-        dht.appendChild(NativeTree.htable(1, 0, JPEGHuffmanTable.StdACLuminance));
         if (ycbcr) {
             dht.appendChild(NativeTree.htable(0, 1, JPEGHuffmanTable.StdDCChrominance));
+        }
+        dht.appendChild(NativeTree.htable(1, 0, JPEGHuffmanTable.StdACLuminance));
+        if (ycbcr) {
             dht.appendChild(NativeTree.htable(1, 1, JPEGHuffmanTable.StdACChrominance));
         }
         markers.appendChild(dht);

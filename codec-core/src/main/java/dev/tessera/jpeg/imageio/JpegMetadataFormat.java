@@ -32,6 +32,17 @@ public final class JpegMetadataFormat extends IIOMetadataFormatImpl {
         addAttribute("app0JFIF", "Ydensity", DATATYPE_INTEGER, false, "1", "1", "65535", true, true);
         addAttribute("app0JFIF", "thumbWidth", DATATYPE_INTEGER, false, "0", "0", "255", true, true);
         addAttribute("app0JFIF", "thumbHeight", DATATYPE_INTEGER, false, "0", "0", "255", true, true);
+        // JFIF extension segments (T.871 10.2): their code and thumbnail.
+        addElement("JFXX", "app0JFIF", 1, Integer.MAX_VALUE);
+        addElement("app0JFXX", "JFXX", CHILD_POLICY_CHOICE);
+        addAttribute("app0JFXX", "extensionCode", DATATYPE_INTEGER, false, null, List.of("16", "17", "19"));
+        addElement("JFIFthumbJPEG", "app0JFXX", CHILD_POLICY_SOME);
+        addChildElement("markerSequence", "JFIFthumbJPEG");
+        for (String thumb : List.of("JFIFthumbPalette", "JFIFthumbRGB")) {
+            addElement(thumb, "app0JFXX", CHILD_POLICY_EMPTY);
+            addAttribute(thumb, "thumbWidth", DATATYPE_INTEGER, false, null, "0", "255", true, true);
+            addAttribute(thumb, "thumbHeight", DATATYPE_INTEGER, false, null, "0", "255", true, true);
+        }
         addElement("app2ICC", "app0JFIF", CHILD_POLICY_EMPTY);
         addObjectValue("app2ICC", ICC_Profile.class, false, null);
 

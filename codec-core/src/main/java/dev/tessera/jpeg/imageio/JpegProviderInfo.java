@@ -12,7 +12,8 @@ final class JpegProviderInfo {
     /** The class whose static {@code getInstance()} ImageIO calls for {@link #NATIVE_IMAGE_FORMAT}. */
     static final String NATIVE_IMAGE_FORMAT_CLASS = JpegMetadataFormat.class.getName();
 
-    static final String[] FORMAT_NAMES = {"jpeg", "jpg", "JPEG", "JPG"};
+    /** In the JDK's order: the first is what {@code ImageReader.getFormatName()} answers ("JPEG"). */
+    static final String[] FORMAT_NAMES = {"JPEG", "jpeg", "JPG", "jpg"};
 
     static final String[] SUFFIXES = {"jpg", "jpeg", "jpe", "jfif"};
 

@@ -120,7 +120,22 @@ final class ReaderMetadata {
                 adobe.setAttribute("flags1", Integer.toString(info.adobe().flags1()));
                 markers.appendChild(adobe);
             } else if (code == APP0 && jfif != null && !jfifSeen && "JFIF".equals(segment.label())) {
-                jfifSeen = true; // in JPEGvariety
+                jfifSeen = true; // in JPEGvariety, with the size of its thumbnail (T.871 10.1)
+                if (payloadLength >= 14) {
+                    IIOMetadataNode node = NativeTree.child(NativeTree.variety(tree), "app0JFIF");
+                    node.setAttribute("thumbWidth", Integer.toString(data[payloadStart + 12] & 0xFF));
+                    node.setAttribute("thumbHeight", Integer.toString(data[payloadStart + 13] & 0xFF));
+                }
+            } else if (code == APP0 && jfif != null && jfifSeen && payloadLength >= 6
+                && startsWith(data, payloadStart, "JFXX\0")) {
+                // app0JFIF/JFXX/app0JFXX, as jpeg_metadata.html places JFIF extension segments.
+                IIOMetadataNode node = NativeTree.child(NativeTree.variety(tree), "app0JFIF");
+                IIOMetadataNode jfxx = NativeTree.child(node, "JFXX");
+                if (jfxx == null) {
+                    jfxx = new IIOMetadataNode("JFXX");
+                    node.insertBefore(jfxx, node.getFirstChild()); // before app2ICC, as in the DTD
+                }
+                jfxx.appendChild(extension(data, payloadStart, payloadLength));
             } else if (code == APP2 && jfif != null && segment.label().startsWith("ICC_PROFILE")) {
                 continue; // in app0JFIF/app2ICC
             } else if (code >= APP0 && code <= 0xEF) {
@@ -129,6 +144,37 @@ final class ReaderMetadata {
             }
         }
         return new JpegMetadata(tree);
+    }
+
+    /** An {@code app0JFXX} node: the extension code and the thumbnail's size or, coded as JPEG, its markers. */
+    private static IIOMetadataNode extension(byte[] data, int start, int length) {
+        int code = data[start + 5] & 0xFF;
+        IIOMetadataNode extension = NativeTree.element("app0JFXX", "extensionCode", Integer.toString(code));
+        if (code == 0x10) {
+            IIOMetadataNode thumb = new IIOMetadataNode("JFIFthumbJPEG");
+            byte[] jpeg = Arrays.copyOfRange(data, start + 6, start + length);
+            try {
+                JpegMetadata inner = build(new dev.tessera.jpeg.JpegDecoder().readInfo(jpeg), jpeg);
+                thumb.appendChild(NativeMerge.copy(NativeTree.markers(inner.nativeTree())));
+            } catch (java.io.IOException | RuntimeException e) {
+                // A thumbnail that does not parse: the node without its markers.
+            }
+            extension.appendChild(thumb);
+        } else if ((code == 0x11 || code == 0x13) && length >= 8) {
+            extension.appendChild(NativeTree.element(code == 0x11 ? "JFIFthumbPalette" : "JFIFthumbRGB",
+                "thumbWidth", Integer.toString(data[start + 6] & 0xFF),
+                "thumbHeight", Integer.toString(data[start + 7] & 0xFF)));
+        }
+        return extension;
+    }
+
+    private static boolean startsWith(byte[] data, int at, String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (at + i >= data.length || data[at + i] != id.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFrame(int code) {

@@ -56,18 +56,21 @@ final class StandardMetadata {
                 int y = intAttribute(jfif, "Ydensity", 1, 65535, 1);
                 // The pixel's width over its height: 1/x over 1/y.
                 dimension.appendChild(element("PixelAspectRatio", "value", Float.toString((float) y / x)));
+                // javax_imageio_1.0 orders ImageOrientation before the pixel sizes.
+                dimension.appendChild(element("ImageOrientation", "value", "Normal"));
                 if (units != 0) {
-                    double mmPerUnit = units == 1 ? MM_PER_INCH : 10.0;
-                    dimension.appendChild(element("HorizontalPixelSize", "value",
-                        Float.toString((float) (mmPerUnit / x))));
-                    dimension.appendChild(element("VerticalPixelSize", "value",
-                        Float.toString((float) (mmPerUnit / y))));
+                    // In float, as the JDK's reader computes it, so both give the same text.
+                    float mmPerUnit = units == 1 ? 25.4f : 10f;
+                    dimension.appendChild(element("HorizontalPixelSize", "value", Float.toString(mmPerUnit / x)));
+                    dimension.appendChild(element("VerticalPixelSize", "value", Float.toString(mmPerUnit / y)));
                 }
             } catch (IIOInvalidTreeException ignored) {
                 // A JFIF segment with invalid density describes no size.
             }
         }
-        dimension.appendChild(element("ImageOrientation", "value", "Normal"));
+        if (child(dimension, "ImageOrientation") == null) {
+            dimension.appendChild(element("ImageOrientation", "value", "Normal"));
+        }
         return dimension;
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The thumbnails a JPEG file carries: the uncompressed RGB thumbnail of the JFIF APP0 segment (T.871 10.1),
- * JFXX extension thumbnails coded as JPEG or RGB (T.871 10.2; palette ones are skipped), and the JPEG
+ * JFXX extension thumbnails coded as JPEG, palette or RGB (T.871 10.2), and the JPEG
  * thumbnail of EXIF's IFD1 (JPEGInterchangeFormat, tags 0x0201/0x0202). Found from the segments' bytes;
  * decoded only when asked for.
  */
@@ -46,7 +46,10 @@ final class Thumbnails {
                         out.add(new Thumbnail(w, h, () -> rgb(payload, 14, w, h)));
                     }
                 } else if (segment.code() == 0xE0 && startsWith(payload, "JFXX\0") && payload.length > 6) {
-                    jfxx(payload, decoder, out);
+                    // The JDK's writer gives palette and RGB segments a length 2 short (without the length field,
+                    // which T.871 10.2 counts): the two bytes after the segment then belong to its last pixels.
+                    jfxx(payload[5] == 0x11 || payload[5] == 0x13 ? Arrays.copyOfRange(data, start, Math.min(data.length, start + length + 2))
+                        : payload, decoder, out);
                 } else if (segment.code() == 0xE1 && startsWith(payload, "Exif\0\0")) {
                     exif(Arrays.copyOfRange(payload, 6, payload.length), decoder, out);
                 }
@@ -62,6 +65,13 @@ final class Thumbnails {
         if (extension == 0x10) {
             byte[] jpeg = Arrays.copyOfRange(payload, 6, payload.length);
             out.add(jpeg(jpeg, decoder));
+        } else if (extension == 0x11 && payload.length >= 8) {
+            // w, h, a palette of 256 RGB triples, then one index a pixel.
+            int w = payload[6] & 0xFF;
+            int h = payload[7] & 0xFF;
+            if (w > 0 && h > 0 && payload.length >= 8 + 768 + w * h) {
+                out.add(new Thumbnail(w, h, () -> palette(payload, w, h)));
+            }
         } else if (extension == 0x13 && payload.length >= 8) {
             int w = payload[6] & 0xFF;
             int h = payload[7] & 0xFF;
@@ -115,6 +125,22 @@ final class Thumbnails {
     private static Thumbnail jpeg(byte[] jpeg, JpegDecoder decoder) throws IOException {
         ImageInfo info = decoder.readInfo(jpeg);
         return new Thumbnail(info.width(), info.height(), () -> decoder.decode(jpeg));
+    }
+
+    private static BufferedImage palette(byte[] payload, int w, int h) {
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            r[i] = payload[8 + 3 * i];
+            g[i] = payload[9 + 3 * i];
+            b[i] = payload[10 + 3 * i];
+        }
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
+            new java.awt.image.IndexColorModel(8, 256, r, g, b));
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        System.arraycopy(payload, 8 + 768, pixels, 0, w * h);
+        return image;
     }
 
     private static BufferedImage rgb(byte[] payload, int start, int w, int h) {

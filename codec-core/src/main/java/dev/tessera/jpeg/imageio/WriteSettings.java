@@ -190,7 +190,7 @@ final class WriteSettings {
         return tables.stream().allMatch(t -> standard.stream().anyMatch(s -> sameTable(s, t)));
     }
 
-    private static boolean sameTable(JPEGHuffmanTable a, JPEGHuffmanTable b) {
+    static boolean sameTable(JPEGHuffmanTable a, JPEGHuffmanTable b) {
         return Arrays.equals(a.getLengths(), b.getLengths()) && Arrays.equals(a.getValues(), b.getValues());
     }
 
