@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -96,7 +97,7 @@ public final class BatchJob {
         } catch (JobArgs.UsageException e) {
             err.println("tessera-spark: " + e.getMessage());
             return EXIT_USAGE;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) { // also Spark's AnalysisException, a checked exception thrown from Scala
             err.println("tessera-spark: " + Failures.describe(e));
             return EXIT_FAILED;
         }
@@ -118,9 +119,12 @@ public final class BatchJob {
         String output = args.required("output");
         Setting setting = compressSetting(args);
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        Inputs inputs = Inputs.list(spark, input, args.get("glob"), output);
-        JavaRDD<Row> statuses = partitioned(spark, inputs.paths(), args.integer("partitions"))
-            .mapPartitions(new CompressTask(inputs.base(), output, setting, args.flag("overwrite"), conf));
+        Path outputDir = new Path(output);
+        outputDir = outputDir.getFileSystem(conf.get()).makeQualified(outputDir);
+        Inputs inputs = Inputs.list(input, args.get("glob"), outputDir.toString(), conf);
+        List<CompressTask.Item> items = CompressTask.plan(inputs, outputDir);
+        JavaRDD<Row> statuses = partitioned(spark, items, args.integer("partitions"))
+            .mapPartitions(new CompressTask(setting, args.flag("overwrite"), conf));
         Dataset<Row> rows = spark.createDataFrame(statuses, CompressTask.SCHEMA)
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -175,12 +179,9 @@ public final class BatchJob {
         }
     }
 
-    /**
-     * The listed paths spread over partitions: the listing packs small files into few partitions (by bytes),
-     * while the work is per file. Only paths are shuffled; each task reads its files.
-     */
-    private static JavaRDD<Row> partitioned(SparkSession spark, Dataset<Row> paths, Integer requested) {
-        long files = paths.count();
+    /** The work items in slices of consecutive items; each task reads its own files. */
+    private static <T> JavaRDD<T> partitioned(SparkSession spark, List<T> items, Integer requested) {
+        long files = items.size();
         int partitions;
         if (requested != null) {
             if (requested < 1) {
@@ -192,7 +193,7 @@ public final class BatchJob {
             long wanted = Math.max(4L * spark.sparkContext().defaultParallelism(), (files + 499) / 500);
             partitions = (int) Math.max(1, Math.min(files, Math.min(wanted, 100_000)));
         }
-        return paths.javaRDD().repartition(partitions);
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(items, partitions);
     }
 
     private static int compare(SparkSession spark, JobArgs args, PrintStream out, PrintStream err)
@@ -213,8 +214,8 @@ public final class BatchJob {
                 }
             }
         }
-        Inputs inputs = Inputs.list(spark, input, args.get("glob"), report);
-        JavaRDD<Row> measured = partitioned(spark, inputs.paths(), args.integer("partitions"))
+        Inputs inputs = Inputs.list(input, args.get("glob"), fs.makeQualified(reportDir).toString(), conf);
+        JavaRDD<Row> measured = partitioned(spark, inputs.files(), args.integer("partitions"))
             .mapPartitions(new CompareTask(settings, conf));
         Dataset<Row> rows = spark.createDataFrame(measured, CompareTask.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
         try {

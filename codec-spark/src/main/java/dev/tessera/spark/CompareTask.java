@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
  * decoder and measured. One row per input and setting; an input that cannot be read is one row with its error
  * and no setting.
  */
-final class CompareTask implements FlatMapFunction<Iterator<Row>, Row> {
+final class CompareTask implements FlatMapFunction<Iterator<String>, Row> {
     private static final long serialVersionUID = 1L;
 
     static final StructType SCHEMA = new StructType()
@@ -46,10 +46,10 @@ final class CompareTask implements FlatMapFunction<Iterator<Row>, Row> {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> paths) {
+    public Iterator<Row> call(Iterator<String> paths) {
         List<Row> rows = new ArrayList<>();
         while (paths.hasNext()) {
-            measure(paths.next().getString(0), rows);
+            measure(paths.next(), rows);
         }
         return rows.iterator();
     }

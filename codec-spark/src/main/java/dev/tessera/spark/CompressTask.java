@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
  * Gives one status row per input; a file that cannot be read or written is a {@code failed} row, never a failed
  * task.
  */
-final class CompressTask implements FlatMapFunction<Iterator<Row>, Row> {
+final class CompressTask implements FlatMapFunction<Iterator<CompressTask.Item>, Row> {
     private static final long serialVersionUID = 1L;
 
     /** Written, skipped (the output existed) or failed. */
@@ -31,44 +31,60 @@ final class CompressTask implements FlatMapFunction<Iterator<Row>, Row> {
         .add("quality", DataTypes.IntegerType)
         .add("error", DataTypes.StringType);
 
-    private final String base;
-    private final String output;
     private final Setting setting;
     private final boolean overwrite;
     private final HadoopConf conf;
 
-    CompressTask(String base, String output, Setting setting, boolean overwrite, HadoopConf conf) {
-        this.base = base;
-        this.output = output;
+    CompressTask(Setting setting, boolean overwrite, HadoopConf conf) {
         this.setting = setting;
         this.overwrite = overwrite;
         this.conf = conf;
     }
 
-    /** {@code dir/a/b.png} for base {@code dir} and output {@code out}: {@code out/a/b.jpg}. */
-    static Path outputFor(String base, String file, Path outputDir) {
-        String relative = Inputs.relative(base, file);
-        int slash = relative.lastIndexOf('/');
-        int dot = relative.lastIndexOf('.');
-        String stem = dot > slash + 1 ? relative.substring(0, dot) : relative;
-        return new Path(outputDir, stem + ".jpg");
+    /**
+     * One input of the task: the input file, its output, and the earlier input (in path order) that has the
+     * same output, or {@code null}.
+     */
+    record Item(String input, String output, String sameOutputAs) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The items of a listing: {@code base/a/b.png} goes to {@code output/a/b.jpg}. Two inputs with one output
+     * ({@code a.png}, {@code a.bmp}): the first in path order is converted, the others fail, as in the CLI.
+     */
+    static List<Item> plan(Inputs inputs, Path outputDir) {
+        java.util.Map<String, String> firstByOutput = new java.util.HashMap<>();
+        List<Item> items = new ArrayList<>();
+        for (String file : inputs.files()) {
+            String relative = inputs.relative(file);
+            int slash = relative.lastIndexOf('/');
+            int dot = relative.lastIndexOf('.');
+            String stem = dot > slash + 1 ? relative.substring(0, dot) : relative;
+            String output = new Path(outputDir, stem + ".jpg").toString();
+            String first = firstByOutput.putIfAbsent(output, file);
+            items.add(new Item(file, output, first));
+        }
+        return items;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> paths) {
+    public Iterator<Row> call(Iterator<Item> items) {
         List<Row> rows = new ArrayList<>();
-        Path outputDir = new Path(output);
-        while (paths.hasNext()) {
-            String file = paths.next().getString(0);
-            rows.add(convert(file, outputDir));
+        while (items.hasNext()) {
+            rows.add(convert(items.next()));
         }
         return rows.iterator();
     }
 
-    private Row convert(String file, Path outputDir) {
+    private Row convert(Item item) {
+        String file = item.input();
         Path input = new Path(file);
-        Path target = outputFor(base, file, outputDir);
+        Path target = new Path(item.output());
         long bytesIn = -1;
+        if (item.sameOutputAs() != null) {
+            return failed(file, target, bytesIn, "output " + target + " is also the output of " + item.sameOutputAs());
+        }
         try {
             FileSystem outFs = FileCommit.fileSystem(target, conf);
             Path qualifiedTarget = outFs.makeQualified(target);

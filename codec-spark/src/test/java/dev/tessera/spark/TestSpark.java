@@ -1,0 +1,26 @@
+package dev.tessera.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one local[2] session all tests of this module share (a session takes seconds to start). */
+final class TestSpark {
+    private static SparkSession session;
+
+    private TestSpark() {
+    }
+
+    static synchronized SparkSession session() {
+        if (session == null) {
+            session = SparkSession.builder()
+                .master("local[2]")
+                .appName("tessera-spark-tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .getOrCreate();
+            TesseraFunctions.register(session);
+            SparkSession stopping = session;
+            Runtime.getRuntime().addShutdownHook(new Thread(stopping::stop, "spark-test-stop"));
+        }
+        return session;
+    }
+}
