@@ -16,6 +16,9 @@ final class TestSpark {
                 .appName("tessera-spark-tests")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
+                // No host name lookup: the driver and its executor threads talk over the loopback interface.
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
             TesseraFunctions.register(session);
             SparkSession stopping = session;
