@@ -291,7 +291,9 @@ public final class CoefficientWriter {
 
     private void progressive(ByteSink sink) throws IOException {
         ProgressiveEncoder encoder = new ProgressiveEncoder(layout, store, restartMcus, ids);
-        List<byte[]> scans = EncodePipeline.smallestScript(scripts(), encoder, null);
+        List<List<ScanHeader>> scripts = new ArrayList<>(scripts());
+        scripts.add(0, ScanSearch.search(encoder, count, slots));
+        List<byte[]> scans = EncodePipeline.smallestScript(scripts, encoder, null);
         MarkerWriter markers = new MarkerWriter(sink);
         writeHeaders(markers, Marker.SOF2);
         if (restartMcus > 0) {
