@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.tessera.cli.Failures;
+import dev.tessera.jpeg.CopyPolicy;
 import dev.tessera.jpeg.Preset;
+import dev.tessera.jpeg.TranscodeOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -26,12 +28,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Tessera's batch job for Spark: {@code compress} a tree of images to JPEG, or {@code compare} settings over it.
+ * Tessera's batch job for Spark: {@code compress} a tree of images to JPEG, {@code optimize} a tree of JPEG
+ * files losslessly, or {@code compare} settings over a tree of images.
  *
  * <pre>
  * spark-submit --class dev.tessera.spark.BatchJob codec-spark-VERSION.jar compress --input DIR --output DIR
  *     [--quality N | --target-ssimulacra2 S] [--preset baseline|fast|default|smallest] [--strip-metadata]
  *     [--glob PATTERN] [--partitions N] [--overwrite] [--master URL]
+ * spark-submit ... optimize --input DIR --output DIR [--copy none|comments|icc|exif|all] [--glob PATTERN]
+ *     [--partitions N] [--overwrite] [--master URL]
  * spark-submit ... compare --input DIR --report DIR [--qualities 30,50,70,85,95] [--presets default,...]
  *     [--target-ssimulacra2 S] [--glob PATTERN] [--partitions N] [--overwrite] [--master URL]
  * </pre>
@@ -91,6 +96,7 @@ public final class BatchJob {
         try {
             return switch (args.command) {
                 case "compress" -> compress(spark, args, out, err);
+                case "optimize" -> optimize(spark, args, out, err);
                 case "compare" -> compare(spark, args, out, err);
                 default -> throw new JobArgs.UsageException("unknown command " + args.command);
             };
@@ -108,6 +114,8 @@ public final class BatchJob {
             "usage: BatchJob compress --input DIR --output DIR [--quality N | --target-ssimulacra2 S]",
             "                [--preset baseline|fast|default|smallest] [--strip-metadata] [--glob PATTERN]",
             "                [--partitions N] [--overwrite] [--master URL]",
+            "       BatchJob optimize --input DIR --output DIR [--copy none|comments|icc|exif|all]",
+            "                [--glob PATTERN] [--partitions N] [--overwrite] [--master URL]",
             "       BatchJob compare --input DIR --report DIR [--qualities 30,50,70,85,95]",
             "                [--presets default,...] [--target-ssimulacra2 S] [--glob PATTERN]",
             "                [--partitions N] [--overwrite] [--master URL]");
@@ -122,16 +130,46 @@ public final class BatchJob {
         Path outputDir = new Path(output);
         outputDir = outputDir.getFileSystem(conf.get()).makeQualified(outputDir);
         Inputs inputs = Inputs.list(input, args.get("glob"), outputDir.toString(), conf);
-        List<CompressTask.Item> items = CompressTask.plan(inputs, outputDir);
-        JavaRDD<Row> statuses = partitioned(spark, items, args.integer("partitions"))
-            .mapPartitions(new CompressTask(setting, args.flag("overwrite"), conf));
-        Dataset<Row> rows = spark.createDataFrame(statuses, CompressTask.SCHEMA)
+        List<ConvertTask.Item> items = ConvertTask.plan(inputs, outputDir, false);
+        ConvertTask.Conversion conversion = content -> Operations.compress(content, setting);
+        return convert(spark, items, new ConvertTask(conversion, args.flag("overwrite"), conf), args,
+            "compress " + setting.label(), out, err);
+    }
+
+    private static int optimize(SparkSession spark, JobArgs args, PrintStream out, PrintStream err)
+        throws IOException {
+        String input = args.required("input");
+        String output = args.required("output");
+        CopyPolicy copy;
+        try {
+            copy = CopyPolicy.valueOf(args.list("copy", "all").get(0).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new JobArgs.UsageException("--copy: expected none, comments, icc, exif or all, found '"
+                + args.get("copy") + "'");
+        }
+        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        Path outputDir = new Path(output);
+        outputDir = outputDir.getFileSystem(conf.get()).makeQualified(outputDir);
+        Inputs inputs = Inputs.list(input, args.get("glob") == null ? Inputs.JPEG_GLOB : args.get("glob"),
+            outputDir.toString(), conf);
+        List<ConvertTask.Item> items = ConvertTask.plan(inputs, outputDir, true);
+        ConvertTask.Conversion conversion = content -> Operations.optimize(content,
+            TranscodeOptions.DEFAULT.withCopy(copy));
+        return convert(spark, items, new ConvertTask(conversion, args.flag("overwrite"), conf), args,
+            "optimize (copy " + copy.name().toLowerCase(Locale.ROOT) + ")", out, err);
+    }
+
+    /** Runs a conversion over the items and prints the totals and the failures. */
+    private static int convert(SparkSession spark, List<ConvertTask.Item> items, ConvertTask task, JobArgs args,
+                               String label, PrintStream out, PrintStream err) {
+        JavaRDD<Row> statuses = partitioned(spark, items, args.integer("partitions")).mapPartitions(task);
+        Dataset<Row> rows = spark.createDataFrame(statuses, ConvertTask.SCHEMA)
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<Row> totals = rows.groupBy("status")
                 .agg(count(lit(1)), sum("bytes_in"), sum("bytes_out")).collectAsList();
             long failed = 0;
-            StringBuilder line = new StringBuilder("compress " + setting.label() + ":");
+            StringBuilder line = new StringBuilder(label + ":");
             for (String status : List.of("written", "skipped", "failed")) {
                 long n = 0;
                 long bytesIn = 0;

@@ -28,6 +28,9 @@ record Inputs(String base, List<String> files) {
     static final String DEFAULT_GLOB = "*.{png,PNG,bmp,BMP,gif,GIF,pbm,PBM,pgm,PGM,ppm,PPM,pnm,PNM,pam,PAM,"
         + "tif,TIF,tiff,TIFF,jpg,JPG,jpeg,JPEG}";
 
+    /** The extensions {@code tessera optimize} reads. */
+    static final String JPEG_GLOB = "*.{jpg,JPG,jpeg,JPEG,jpe,JPE,jfif,JFIF}";
+
     Inputs {
         files = List.copyOf(files);
     }

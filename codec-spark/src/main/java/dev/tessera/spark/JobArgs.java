@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The batch job's command line: a command ({@code compress}, {@code compare}) and its {@code --name value}
+ * The batch job's command line: a command ({@code compress}, {@code optimize}, {@code compare}) and its {@code --name value}
  * options and {@code --flag}s. Each command accepts only its own options.
  */
 final class JobArgs {
@@ -26,6 +26,7 @@ final class JobArgs {
     private static final Map<String, Set<String>> OPTIONS = Map.of(
         "compress", Set.of("input", "output", "glob", "master", "partitions", "quality", "preset",
             "target-ssimulacra2", "overwrite", "strip-metadata"),
+        "optimize", Set.of("input", "output", "glob", "master", "partitions", "copy", "overwrite"),
         "compare", Set.of("input", "report", "glob", "master", "partitions", "qualities", "presets",
             "target-ssimulacra2", "overwrite"));
 
@@ -38,12 +39,12 @@ final class JobArgs {
 
     static JobArgs parse(String... args) {
         if (args.length == 0) {
-            throw new UsageException("missing command: compress or compare");
+            throw new UsageException("missing command: compress, optimize or compare");
         }
         String command = args[0];
         Set<String> allowed = OPTIONS.get(command);
         if (allowed == null) {
-            throw new UsageException("unknown command '" + command + "': expected compress or compare");
+            throw new UsageException("unknown command '" + command + "': expected compress, optimize or compare");
         }
         JobArgs parsed = new JobArgs(command);
         for (int i = 1; i < args.length; i++) {

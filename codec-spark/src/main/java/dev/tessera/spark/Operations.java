@@ -6,6 +6,8 @@ import dev.tessera.cli.SourceImage;
 import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.JpegTranscoder;
+import dev.tessera.jpeg.TranscodeOptions;
 import dev.tessera.jpeg.model.ComponentSpec;
 import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.QualityEstimate;
@@ -31,6 +33,8 @@ final class Operations {
     private static final JpegDecoder DECODER = new JpegDecoder();
     /** One encoder per setting; encoders are immutable and thread-safe. */
     private static final Map<Setting, JpegEncoder> ENCODERS = new ConcurrentHashMap<>();
+    /** Lossless rewrites; immutable and thread-safe. */
+    private static final JpegTranscoder TRANSCODER = new JpegTranscoder();
 
     private Operations() {
     }
@@ -55,7 +59,10 @@ final class Operations {
     record Metrics(int width, int height, double psnrY, double psnrRgb, double ssim, double ssimulacra2) {
     }
 
-    /** An encoded file and the wall time of the encode (or of the whole quality search). */
+    /**
+     * An encoded file and the wall time of the encode (or of the whole quality search); quality 0 for files
+     * rewritten losslessly.
+     */
     record Encoded(byte[] jpeg, int width, int height, int quality, double encodeMs) {
     }
 
@@ -72,6 +79,24 @@ final class Operations {
         try {
             SourceImage source = load(content, !setting.stripMetadata());
             return Outcome.of(encode(source, setting));
+        } catch (Exception | OutOfMemoryError e) {
+            return Outcome.failed(e);
+        }
+    }
+
+    /**
+     * {@code tessera optimize} on one JPEG file's bytes: the same pixels in fewer bytes, or the input itself
+     * when nothing smaller is found (with the default coding).
+     */
+    static Outcome<Encoded> optimize(byte[] jpeg, TranscodeOptions options) {
+        try {
+            if (jpeg == null || jpeg.length == 0) {
+                throw new IOException("empty file");
+            }
+            long t0 = System.nanoTime();
+            byte[] result = TRANSCODER.optimize(jpeg, options);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            return Outcome.of(new Encoded(result, 0, 0, 0, ms));
         } catch (Exception | OutOfMemoryError e) {
             return Outcome.failed(e);
         }

@@ -3,6 +3,7 @@ package dev.tessera.spark;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.tessera.jpeg.TranscodeOptions;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -21,6 +22,9 @@ import org.apache.spark.sql.types.StructType;
  * <ul>
  *   <li>{@code tessera_compress(content, quality [, preset])}: struct {@code <jpeg: binary, error: string>}, the
  *       bytes {@code tessera compress -q quality --preset preset} writes for that file;</li>
+ *   <li>{@code tessera_optimize(content)}: struct {@code <jpeg: binary, error: string>}, the bytes
+ *       {@code tessera optimize} writes for that JPEG file (the same pixels, fewer bytes; the input itself when
+ *       nothing smaller is found; damaged files refused);</li>
  *   <li>{@code tessera_info(content)}: struct of a JPEG file's width, height, components, process, color_space,
  *       sampling, quality (the IJG estimate), ijg_tables, warnings and error;</li>
  *   <li>{@code tessera_metrics(original, jpeg)}: struct {@code <psnr_y, psnr_rgb, ssim, ssimulacra2: double,
@@ -31,7 +35,7 @@ import org.apache.spark.sql.types.StructType;
  * argument gives a NULL result. Select a call once into a column and take its fields from that column.
  */
 public final class TesseraFunctions {
-    /** {@code tessera_compress}'s result. */
+    /** {@code tessera_compress}'s and {@code tessera_optimize}'s result. */
     public static final StructType COMPRESS_TYPE = new StructType()
         .add("jpeg", DataTypes.BinaryType)
         .add("error", DataTypes.StringType);
@@ -69,6 +73,7 @@ public final class TesseraFunctions {
         spark.sql("CREATE OR REPLACE TEMPORARY FUNCTION tessera_compress(content BINARY, quality INT, "
             + "preset STRING DEFAULT 'default') RETURNS STRUCT<jpeg: BINARY, error: STRING> "
             + "RETURN " + COMPRESS_IMPL + "(content, quality, preset)");
+        spark.udf().register("tessera_optimize", (UDF1<byte[], Row>) TesseraFunctions::optimizeRow, COMPRESS_TYPE);
         spark.udf().register("tessera_info", (UDF1<byte[], Row>) TesseraFunctions::infoRow, INFO_TYPE);
         spark.udf().register("tessera_metrics", (UDF2<byte[], byte[], Row>) TesseraFunctions::metricsRow,
             METRICS_TYPE);
@@ -82,6 +87,11 @@ public final class TesseraFunctions {
     /** {@code tessera_compress(content, quality, preset)} for the DataFrame API. */
     public static Column compress(Column content, int quality, String preset) {
         return call_function("tessera_compress", content, lit(quality), lit(preset));
+    }
+
+    /** {@code tessera_optimize(content)} for the DataFrame API. */
+    public static Column optimize(Column content) {
+        return call_function("tessera_optimize", content);
     }
 
     /** {@code tessera_info(content)} for the DataFrame API. */
@@ -105,6 +115,14 @@ public final class TesseraFunctions {
             return RowFactory.create(null, e.getMessage());
         }
         Operations.Outcome<Operations.Encoded> outcome = Operations.compress(content, setting);
+        return RowFactory.create(outcome.value() == null ? null : outcome.value().jpeg(), outcome.error());
+    }
+
+    static Row optimizeRow(byte[] content) {
+        if (content == null) {
+            return null;
+        }
+        Operations.Outcome<Operations.Encoded> outcome = Operations.optimize(content, TranscodeOptions.DEFAULT);
         return RowFactory.create(outcome.value() == null ? null : outcome.value().jpeg(), outcome.error());
     }
 

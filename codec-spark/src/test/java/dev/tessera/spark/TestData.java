@@ -139,14 +139,19 @@ final class TestData {
 
     /** Runs {@code tessera compress --quiet -r --out-dir OUT ARGS... IN} in-process; fails on a non-zero exit. */
     static void cliCompress(Path in, Path out, String... options) {
-        List<String> args = new ArrayList<>(List.of("compress", "--quiet", "-r", "--threads", "2", "--out-dir",
+        cli("compress", in, out, options);
+    }
+
+    /** Runs {@code tessera COMMAND --quiet -r --out-dir OUT ARGS... IN} in-process; fails on a non-zero exit. */
+    static void cli(String command, Path in, Path out, String... options) {
+        List<String> args = new ArrayList<>(List.of(command, "--quiet", "-r", "--threads", "2", "--out-dir",
             out.toString()));
         args.addAll(List.of(options));
         args.add(in.toString());
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
         if (code != 0) {
-            throw new AssertionError("tessera compress exited " + code + ": " + err);
+            throw new AssertionError("tessera " + command + " exited " + code + ": " + err);
         }
     }
 

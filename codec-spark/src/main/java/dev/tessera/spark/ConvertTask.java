@@ -13,12 +13,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The batch job's {@code compress} on one partition of input paths: each input becomes one JPEG under the same
- * relative path in the output directory, with the extension {@code .jpg}, committed through {@link FileCommit}.
- * Gives one status row per input; a file that cannot be read or written is a {@code failed} row, never a failed
- * task.
+ * The batch job's {@code compress} and {@code optimize} on one partition of inputs: each input becomes one JPEG
+ * file under the same relative path in the output directory (for {@code compress} with the extension
+ * {@code .jpg}, for {@code optimize} under its own name), committed through {@link FileCommit}. Gives one status
+ * row per input; a file that cannot be read or written is a {@code failed} row, never a failed task.
  */
-final class CompressTask implements FlatMapFunction<Iterator<CompressTask.Item>, Row> {
+final class ConvertTask implements FlatMapFunction<Iterator<ConvertTask.Item>, Row> {
     private static final long serialVersionUID = 1L;
 
     /** Written, skipped (the output existed) or failed. */
@@ -31,12 +31,18 @@ final class CompressTask implements FlatMapFunction<Iterator<CompressTask.Item>,
         .add("quality", DataTypes.IntegerType)
         .add("error", DataTypes.StringType);
 
-    private final Setting setting;
+    /** What is done to one input's bytes. */
+    interface Conversion extends java.io.Serializable {
+        /** The output, or the reason there is none. */
+        Operations.Outcome<Operations.Encoded> apply(byte[] content);
+    }
+
+    private final Conversion conversion;
     private final boolean overwrite;
     private final HadoopConf conf;
 
-    CompressTask(Setting setting, boolean overwrite, HadoopConf conf) {
-        this.setting = setting;
+    ConvertTask(Conversion conversion, boolean overwrite, HadoopConf conf) {
+        this.conversion = conversion;
         this.overwrite = overwrite;
         this.conf = conf;
     }
@@ -50,10 +56,11 @@ final class CompressTask implements FlatMapFunction<Iterator<CompressTask.Item>,
     }
 
     /**
-     * The items of a listing: {@code base/a/b.png} goes to {@code output/a/b.jpg}. Two inputs with one output
-     * ({@code a.png}, {@code a.bmp}): the first in path order is converted, the others fail, as in the CLI.
+     * The items of a listing: {@code base/a/b.png} goes to {@code output/a/b.jpg} (or {@code output/a/b.png} with
+     * {@code keepName}). Two inputs with one output ({@code a.png}, {@code a.bmp}): the first in path order is
+     * converted, the others fail, as in the CLI.
      */
-    static List<Item> plan(Inputs inputs, Path outputDir) {
+    static List<Item> plan(Inputs inputs, Path outputDir, boolean keepName) {
         java.util.Map<String, String> firstByOutput = new java.util.HashMap<>();
         List<Item> items = new ArrayList<>();
         for (String file : inputs.files()) {
@@ -61,7 +68,7 @@ final class CompressTask implements FlatMapFunction<Iterator<CompressTask.Item>,
             int slash = relative.lastIndexOf('/');
             int dot = relative.lastIndexOf('.');
             String stem = dot > slash + 1 ? relative.substring(0, dot) : relative;
-            String output = new Path(outputDir, stem + ".jpg").toString();
+            String output = new Path(outputDir, keepName ? relative : stem + ".jpg").toString();
             String first = firstByOutput.putIfAbsent(output, file);
             items.add(new Item(file, output, first));
         }
@@ -98,14 +105,15 @@ final class CompressTask implements FlatMapFunction<Iterator<CompressTask.Item>,
             }
             byte[] content = FileCommit.read(FileCommit.fileSystem(input, conf), input);
             bytesIn = content.length;
-            Operations.Outcome<Operations.Encoded> outcome = Operations.compress(content, setting);
+            Operations.Outcome<Operations.Encoded> outcome = conversion.apply(content);
             if (outcome.value() == null) {
                 return failed(file, target, bytesIn, outcome.error());
             }
             byte[] jpeg = outcome.value().jpeg();
             FileCommit.write(outFs, target, jpeg, overwrite);
+            int quality = outcome.value().quality();
             return RowFactory.create(file, qualifiedTarget.toString(), "written", bytesIn, (long) jpeg.length,
-                outcome.value().quality(), null);
+                quality > 0 ? quality : null, null);
         } catch (Exception e) {
             return failed(file, target, bytesIn, Failures.describe(e));
         }
