@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
 
 /**
  * What the SQL functions and the batch job do to one file's bytes. Every method returns its failure as an
@@ -35,6 +36,12 @@ final class Operations {
     private static final Map<Setting, JpegEncoder> ENCODERS = new ConcurrentHashMap<>();
     /** Lossless rewrites; immutable and thread-safe. */
     private static final JpegTranscoder TRANSCODER = new JpegTranscoder();
+
+    static {
+        // ImageIO registered its plugins with the class loader of the thread that used it first. In a Spark
+        // executor that may be a loader without the application jar; the task thread's loader has it.
+        ImageIO.scanForPlugins();
+    }
 
     private Operations() {
     }
