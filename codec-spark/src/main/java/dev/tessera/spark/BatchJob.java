@@ -63,12 +63,16 @@ public final class BatchJob {
             return;
         }
         SparkSession.Builder builder = SparkSession.builder().appName("tessera " + parsed.command);
+        boolean submitted = new SparkConf().contains("spark.master"); // spark-submit sets it
         if (parsed.get("master") != null) {
             builder.master(parsed.get("master"));
-        } else if (!new SparkConf().contains("spark.master")) {
+        } else if (!submitted) {
             builder.master("local[*]"); // run outside spark-submit (exec:java, an IDE): all local cores
         }
         SparkSession spark = builder.getOrCreate();
+        if (!submitted) {
+            spark.sparkContext().setLogLevel("WARN"); // a local run prints the summary, not Spark's INFO lines
+        }
         int code;
         try {
             code = run(spark, parsed, System.out, System.err);
@@ -162,6 +166,7 @@ public final class BatchJob {
     /** Runs a conversion over the items and prints the totals and the failures. */
     private static int convert(SparkSession spark, List<ConvertTask.Item> items, ConvertTask task, JobArgs args,
                                String label, PrintStream out, PrintStream err) {
+        long start = System.nanoTime();
         JavaRDD<Row> statuses = partitioned(spark, items, args.integer("partitions")).mapPartitions(task);
         Dataset<Row> rows = spark.createDataFrame(statuses, ConvertTask.SCHEMA)
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -194,6 +199,8 @@ public final class BatchJob {
                 .collectAsList()) {
                 err.println("tessera-spark: " + f.getString(0) + ": " + f.getString(1));
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            line.append(String.format(Locale.ROOT, "; %.1f s, %.2f files/s", seconds, items.size() / seconds));
             out.println(line);
             return failed == 0 ? 0 : EXIT_FAILED;
         } finally {
