@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StreamCapabilities;
 
 /**
  * Reads inputs and commits outputs one file at a time through Hadoop's file system API, so a job writes to
@@ -60,7 +61,11 @@ final class FileCommit {
         try {
             try (FSDataOutputStream out = fs.create(temp, false)) {
                 out.write(bytes);
-                out.hsync();
+                // On disk before the rename where the file system can say so (HDFS, local); object stores
+                // (S3A) have no hsync and make the object visible only when the stream closes.
+                if (out.hasCapability(StreamCapabilities.HSYNC)) {
+                    out.hsync();
+                }
             }
             if (fs.exists(target)) {
                 if (!overwrite) {
