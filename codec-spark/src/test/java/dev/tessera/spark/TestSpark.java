@@ -16,6 +16,9 @@ final class TestSpark {
                 .appName("tessera-spark-tests")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
+                // Tests run tiny queries once each: compiling generated code (Janino) costs more than it saves.
+                .config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                 // No host name lookup: the driver and its executor threads talk over the loopback interface.
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
