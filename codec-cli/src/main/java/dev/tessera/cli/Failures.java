@@ -5,13 +5,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-/** Turns exceptions into the one-line messages {@code tessera} prints on standard error. */
-final class Failures {
+/** Turns exceptions into the one-line messages {@code tessera} prints on standard error (and codec-spark reports). */
+public final class Failures {
     private Failures() {
     }
 
     /** A single line: what went wrong, naming the file system path involved if it is not the input. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String text;
         if (e instanceof FileAlreadyExistsException f) {
             text = f.getFile() + " exists (use --force to overwrite)";

@@ -5,6 +5,7 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,12 +22,15 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads an input file through ImageIO (the JDK readers plus the TwelveMonkeys plugins on the class path) and
  * collects the metadata the output should keep. Never writes to the input.
+ *
+ * <p>Public for codec-spark, which reads its inputs as bytes and must read them as {@code tessera compress} does.
  */
-final class ImageLoader {
+public final class ImageLoader {
     /** The largest EXIF payload one APP1 segment holds: 65533 payload bytes less "Exif\0\0" (T.81 B.1.1.4). */
     static final int MAX_EXIF = 65533 - 6;
 
@@ -47,7 +51,33 @@ final class ImageLoader {
         if (!Files.isRegularFile(file)) {
             throw new IIOException("not a regular file");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        return load(() -> ImageIO.createImageInputStream(file.toFile()), keepMetadata, warnings);
+    }
+
+    /**
+     * Reads the first image of a file's content, exactly as {@link #load(Path, boolean, Consumer)} reads the file.
+     *
+     * @param content      the whole file
+     * @param keepMetadata read EXIF, ICC and density to carry into the output
+     * @param warnings     receives one line for each piece of metadata that cannot be carried
+     * @throws IOException if the content is not an image in a supported format or cannot be read
+     */
+    public static SourceImage load(byte[] content, boolean keepMetadata, Consumer<String> warnings)
+        throws IOException {
+        // A memory-cached stream: ImageIO.createImageInputStream over an InputStream would cache in a temp file.
+        return load(() -> new MemoryCacheImageInputStream(new ByteArrayInputStream(content)), keepMetadata,
+            warnings);
+    }
+
+    /** Opens a new stream over the same input, from its first byte. */
+    @FunctionalInterface
+    private interface Opener {
+        ImageInputStream open() throws IOException;
+    }
+
+    private static SourceImage load(Opener opener, boolean keepMetadata, Consumer<String> warnings)
+        throws IOException {
+        try (ImageInputStream in = opener.open()) {
             if (in == null) {
                 throw new IIOException("cannot open for reading");
             }
@@ -60,7 +90,7 @@ final class ImageLoader {
                 reader.setInput(in, true, !keepMetadata);
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 ImageMetadata metadata = keepMetadata
-                    ? readMetadata(file, format, reader, warnings)
+                    ? readMetadata(opener, format, reader, warnings)
                     : ImageMetadata.NONE;
                 ImageReadParam param = reader.getDefaultReadParam();
                 byte[] profile = metadata.iccProfile();
@@ -130,12 +160,12 @@ final class ImageLoader {
             && Arrays.equals(a, header, a.length, b, header, b.length);
     }
 
-    private static ImageMetadata readMetadata(Path file, String format, ImageReader reader,
+    private static ImageMetadata readMetadata(Opener opener, String format, ImageReader reader,
                                               Consumer<String> warnings) throws IOException {
         ImageMetadata metadata = ImageMetadata.NONE;
         if (format.equals("jpeg") || format.equals("jpg")) {
-            // A second stream over the file, so the reader's own stream position is left alone.
-            try (ImageInputStream again = ImageIO.createImageInputStream(file.toFile())) {
+            // A second stream over the input, so the reader's own stream position is left alone.
+            try (ImageInputStream again = opener.open()) {
                 metadata = JpegMetadataReader.read(again, warnings);
             } catch (IOException e) {
                 warnings.accept("metadata segments unreadable (" + e.getMessage() + "); metadata dropped");

@@ -10,5 +10,5 @@ import java.awt.image.BufferedImage;
  * @param metadata what the output carries ({@link ImageMetadata#NONE} with {@code --strip-metadata})
  * @param format   the ImageIO format name, lower case ("png", "jpeg", ...)
  */
-record SourceImage(BufferedImage image, ImageMetadata metadata, String format) {
+public record SourceImage(BufferedImage image, ImageMetadata metadata, String format) {
 }
