@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,14 +37,20 @@ import picocli.CommandLine.Spec;
         "  tessera info photo.jpg",
         "  tessera info --json *.jpg",
         "",
-        "Exit codes: 0 every file read, 1 any file failed, 2 bad arguments."
+        "Exit codes: 0 every file read (warnings allowed), 1 any file failed, 2 bad arguments."
     })
 final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IN", arity = "1..*", description = "JPEG files.")
+    @ParentCommand
+    Main parent;
+
+    @Parameters(paramLabel = "IN", arity = "1..*", description = "JPEG files; - for standard input.")
     List<Path> inputs;
+
+    @Option(names = "--strict", description = "Fail a file on the first sign of damage in its markers.")
+    boolean strict;
 
     @Option(names = "--json", description = "Print JSON (one object per file, in an array with several files).")
     boolean json;
@@ -58,26 +65,39 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        JpegDecoder decoder;
+        DecoderOptions options;
         try {
-            decoder = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(limitOptions.limits()));
+            options = DecoderOptions.DEFAULT.withLimits(limitOptions.limits()).withStrict(strict);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        String stdinProblem = Inputs.checkStdin(inputs);
+        if (stdinProblem != null) {
+            throw new ParameterException(spec.commandLine(), stdinProblem);
+        }
         int failures = 0;
         List<String> objects = new ArrayList<>();
-        for (Path input : inputs) {
+        for (Path path : inputs) {
+            Inputs.Input input = Inputs.of(path, Main.streams(parent));
+            Path shown = Path.of(input.name());
+            WarningReport report = new WarningReport();
             try {
-                ImageInfo info = decoder.readInfo(input);
+                byte[] data = input.bytes(options.limits().maxInputBytes());
+                ImageInfo info;
+                try {
+                    info = new JpegDecoder(options.withListener(report.listener())).readInfo(data);
+                } finally {
+                    report.print(input.name(), err, false);
+                }
                 if (json) {
-                    objects.add(json(input, info));
+                    objects.add(json(shown, info));
                 } else {
-                    out.print(text(input, info));
+                    out.print(text(shown, info));
                     out.flush();
                 }
             } catch (Exception | OutOfMemoryError e) {
                 failures++;
-                err.println("tessera: " + input + ": " + Failures.describe(e));
+                err.println("tessera: " + input.name() + ": " + Failures.describe(e, input.name()));
                 if (verbose) {
                     e.printStackTrace(err);
                 }

@@ -349,8 +349,13 @@ public final class BitReader {
     /**
      * Skips entropy-coded data without decoding it, up to the first marker that is not RSTm, and returns
      * that marker's code (consumed). Used to list a file's markers without decoding.
+     *
+     * @param restarts whether the scan has a restart interval (T.81 B.2.4.4); then an invalid marker code
+     *                 (0x01..0xBF) followed by a restart marker is skipped with a warning, as a full decode
+     *                 skips it: the Huffman decoder stops at it (jdhuff.c) and the restart resynchronisation
+     *                 discards it and finds the RSTm (jdmarker.c jpeg_resync_to_restart)
      */
-    public int skipEntropyData() throws MalformedJpegException {
+    public int skipEntropyData(boolean restarts) throws MalformedJpegException {
         while (true) {
             int c = source.read();
             if (c != 0xFF) {
@@ -360,11 +365,50 @@ public final class BitReader {
             do {
                 c = source.read();
             } while (c == 0xFF);
-            if (c != 0 && (c < 0xD0 || c > 0xD7)) {
-                unreadMarkerOffset = at;
-                return c;
+            if (c == 0 || (c >= 0xD0 && c <= 0xD7)) {
+                continue;
+            }
+            if (restarts && c < 0xC0 && restartFollows(source.offset())) {
+                if (warnings.wanted(JpegWarning.Kind.RESTART_RESYNC)) {
+                    warnings.warn(at, JpegWarning.Kind.RESTART_RESYNC, String.format(
+                        "corrupt JPEG data: found marker 0x%02x instead of a restart marker", c));
+                } else {
+                    warnings.count(JpegWarning.Kind.RESTART_RESYNC);
+                }
+                continue;
+            }
+            unreadMarkerOffset = at;
+            return c;
+        }
+    }
+
+    /**
+     * Whether the next marker from {@code from} that is not an invalid code (0x01..0xBF) is a restart marker;
+     * looks ahead without reading.
+     */
+    private boolean restartFollows(long from) {
+        byte[] d = source.array();
+        int end = source.length();
+        int p = (int) Math.min(from, end);
+        while (p < end) {
+            if (d[p++] != (byte) 0xFF) {
+                continue;
+            }
+            while (p < end && d[p] == (byte) 0xFF) {
+                p++;
+            }
+            if (p >= end) {
+                return false;
+            }
+            int c = d[p++] & 0xFF;
+            if (c >= 0xD0 && c <= 0xD7) {
+                return true;
+            }
+            if (c >= 0xC0) {
+                return false;
             }
         }
+        return false;
     }
 
     /**
