@@ -143,10 +143,14 @@ final class InfoCommand implements Callable<Integer> {
             t.append('\n');
         }
         for (HuffmanDefinition h : info.huffmanTables()) {
-            t.append("  DHT ").append(h.ac() ? "AC" : "DC").append(" Th").append(h.slot()).append(": ")
-                .append(h.spec().symbolCount()).append(" codes, counts by length");
-            for (int length = 1; length <= 16; length++) {
-                t.append(' ').append(h.spec().countOfLength(length));
+            t.append("  DHT ").append(h.ac() ? "AC" : "DC").append(" Th").append(h.slot()).append(": ");
+            if (h.spec() != null) {
+                t.append(h.spec().symbolCount()).append(" codes, counts by length");
+                for (int length = 1; length <= 16; length++) {
+                    t.append(' ').append(h.spec().countOfLength(length));
+                }
+            } else {
+                t.append("invalid");
             }
             if (h.problem() != null && !h.problem().isEmpty()) {
                 t.append(" (").append(h.problem()).append(')');
@@ -206,11 +210,12 @@ final class InfoCommand implements Callable<Integer> {
         parts.clear();
         for (HuffmanDefinition h : info.huffmanTables()) {
             StringBuilder counts = new StringBuilder();
-            for (int length = 1; length <= 16; length++) {
+            for (int length = 1; h.spec() != null && length <= 16; length++) {
                 counts.append(length == 1 ? "" : ", ").append(h.spec().countOfLength(length));
             }
-            parts.add("{\"class\": \"" + (h.ac() ? "AC" : "DC") + "\", \"slot\": " + h.slot() + ", \"counts\": ["
-                + counts + "]}");
+            parts.add("{\"class\": \"" + (h.ac() ? "AC" : "DC") + "\", \"slot\": " + h.slot() + ", \"counts\": "
+                + (h.spec() != null ? "[" + counts + "]" : "null") + (h.problem() != null && !h.problem().isEmpty()
+                ? ", \"problem\": " + CompareFormats.jsonString(h.problem()) : "") + "}");
         }
         j.append(", \"huffmanTables\": [").append(String.join(", ", parts)).append("]");
         parts.clear();

@@ -1,6 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.jpeg.Limits;
+import dev.tessera.jpeg.error.JpegLimitException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,8 +74,8 @@ final class Inputs {
                 } else {
                     requireRegularFile(file);
                     if (Files.size(file) > maxBytes) {
-                        throw new IIOException("file of " + Files.size(file) + " bytes exceeds the input limit of "
-                            + maxBytes + " bytes");
+                        throw new JpegLimitException(maxBytes, null, "input exceeds the limit of " + maxBytes
+                            + " bytes");
                     }
                     return Files.readAllBytes(file);
                 }
@@ -140,7 +141,7 @@ final class Inputs {
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > maxBytes) {
-                throw new IIOException("standard input exceeds the input limit of " + maxBytes + " bytes");
+                throw new JpegLimitException(maxBytes, null, "input exceeds the limit of " + maxBytes + " bytes");
             }
             out.write(buffer, 0, n);
         }

@@ -350,10 +350,12 @@ public final class BitReader {
      * Skips entropy-coded data without decoding it, up to the first marker that is not RSTm, and returns
      * that marker's code (consumed). Used to list a file's markers without decoding.
      *
-     * @param restarts whether the scan has a restart interval (T.81 B.2.4.4); then an invalid marker code
-     *                 (0x01..0xBF) followed by a restart marker is skipped with a warning, as a full decode
-     *                 skips it: the Huffman decoder stops at it (jdhuff.c) and the restart resynchronisation
-     *                 discards it and finds the RSTm (jdmarker.c jpeg_resync_to_restart)
+     * @param restarts whether the scan has a restart interval (T.81 B.2.4.4). Then an invalid marker code
+     *                 (0x01..0xBF) is skipped with a warning, as a full decode skips it when it meets it before
+     *                 the scan's last restart point: the Huffman decoder stops at it (jdhuff.c) and the restart
+     *                 resynchronisation discards it (jdmarker.c jpeg_resync_to_restart). Where the scan's
+     *                 restart points lie is known only by decoding, so this accepts the code anywhere in the
+     *                 scan, also in the last interval, where a full decode refuses it.
      */
     public int skipEntropyData(boolean restarts) throws MalformedJpegException {
         while (true) {
@@ -368,7 +370,7 @@ public final class BitReader {
             if (c == 0 || (c >= 0xD0 && c <= 0xD7)) {
                 continue;
             }
-            if (restarts && c < 0xC0 && restartFollows(source.offset())) {
+            if (restarts && c < 0xC0) {
                 if (warnings.wanted(JpegWarning.Kind.RESTART_RESYNC)) {
                     warnings.warn(at, JpegWarning.Kind.RESTART_RESYNC, String.format(
                         "corrupt JPEG data: found marker 0x%02x instead of a restart marker", c));
@@ -380,35 +382,6 @@ public final class BitReader {
             unreadMarkerOffset = at;
             return c;
         }
-    }
-
-    /**
-     * Whether the next marker from {@code from} that is not an invalid code (0x01..0xBF) is a restart marker;
-     * looks ahead without reading.
-     */
-    private boolean restartFollows(long from) {
-        byte[] d = source.array();
-        int end = source.length();
-        int p = (int) Math.min(from, end);
-        while (p < end) {
-            if (d[p++] != (byte) 0xFF) {
-                continue;
-            }
-            while (p < end && d[p] == (byte) 0xFF) {
-                p++;
-            }
-            if (p >= end) {
-                return false;
-            }
-            int c = d[p++] & 0xFF;
-            if (c >= 0xD0 && c <= 0xD7) {
-                return true;
-            }
-            if (c >= 0xC0) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /**
