@@ -255,7 +255,8 @@ final class CompressCommand implements Callable<Integer> {
                 searchTarget, safeOutput, std, err)));
         }
         boolean quiet = batch.quiet;
-        boolean bar = parent != null && parent.terminal;
+        // With a target, each file's line carries the chosen quality: lines, never a bar that would hide them.
+        boolean bar = parent != null && parent.terminal && searchTarget == null;
         Progress progress = Progress.choose(quiet, bar, "compress", err);
         Batch.Summary<Path> summary = new Batch(batch.threads(), progress, err, verbose).run(jobs);
         if (!quiet) {
