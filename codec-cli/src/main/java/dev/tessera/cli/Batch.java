@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one job per file on a pool of threads, reports progress (on standard error), and isolates failures: a
- * job that throws (including {@link OutOfMemoryError}) is reported as one line on standard error and counted, and the other
- * jobs go on. Results come back in job order, whatever order the jobs finish in.
+ * job that throws (including {@link OutOfMemoryError}) is reported as one line on standard error and counted,
+ * and the other jobs go on. Results come back in job order, whatever order the jobs finish in.
  */
 final class Batch {
     /** The work for one file. */
