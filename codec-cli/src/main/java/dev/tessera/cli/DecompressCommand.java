@@ -76,6 +76,11 @@ final class DecompressCommand implements Callable<Integer> {
             + "hold them.")
     boolean cmykToRgb;
 
+    @Option(names = "--auto-orient",
+        description = "Turn the image upright as its EXIF Orientation tag (2 to 8) says: mirrored or rotated, width "
+            + "and height swapped for 5 to 8. Off by default, as djpeg.")
+    boolean autoOrient;
+
     @Option(names = "--threads-per-image", paramLabel = "N", defaultValue = "1",
         description = "Threads one image may be decoded on (default: ${DEFAULT-VALUE}); only files with restart "
             + "markers at MCU-row boundaries are split, with the same output.")
@@ -136,7 +141,8 @@ final class DecompressCommand implements Callable<Integer> {
         JpegDecoder decoder;
         try {
             decoder = new JpegDecoder(DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb)
-                .withLimits(limitOptions.limits()).withThreads(Math.max(1, threadsPerImage)));
+                .withLimits(limitOptions.limits()).withThreads(Math.max(1, threadsPerImage))
+                .withAutoOrient(autoOrient));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
