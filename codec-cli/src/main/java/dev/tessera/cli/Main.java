@@ -16,13 +16,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Tessera: a pure-Java JPEG codec (ITU-T T.81 / JFIF).",
-    subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, CompareCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {CompressCommand.class, DecompressCommand.class, TransformCommand.class, InfoCommand.class,
+        CompareCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  tessera compress photo.png             writes photo.jpg beside photo.png",
         "  tessera compress -q 90 --subsampling 444 logo.png -o logo.jpg",
         "  tessera compress --out-dir out *.png   writes out/NAME.jpg for each input",
+        "  tessera transform a.jpg -o b.jpg --rotate 90   turns a JPEG losslessly",
         "  tessera help compress                  lists every compress option",
         "",
         "Exit codes: 0 success, 1 an input failed, 2 bad arguments."
