@@ -4,6 +4,7 @@ import dev.tessera.jpeg.decode.DecodePipeline;
 import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.error.JpegLimitException;
 import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.WarningListener;
 import dev.tessera.jpeg.io.BoundedInput;
 import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.Orientation;
@@ -85,7 +86,9 @@ public final class JpegDecoder {
         if (!options.autoOrient()) {
             return image;
         }
-        byte[] exif = new DecodePipeline(data, options.settings()).readHeader().metadata().exif();
+        // The headers again, quietly: their warnings were reported by the decode.
+        DecoderOptions quiet = options.toBuilder().listener(WarningListener.IGNORE).strict(false).build();
+        byte[] exif = new DecodePipeline(data, quiet.settings()).readHeader().metadata().exif();
         return Orientation.fromExif(exif).map(o -> ImageTransforms.apply(image, o.toUpright())).orElse(image);
     }
 

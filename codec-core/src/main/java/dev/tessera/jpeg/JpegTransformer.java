@@ -71,8 +71,10 @@ public final class JpegTransformer {
             warnings.add(w);
             user.warningOccurred(w);
         });
-        ImageInfo header = new JpegDecoder(reading).readHeader(jpeg);
         CoefficientImage image = new JpegTranscoder(reading).readCoefficients(jpeg);
+        // The colour space, from headers already read (and warned about) above.
+        ImageInfo header = new JpegDecoder(options.toBuilder().listener(WarningListener.IGNORE).strict(false)
+            .build()).readHeader(jpeg);
         if (!warnings.isEmpty() && !transform.transcode().force()) {
             JpegWarning first = warnings.get(0);
             throw new MalformedJpegException(first.offset(), null, "damaged data (" + first.detail()
