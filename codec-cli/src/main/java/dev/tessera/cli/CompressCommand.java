@@ -1,13 +1,16 @@
 package dev.tessera.cli;
 
 import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
 import dev.tessera.jpeg.Preset;
 import dev.tessera.jpeg.QuantTables;
 import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.QualityEstimate;
 import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.tune.QualitySearch;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -136,6 +139,11 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--force"}, description = "Replace existing output files.")
     boolean force;
+
+    @Option(names = "--no-larger",
+        description = "For JPEG inputs: when the re-encoded file would be larger than the input, write the "
+            + "input's bytes instead (re-encoding a JPEG is lossy; tessera optimize shrinks one losslessly).")
+    boolean noLarger;
 
     @Option(names = {"-v", "--verbose"},
         description = "Report each file written and metadata dropped; print stack traces on errors.")
@@ -356,12 +364,20 @@ final class CompressCommand implements Callable<Integer> {
         }
         ImageMetadata metadata = source.metadata();
         String note;
-        if (search == null) {
+        byte[] jpegInput = readIfJpeg(input);
+        if (search == null && jpegInput != null) {
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+            encoder.encode(source.image(), metadata, encoded);
+            byte[] chosen = recompressionCheck(input, jpegInput, encoded.toByteArray(), quality, err);
+            safeOutput.write(output, force, stream -> stream.write(chosen));
+            note = chosen == jpegInput ? "input kept: re-encoding was larger" : "";
+        } else if (search == null) {
             safeOutput.write(output, force, stream -> encoder.encode(source.image(), metadata, stream));
             note = "";
         } else {
             QualitySearch.Result result = search.search(source.image(), metadata, searchTarget);
-            byte[] jpeg = result.jpeg();
+            byte[] jpeg = jpegInput == null ? result.jpeg()
+                : recompressionCheck(input, jpegInput, result.jpeg(), 0, err);
             safeOutput.write(output, force, stream -> stream.write(jpeg));
             note = TargetReport.describe(searchTarget, result);
             if (!result.met()) {
@@ -380,6 +396,54 @@ final class CompressCommand implements Callable<Integer> {
             }
         }
         return new Batch.Done<>(output, Files.size(input), bytesOut, line);
+    }
+
+    /** The input's bytes when it is a JPEG file (SOI first), else {@code null}. */
+    private static byte[] readIfJpeg(Path input) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(input)) {
+            byte[] start = in.readNBytes(2);
+            if (start.length < 2 || (start[0] & 0xFF) != 0xFF || (start[1] & 0xFF) != 0xD8) {
+                return null;
+            }
+        }
+        return Files.readAllBytes(input);
+    }
+
+    /**
+     * Re-encoding a JPEG: one warning line when the result is larger than the input or {@code requested} quality
+     * is above the input's estimated one (0 for none asked), naming {@code optimize}; with {@code --no-larger} the
+     * input's bytes when the result is larger. Returns the bytes to write.
+     */
+    private byte[] recompressionCheck(Path input, byte[] original, byte[] encoded, int requested, PrintWriter err) {
+        Integer estimate = null;
+        try {
+            QualityEstimate q = new JpegDecoder().readHeader(original).qualityEstimate();
+            estimate = q == null ? null : q.quality();
+        } catch (IOException e) {
+            // The image was decoded already; a header we cannot estimate from only means no quality check.
+        }
+        boolean larger = encoded.length > original.length;
+        boolean higher = requested > 0 && estimate != null && requested > estimate;
+        if (!larger && !higher) {
+            return encoded;
+        }
+        StringBuilder line = new StringBuilder("tessera: ").append(input).append(": warning: re-encoding a JPEG "
+            + "is lossy");
+        if (higher) {
+            line.append("; quality ").append(requested).append(" is above the input's estimated ").append(estimate)
+                .append(", which cannot bring back lost detail");
+        }
+        if (larger) {
+            line.append("; the result (").append(encoded.length).append(" bytes) is larger than the input (")
+                .append(original.length).append(" bytes)").append(noLarger ? ", so the input's bytes were written"
+                    : "");
+        }
+        line.append("; 'tessera optimize' makes a JPEG smaller without changing its pixels");
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+        return larger && noLarger ? original : encoded;
     }
 
     private void printTrace(PrintWriter err, Throwable e) {
