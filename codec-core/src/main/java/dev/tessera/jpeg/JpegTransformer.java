@@ -5,6 +5,7 @@ import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.jpeg.error.TransformException;
 import dev.tessera.jpeg.error.UnsupportedJpegException;
 import dev.tessera.jpeg.error.WarningListener;
+import dev.tessera.jpeg.marker.ExifDimensions;
 import dev.tessera.jpeg.model.CoefficientImage;
 import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.JpegColorSpace;
@@ -88,8 +89,9 @@ public final class JpegTransformer {
     /**
      * Transforms coefficients read by {@link JpegTranscoder#readCoefficients}. With
      * {@link TransformOptions#autoOrient()} the transform comes from the first EXIF (APP1 "Exif") segment's
-     * Orientation tag, which the result's copy of that segment sets to 1. Other segments are kept as they are
-     * (the copy policy applies when writing).
+     * Orientation tag, which the result's copy of that segment sets to 1. When the size changes, that segment's
+     * PixelXDimension and PixelYDimension tags are set to the new size, as jpegtran sets them. Other segments are
+     * kept as they are (the copy policy applies when writing).
      *
      * @param colorSpace the image's colour space ({@link ImageInfo#colorSpace()}), for {@code grayscale}
      */
@@ -114,13 +116,25 @@ public final class JpegTransformer {
         TransformSpec spec = new TransformSpec(t,
             c == null ? null : new TransformSpec.Crop(c.width(), c.height(), c.x(), c.y()),
             transform.grayscale(), transform.trim(), transform.perfect());
-        return CoefficientTransformer.apply(image, colorSpace, spec).withSegments(segments);
+        CoefficientImage out = CoefficientTransformer.apply(image, colorSpace, spec);
+        int exif = exifIndex(segments);
+        if (exif >= 0 && (out.width() != image.width() || out.height() != image.height())) {
+            // As jpegtran's adjust_exif_parameters: the EXIF image size follows a crop or a quarter turn.
+            CoefficientImage.Segment s = segments.get(exif);
+            segments = new ArrayList<>(segments);
+            segments.set(exif, withTiff(s, ExifDimensions.withSize(tiff(s.payload()), out.width(), out.height())));
+        }
+        return out.withSegments(segments);
     }
 
     /** The APP1 segment holding EXIF ("Exif\0" then a TIFF structure) with its Orientation tag set to 1. */
     public static CoefficientImage.Segment uprightExif(CoefficientImage.Segment exif) {
+        return withTiff(exif, Orientation.rewriteExif(tiff(exif.payload()), Orientation.TOP_LEFT));
+    }
+
+    /** {@code exif} with the TIFF structure after its 6-byte identifier replaced by {@code tiff} (same length). */
+    private static CoefficientImage.Segment withTiff(CoefficientImage.Segment exif, byte[] tiff) {
         byte[] p = exif.payload();
-        byte[] tiff = Orientation.rewriteExif(tiff(p), Orientation.TOP_LEFT);
         byte[] out = Arrays.copyOf(p, p.length);
         System.arraycopy(tiff, 0, out, p.length - tiff.length, tiff.length);
         return new CoefficientImage.Segment(exif.marker(), out);
