@@ -2,13 +2,17 @@ package dev.tessera.cli;
 
 import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.Limits;
 import dev.tessera.jpeg.Preset;
 import dev.tessera.jpeg.QuantTables;
 import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.QualityEstimate;
 import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.tune.QualitySearch;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -147,6 +151,11 @@ final class CompressCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--force"}, description = "Replace existing output files.")
     boolean force;
+
+    @Option(names = "--no-larger",
+        description = "For JPEG inputs: when the re-encoded file would be larger than the input, write the "
+            + "input's bytes instead (re-encoding a JPEG is lossy; tessera optimize shrinks one losslessly).")
+    boolean noLarger;
 
     @Option(names = {"-v", "--verbose"},
         description = "Report each file written and each piece of metadata dropped, and why; print stack traces "
@@ -393,13 +402,21 @@ final class CompressCommand implements Callable<Integer> {
         ImageMetadata metadata = source.metadata();
         String note;
         long bytesOut;
-        if (search == null) {
+        byte[] jpegInput = Inputs.isJpeg(input) ? input.bytes(Limits.DEFAULT.maxInputBytes()) : null;
+        if (search == null && jpegInput != null) {
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+            encoder.encode(source.image(), metadata, encoded);
+            byte[] chosen = recompressionCheck(input, jpegInput, encoded.toByteArray(), quality, err);
+            bytesOut = Outputs.write(output, force, safeOutput, std, stream -> stream.write(chosen));
+            note = chosen == jpegInput ? "input kept: re-encoding was larger" : "";
+        } else if (search == null) {
             bytesOut = Outputs.write(output, force, safeOutput, std,
                 stream -> encoder.encode(source.image(), metadata, stream));
             note = "";
         } else {
             QualitySearch.Result result = search.search(source.image(), metadata, searchTarget);
-            byte[] jpeg = result.jpeg();
+            byte[] jpeg = jpegInput == null ? result.jpeg()
+                : recompressionCheck(input, jpegInput, result.jpeg(), 0, err);
             bytesOut = Outputs.write(output, force, safeOutput, std, stream -> stream.write(jpeg));
             note = TargetReport.describe(searchTarget, result);
             if (!result.met() && !batch.quiet) {
@@ -412,6 +429,45 @@ final class CompressCommand implements Callable<Integer> {
         String line = "-> " + Outputs.name(output) + " (" + bytesOut + " bytes" + (note.isEmpty() ? "" : ", " + note)
             + ")";
         return new Batch.Done<>(output, input.size(), bytesOut, line);
+    }
+
+    /**
+     * Re-encoding a JPEG: one warning line when the result is larger than the input or {@code requested} quality
+     * is above the input's estimated one (0 for none asked), naming {@code optimize}; with {@code --no-larger} the
+     * input's bytes when the result is larger. Returns the bytes to write.
+     */
+    private byte[] recompressionCheck(Inputs.Input input, byte[] original, byte[] encoded, int requested, PrintWriter err) {
+        Integer estimate = null;
+        try {
+            QualityEstimate q = new JpegDecoder().readHeader(original).qualityEstimate();
+            estimate = q == null ? null : q.quality();
+        } catch (IOException e) {
+            // The image was decoded already; a header we cannot estimate from only means no quality check.
+        }
+        boolean larger = encoded.length > original.length;
+        boolean higher = requested > 0 && estimate != null && requested > estimate;
+        if (!larger && !higher) {
+            return encoded;
+        }
+        StringBuilder line = new StringBuilder("tessera: ").append(input.name()).append(": warning: re-encoding a JPEG "
+            + "is lossy");
+        if (higher) {
+            line.append("; quality ").append(requested).append(" is above the input's estimated ").append(estimate)
+                .append(", which cannot bring back lost detail");
+        }
+        if (larger) {
+            line.append("; the result (").append(encoded.length).append(" bytes) is larger than the input (")
+                .append(original.length).append(" bytes)").append(noLarger ? ", so the input's bytes were written"
+                    : "");
+        }
+        line.append("; 'tessera optimize' makes a JPEG smaller without changing its pixels");
+        if (!batch.quiet) {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }
+        return larger && noLarger ? original : encoded;
     }
 
     private void printTrace(PrintWriter err, Throwable e) {

@@ -4,6 +4,8 @@ import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.model.ImageMetadata;
+import dev.tessera.jpeg.model.JfifHeader;
+import dev.tessera.jpeg.model.Orientation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -101,6 +104,11 @@ final class DecompressCommand implements Callable<Integer> {
         description = "Fail a file on the first sign of damage instead of decoding it with a warning.")
     boolean strict;
 
+    @Option(names = "--auto-orient",
+        description = "Turn the image upright as its EXIF Orientation tag (2 to 8) says: mirrored or rotated, width "
+            + "and height swapped for 5 to 8. Off by default, as djpeg.")
+    boolean autoOrient;
+
     @Option(names = "--threads-per-image", paramLabel = "N", defaultValue = "1",
         description = "Threads one image may be decoded on (default: ${DEFAULT-VALUE}); only files with restart "
             + "markers at MCU-row boundaries are split, with the same output.")
@@ -168,7 +176,8 @@ final class DecompressCommand implements Callable<Integer> {
         DecoderOptions options;
         try {
             options = DecoderOptions.DEFAULT.withScale(scale).withCmykToRgb(cmykToRgb).withGrayscale(grayscale)
-                .withStrict(strict).withLimits(limitOptions.limits()).withThreads(Math.max(1, threadsPerImage));
+                .withStrict(strict).withLimits(limitOptions.limits()).withThreads(Math.max(1, threadsPerImage))
+                .withAutoOrient(autoOrient);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -212,12 +221,29 @@ final class DecompressCommand implements Callable<Integer> {
     }
 
     /**
-     * The metadata the output carries: the JPEG's, or none with {@code --strip-metadata}. The seam where a
-     * rewrite of the EXIF payload (orientation reset by {@code --auto-orient}) plugs in: it returns
-     * {@code metadata.withExif(rewritten)}.
+     * The metadata the output carries: the JPEG's, or none with {@code --strip-metadata}. With
+     * {@code --auto-orient} the pixels were turned upright as the EXIF Orientation tag said, so the tag written
+     * says 1 (changed in place, nothing else in the EXIF moves), and for 5 to 8, which swap width and height, the
+     * horizontal and vertical densities swap too.
      */
     ImageMetadata outputMetadata(ImageMetadata metadata) {
-        return stripMetadata ? ImageMetadata.NONE : metadata;
+        if (stripMetadata) {
+            return ImageMetadata.NONE;
+        }
+        if (!autoOrient) {
+            return metadata;
+        }
+        byte[] exif = metadata.exif();
+        Optional<Orientation> orientation = Orientation.fromExif(exif);
+        if (orientation.isEmpty()) {
+            return metadata; // nothing was turned: the decoder read the same tag
+        }
+        ImageMetadata upright = metadata.withExif(Orientation.rewriteExif(exif, Orientation.TOP_LEFT));
+        JfifHeader j = metadata.jfif();
+        return orientation.get().toUpright().transposes()
+            ? upright.withJfif(new JfifHeader(j.majorVersion(), j.minorVersion(), j.units(), j.yDensity(),
+                j.xDensity()))
+            : upright;
     }
 
     private Batch.Done<Path> decode(Inputs.Input input, Path output, ImageFiles.Format format,

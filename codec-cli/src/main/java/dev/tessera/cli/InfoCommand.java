@@ -129,6 +129,9 @@ final class InfoCommand implements Callable<Integer> {
         t.append('\n');
         t.append("  restart interval: ").append(info.restartInterval() == 0 ? "none"
             : info.restartInterval() + " MCUs").append('\n');
+        info.orientation().ifPresent(o -> t.append("  orientation: ").append(o.tag()).append(" (")
+            .append(o.name().toLowerCase(Locale.ROOT).replace('_', '-')).append(", upright by ")
+            .append(o.toUpright().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(")\n"));
         QualityEstimate q = info.qualityEstimate();
         if (q != null) {
             t.append(String.format(Locale.ROOT, "  quality: %s%d%s%n", q.ijg() ? "" : "about ", q.quality(),
@@ -191,6 +194,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         j.append(String.join(", ", parts)).append("]");
         j.append(", \"restartInterval\": ").append(info.restartInterval());
+        j.append(", \"orientation\": ").append(info.orientation().map(o -> String.valueOf(o.tag())).orElse("null"));
         QualityEstimate q = info.qualityEstimate();
         if (q != null) {
             j.append(String.format(Locale.ROOT, ", \"quality\": {\"estimate\": %d, \"ijg\": %b, \"meanError\": %s}",

@@ -19,7 +19,13 @@ import dev.tessera.jpeg.model.ScanHeader;
 import dev.tessera.jpeg.quant.QualityEstimator;
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.spec.Marker;
+import dev.tessera.jpeg.model.CoefficientImage;
+import dev.tessera.jpeg.model.ComponentBlocks;
+import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.spec.ZigZag;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a JPEG stream marker by marker (T.81 B.2, Figure B.2 syntax, with libjpeg's {@code jdmarker.c}
@@ -68,9 +74,21 @@ public final class DecodePipeline {
         return run(Mode.SAMPLES).planes;
     }
 
-    private enum Mode { HEADERS, FIRST_SCAN, IMAGE, SAMPLES }
+    /**
+     * Decodes the entropy-coded data into quantized coefficients only, with no inverse DCT (as libjpeg's
+     * {@code jpeg_read_coefficients}): the whole planes, the tables each component used, and every APPn and COM
+     * segment. Refuses lossless (SOF3) and 12-bit frames, which have no 8-bit DCT coefficients to keep.
+     */
+    public CoefficientImage readCoefficients() throws JpegException {
+        return run(Mode.COEFFICIENTS).coefficients;
+    }
 
-    private record Result(BufferedImage image, ImageInfo info, SamplePlane[] planes) {
+    private enum Mode { HEADERS, FIRST_SCAN, IMAGE, SAMPLES, COEFFICIENTS }
+
+    private record Result(BufferedImage image, ImageInfo info, SamplePlane[] planes, CoefficientImage coefficients) {
+        Result(BufferedImage image, ImageInfo info, SamplePlane[] planes) {
+            this(image, info, planes, null);
+        }
     }
 
     private Result run(Mode mode) throws JpegException {
@@ -81,6 +99,7 @@ public final class DecodePipeline {
         long pendingOffset = 0;
         int scans = 0;
         int leftover = 0;
+        List<CoefficientImage.Segment> segments = new ArrayList<>();
         while (true) {
             int code = markers.nextMarker(pending, pendingOffset, leftover);
             pending = 0;
@@ -97,6 +116,9 @@ public final class DecodePipeline {
                         throw new MalformedJpegException(at, m, "more than one frame header (SOF)");
                     }
                     state.frame = markers.readFrameHeader(code, options.maxPixels(), headersOnly);
+                    if (mode == Mode.COEFFICIENTS) {
+                        checkCoefficientFrame(at, m);
+                    }
                     int components = state.frame.components().size();
                     if (!headersOnly && components > options.maxComponents()) {
                         throw new JpegLimitException(at, m, components + " components exceed the limit of "
@@ -124,7 +146,8 @@ public final class DecodePipeline {
                 case SOI -> throw new MalformedJpegException(at, m, "second SOI marker");
                 case EOI -> {
                     markers.recordStandalone(code);
-                    return finish(mode, frameDecoder, at);
+                    return mode == Mode.COEFFICIENTS ? coefficients(frameDecoder, segments, at)
+                        : finish(mode, frameDecoder, at);
                 }
                 case SOS -> {
                     MarkerReader.ScanSelection selection = markers.readScanHeader(state.frame, headersOnly);
@@ -153,9 +176,17 @@ public final class DecodePipeline {
                 }
                 case RST0, RST1, RST2, RST3, RST4, RST5, RST6, RST7, TEM -> markers.recordStandalone(code);
                 case APP0, APP1, APP2, APP3, APP4, APP5, APP6, APP7, APP8, APP9, APP10, APP11, APP12, APP13,
-                    APP14, APP15, COM ->
-                    // decode() needs only JFIF and Adobe fields; readInfo() keeps EXIF, ICC and comments too.
-                    state.application(markers.readApplication(code, headersOnly), headersOnly, warnings);
+                    APP14, APP15, COM -> {
+                    if (mode == Mode.COEFFICIENTS) {
+                        // Every segment whole, for the --copy policy of the lossless operations.
+                        MarkerReader.ApplicationData app = markers.readWholeApplication(code);
+                        segments.add(new CoefficientImage.Segment(code, app.payload()));
+                        state.application(app, false, warnings);
+                    } else {
+                        // decode() needs only JFIF and Adobe fields; readInfo() keeps EXIF, ICC and comments too.
+                        state.application(markers.readApplication(code, headersOnly), headersOnly, warnings);
+                    }
+                }
                 default -> markers.skipSegment(code); // DNL: libjpeg skips it
             }
         }
@@ -174,7 +205,9 @@ public final class DecodePipeline {
         JpegColorSpace space = state.colorSpace(warnings, at);
         int components = layout.components.length;
         PixelOutput output;
-        if (mode == Mode.SAMPLES) {
+        if (mode == Mode.COEFFICIENTS) {
+            output = PixelOutput.coefficients();
+        } else if (mode == Mode.SAMPLES) {
             output = PixelOutput.samplesOnly();
         } else if (options.grayscale() && space != JpegColorSpace.GRAYSCALE) {
             if (space != JpegColorSpace.YCBCR) {
@@ -218,6 +251,85 @@ public final class DecodePipeline {
         frameDecoder.finish();
         return mode == Mode.SAMPLES ? new Result(null, null, frameDecoder.planes())
             : new Result(frameDecoder.image(), null, null);
+    }
+
+    /** Coefficient reads keep 8-bit DCT frames only (libjpeg-turbo's jpegtran refuses the others too). */
+    private void checkCoefficientFrame(long at, Marker m) throws JpegException {
+        if (m == Marker.SOF3 || m == Marker.SOF11 || m == Marker.SOF7 || m == Marker.SOF15) {
+            throw new UnsupportedJpegException(at, m, UnsupportedJpegException.Feature.LOSSLESS,
+                "lossless JPEG has no DCT coefficients to keep");
+        }
+        if (m == Marker.SOF5 || m == Marker.SOF6 || m == Marker.SOF13 || m == Marker.SOF14) {
+            throw new UnsupportedJpegException(at, m, UnsupportedJpegException.Feature.HIERARCHICAL,
+                "differential (hierarchical) frames are not supported");
+        }
+        if (state.frame.precision() != 8) {
+            throw new UnsupportedJpegException(at, m, UnsupportedJpegException.Feature.PRECISION,
+                state.frame.precision() + "-bit samples: only 8-bit files are supported here");
+        }
+        if (state.frame.height() == 0) {
+            throw new UnsupportedJpegException(at, m, UnsupportedJpegException.Feature.NUMBER_OF_LINES,
+                "the number of lines is defined by a DNL segment");
+        }
+        if (state.frame.components().size() > 4) {
+            throw new UnsupportedJpegException(at, m, UnsupportedJpegException.Feature.COMPONENT_COUNT,
+                state.frame.components().size() + " components: at most 4 are supported here");
+        }
+    }
+
+    /** The coefficient-only decode's result at EOI: whole planes, the tables each component used, segments. */
+    private Result coefficients(FrameDecoding frameDecoding, List<CoefficientImage.Segment> segments, long at)
+        throws JpegException {
+        if (state.frame == null) {
+            throw new MalformedJpegException(at, Marker.EOI, "no image: the stream holds only tables");
+        }
+        if (!(frameDecoding instanceof FrameDecoder decoder)) {
+            throw new MalformedJpegException(at, Marker.EOI, "no scan (SOS) before EOI");
+        }
+        decoder.finish();
+        DecodeLayout layout = new DecodeLayout(state.frame, 1);
+        FrameDecoder.CoefficientPlane[] planes = decoder.coefficientPlanes();
+        List<ComponentBlocks> blocks = new ArrayList<>();
+        List<QuantTable> tables = new ArrayList<>();
+        boolean single = layout.components.length == 1;
+        for (DecodeLayout.Component c : layout.components) {
+            int[] q = planes[c.index].quantValues();
+            QuantTable table;
+            if (q != null) {
+                table = QuantTable.decoded(toZigZag(q));
+            } else {
+                // A component no scan carried: libjpeg leaves its blocks zero; its slot's last table names it.
+                table = c.quantSlot < 4 ? state.quant[c.quantSlot] : null;
+                if (table == null) {
+                    throw new MalformedJpegException(at, Marker.EOI, "quantization table " + c.quantSlot
+                        + " is not defined");
+                }
+            }
+            tables.add(table);
+            short[] data = planes[c.index].coefficients();
+            if (single && (c.paddedBlocksWide != c.blocksWide || c.paddedBlocksHigh != c.blocksHigh)) {
+                // A one-component frame is coded without MCU padding (T.81 A.2.2): keep the real blocks only.
+                short[] trimmed = new short[c.blocksWide * c.blocksHigh * 64];
+                for (int row = 0; row < c.blocksHigh; row++) {
+                    System.arraycopy(data, row * c.paddedBlocksWide * 64, trimmed, row * c.blocksWide * 64,
+                        c.blocksWide * 64);
+                }
+                blocks.add(new ComponentBlocks(c.blocksWide, c.blocksHigh, c.blocksWide, c.blocksHigh, trimmed));
+            } else {
+                blocks.add(new ComponentBlocks(c.paddedBlocksWide, c.paddedBlocksHigh, c.blocksWide, c.blocksHigh,
+                    data));
+            }
+        }
+        CoefficientImage image = new CoefficientImage(state.frame, tables, blocks, segments, state.restartInterval);
+        return new Result(null, null, null, image);
+    }
+
+    private static int[] toZigZag(int[] natural) {
+        int[] zz = new int[64];
+        for (int k = 0; k < 64; k++) {
+            zz[k] = natural[ZigZag.toNatural(k)];
+        }
+        return zz;
     }
 
     /** The estimate from the first component's table (the luma table of YCbCr files), if it is defined. */

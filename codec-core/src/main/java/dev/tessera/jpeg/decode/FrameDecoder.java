@@ -41,6 +41,8 @@ final class FrameDecoder implements FrameDecoding {
     private final IdctPrecision precision;
     /** libjpeg's has_multiple_scans: progressive, or the first scan lacks some component. */
     final boolean multiScan;
+    /** The coefficient buffers hold whole planes: multi-scan files, and coefficient-only decodes. */
+    private final boolean wholePlanes;
     private final CoefficientBuffer[] coefficients;
     private final SamplePlane[] planes;
     private final ImageAssembler assembler;
@@ -92,6 +94,7 @@ final class FrameDecoder implements FrameDecoding {
         this.output = output;
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
+        this.wholePlanes = multiScan || output.coefficientsOnly;
         coefficients = new CoefficientBuffer[n];
         planes = new SamplePlane[n];
         kernels = new IdctKernel[n];
@@ -104,13 +107,13 @@ final class FrameDecoder implements FrameDecoding {
         }
         long total = 0;
         for (DecodeLayout.Component c : layout.components) {
-            long coefs = (long) c.paddedBlocksWide * (multiScan ? c.paddedBlocksHigh : c.v) * 64;
+            long coefs = (long) c.paddedBlocksWide * (wholePlanes ? c.paddedBlocksHigh : c.v) * 64;
             long samples = (long) c.planeWidth() * output.rowsHeld(c);
             if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
                 throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
             }
             total += 2 * (coefs + samples);
-            if (!arithmetic && (progressive || !multiScan)) {
+            if (!arithmetic && (progressive || !wholePlanes)) {
                 total += coefs / 8; // the non-zero masks, one long per 64 coefficients
             }
         }
@@ -120,12 +123,15 @@ final class FrameDecoder implements FrameDecoding {
         nonZero = new long[n][];
         written = new long[n][];
         for (DecodeLayout.Component c : layout.components) {
-            if (!multiScan && !arithmetic) {
+            if (!wholePlanes && !arithmetic) {
                 written[c.index] = new long[c.paddedBlocksWide * c.v];
             }
-            coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, multiScan ? c.paddedBlocksHigh : c.v);
+            coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, wholePlanes ? c.paddedBlocksHigh : c.v);
             if (progressive && !arithmetic) {
                 nonZero[c.index] = new long[c.paddedBlocksWide * c.paddedBlocksHigh];
+            }
+            if (output.coefficientsOnly) {
+                continue;
             }
             planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
             // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
@@ -133,6 +139,24 @@ final class FrameDecoder implements FrameDecoding {
                 : InverseDct.forSize(c.scaledSize, precision);
         }
         assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
+    }
+
+    /**
+     * After {@link #finish()} of a coefficient-only decode: per frame component, its whole plane of quantized
+     * coefficients (natural order, padded to whole MCUs as {@link DecodeLayout.Component} says) and the
+     * quantization table it was latched with when its first scan began (T.81 B.2.4.1), or {@code null} for a
+     * component no scan carried.
+     */
+    CoefficientPlane[] coefficientPlanes() {
+        CoefficientPlane[] result = new CoefficientPlane[coefficients.length];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = new CoefficientPlane(coefficients[i].data, quantValues[i]);
+        }
+        return result;
+    }
+
+    /** One component's coefficients and latched quantization values (natural order), for the pipeline. */
+    record CoefficientPlane(short[] coefficients, int[] quantValues) {
     }
 
     /** Lets a single-scan file with restart markers be decoded on up to {@code n} threads. */
@@ -208,7 +232,7 @@ final class FrameDecoder implements FrameDecoding {
             lastGoodRow = layout.imcuRows - 1;
             return;
         }
-        ScanDecoder.RowListener listener = multiScan ? row -> { } : this::transformRow;
+        ScanDecoder.RowListener listener = wholePlanes ? row -> { } : this::transformRow;
         lastGoodRow = ScanDecoder.decode(layout, indices, coefficients, decoder, bits, state.restartInterval,
             lastGoodRow, listener);
     }
@@ -287,7 +311,7 @@ final class FrameDecoder implements FrameDecoding {
             ac[i] = lookup(state.acTables, false, sc.acTableSlot(), offset);
         }
         long[][] masks = null;
-        if (!multiScan) {
+        if (!wholePlanes) {
             masks = new long[n][];
             for (int i = 0; i < n; i++) {
                 masks[i] = written[indices[i]];
@@ -426,7 +450,7 @@ final class FrameDecoder implements FrameDecoding {
         if (!scanned) {
             return;
         }
-        if (!multiScan) {
+        if (!multiScan || output.coefficientsOnly) {
             return;
         }
         BlockSmoother smoother = progressive

@@ -11,10 +11,22 @@ import dev.tessera.jpeg.color.WideColorDeconverter;
 final class PixelOutput {
     final ColorDeconverter narrow;
     final WideColorDeconverter wide;
+    /** No samples at all: the decoder keeps the quantized coefficients of whole planes and stops there. */
+    final boolean coefficientsOnly;
 
     private PixelOutput(ColorDeconverter narrow, WideColorDeconverter wide) {
+        this(narrow, wide, false);
+    }
+
+    private PixelOutput(ColorDeconverter narrow, WideColorDeconverter wide, boolean coefficientsOnly) {
         this.narrow = narrow;
         this.wide = wide;
+        this.coefficientsOnly = coefficientsOnly;
+    }
+
+    /** Neither image nor samples: only the quantized coefficients, for the lossless operations. */
+    static PixelOutput coefficients() {
+        return new PixelOutput(null, null, true);
     }
 
     /** An 8-bit image. */
@@ -47,6 +59,6 @@ final class PixelOutput {
 
     /** Sample rows a component's plane must hold: a sliding window for an image, everything otherwise. */
     int rowsHeld(DecodeLayout.Component c) {
-        return image() ? ImageAssembler.rowsHeld(c) : c.planeHeight();
+        return coefficientsOnly ? 0 : image() ? ImageAssembler.rowsHeld(c) : c.planeHeight();
     }
 }

@@ -327,7 +327,7 @@ public final class EncodePipeline {
      * The coded scans (DHT, SOS, data) of the smallest of {@code scripts}, the first smallest in candidate
      * order. See {@link #writeProgressive} for how the search avoids coding every script.
      */
-    private static List<byte[]> smallestScript(List<List<ScanHeader>> scripts, ProgressiveEncoder progressive,
+    static List<byte[]> smallestScript(List<List<ScanHeader>> scripts, ProgressiveEncoder progressive,
                                                ExecutorService pool) throws IOException {
         Map<ScanHeader, ProgressiveEncoder.CountedScan> counted = new HashMap<>();
         List<ScanHeader> distinct = new ArrayList<>();

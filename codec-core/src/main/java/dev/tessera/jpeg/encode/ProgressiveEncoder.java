@@ -25,6 +25,8 @@ final class ProgressiveEncoder {
     /** Quantized blocks: {@code store[mcuRow][component]}, laid out as {@link McuRowEncoder} writes them. */
     private final short[][][] store;
     private final int restartMcus;
+    /** The identifier Ci written in scan headers for component index c (scripts name components c + 1). */
+    private final int[] componentIds;
 
     /**
      * Zig-zag index of the last non-zero coefficient of each block (0 when no AC coefficient is), laid out
@@ -33,9 +35,15 @@ final class ProgressiveEncoder {
     private final byte[][][] lastNonZero;
 
     ProgressiveEncoder(EncodeLayout layout, short[][][] store, int restartMcus) {
+        this(layout, store, restartMcus, null);
+    }
+
+    /** @param componentIds Ci of each component index in the written scan headers; {@code null} for c + 1 */
+    ProgressiveEncoder(EncodeLayout layout, short[][][] store, int restartMcus, int[] componentIds) {
         this.layout = layout;
         this.store = store;
         this.restartMcus = restartMcus;
+        this.componentIds = componentIds;
         lastNonZero = new byte[store.length][][];
         for (int row = 0; row < store.length; row++) {
             lastNonZero[row] = new byte[store[row].length][];
@@ -103,7 +111,7 @@ final class ProgressiveEncoder {
                 }
             }
         }
-        markers.writeScanHeader(scan);
+        markers.writeScanHeader(withFrameIds(scan));
         headerSink.flush();
         return new CountedScan(scan, tables, headerBytes.toByteArray(), dataBits);
     }
@@ -126,6 +134,18 @@ final class ProgressiveEncoder {
         walk(scan, ProgressiveHuffmanEncoder.writing(bits, counted.tables, scan.spectralStart(), scan.spectralEnd(),
             scan.approxLow()), bits);
         bits.flushToByteBoundary();
+    }
+
+    /** The scan header as written: component indexes + 1 replaced by the frame's identifiers. */
+    private ScanHeader withFrameIds(ScanHeader scan) {
+        if (componentIds == null) {
+            return scan;
+        }
+        List<ScanComponent> named = new java.util.ArrayList<>();
+        for (ScanComponent c : scan.components()) {
+            named.add(new ScanComponent(componentIds[c.componentId() - 1], c.dcTableSlot(), c.acTableSlot()));
+        }
+        return new ScanHeader(named, scan.spectralStart(), scan.spectralEnd(), scan.approxHigh(), scan.approxLow());
     }
 
     private static boolean usesSlot(ScanHeader scan, int slot) {

@@ -60,10 +60,11 @@ public final class BinaryArithmeticDecoder {
         {0x5A1D, FIXED_STATE, FIXED_STATE, 0},
     };
 
-    private static final int[] QE = new int[TABLE_D3.length];
+    /** Qe per index (shared with {@link BinaryArithmeticEncoder}, which uses the same Table D.3). */
+    static final int[] QE = new int[TABLE_D3.length];
     /** Per index: the state byte after an LPS renormalisation with MPS 0 (the MPS switch is in bit 7). */
-    private static final int[] AFTER_LPS = new int[TABLE_D3.length];
-    private static final int[] AFTER_MPS = new int[TABLE_D3.length];
+    static final int[] AFTER_LPS = new int[TABLE_D3.length];
+    static final int[] AFTER_MPS = new int[TABLE_D3.length];
 
     static {
         for (int i = 0; i < TABLE_D3.length; i++) {

@@ -391,6 +391,24 @@ public final class MarkerReader {
         return new ApplicationData(code, offset, length, payload, complete);
     }
 
+    /**
+     * An APPn or COM segment kept whole whatever its kind (for the lossless operations, which copy segments),
+     * counted against the marker memory limit.
+     */
+    public ApplicationData readWholeApplication(int code) throws JpegException {
+        int length = source.readUnsigned16();
+        long offset = markerOffset;
+        int size = Math.max(0, length - 2);
+        if (markerMemory + size > maxMarkerMemory) {
+            throw new JpegLimitException(markerOffset, current,
+                "metadata exceeds the marker memory limit of " + maxMarkerMemory + " bytes");
+        }
+        markerMemory += size;
+        byte[] payload = source.readBytes(size);
+        record(code, length, ApplicationSegments.label(code, payload));
+        return new ApplicationData(code, offset, length, payload, true);
+    }
+
     /** Skips a segment this reader has no use for (DNL, DAC, ...), as libjpeg's skip_variable does. */
     public void skipSegment(int code) throws JpegException {
         int length = source.readUnsigned16();

@@ -189,6 +189,19 @@ public final class MarkerWriter {
         out.write(bytes);
     }
 
+    /**
+     * An APPn or COM segment copied as it was read (T.81 B.2.4.5, B.2.4.6): marker code 0xE0..0xEF or 0xFE and
+     * its payload, the bytes after the length field.
+     */
+    public void writeSegment(int code, byte[] payload) throws IOException {
+        Marker m = Marker.of(code);
+        if (m == null || !((code >= 0xE0 && code <= 0xEF) || code == 0xFE)) {
+            throw new IllegalArgumentException(String.format("not an APPn or COM marker: 0x%02X", code));
+        }
+        segmentStart(m, payload.length);
+        out.write(payload);
+    }
+
     /** T.81 B.2.4.1: one table, Pq 0 (8-bit) when all values fit, else 1 (16-bit), values in zig-zag order. */
     public void writeQuantTable(int slot, QuantTable table) throws IOException {
         // T.81 B.2.4.1: Tq is 0..3; a larger slot would spill into the Pq nibble (16 reads as 16-bit table 0).
