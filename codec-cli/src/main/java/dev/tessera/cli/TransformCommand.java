@@ -9,12 +9,8 @@ import dev.tessera.jpeg.TransformOptions;
 import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.Transform;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -24,13 +20,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code tessera transform}: lossless rotation, mirroring, cropping and gray conversion of one JPEG file, with
  * jpegtran's options and results (through {@link JpegTransformer}). A refused transform or a bad input is one line
- * on standard error naming the file and the reason, exit code 1, and nothing written.
+ * on standard error naming the file and the reason, exit code 1, and nothing written. {@code -} reads standard
+ * input and {@code -o -} writes standard output; decoder warnings and the result line go to standard error.
  */
 @Command(name = "transform",
     mixinStandardHelpOptions = true,
@@ -46,6 +44,7 @@ import picocli.CommandLine.TypeConversionException;
         "  tessera transform photo.jpg -o upright.jpg --auto-orient",
         "  tessera transform photo.jpg -o turned.jpg --rotate 90 --trim",
         "  tessera transform photo.jpg -o part.jpg --crop 640x480+32+16",
+        "  tessera transform - --rotate 90 < in.jpg > out.jpg",
         "",
         "Exit codes: 0 written, 1 refused or failed (nothing written), 2 bad arguments."
     })
@@ -53,10 +52,11 @@ final class TransformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IN", description = "The JPEG file.")
+    @Parameters(paramLabel = "IN", description = "The JPEG file; - for standard input.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "Output file.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+        description = "Output file; - for standard output (the default when IN is -).")
     Path output;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -110,11 +110,17 @@ final class TransformCommand implements Callable<Integer> {
         + "decoder recovers them (otherwise refused).")
     boolean force;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
+    @Option(names = "--strict", description = "Fail at the first damage the decoder meets, even with --force.")
+    boolean strict;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors: no result line, no warnings.")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors.")
     boolean verbose;
+
+    @ParentCommand
+    Main parent;
 
     /** "90" to ROTATE_90. */
     static final class Rotation implements ITypeConverter<Transform> {
@@ -155,36 +161,47 @@ final class TransformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        StandardStreams std = Main.streams(parent);
         TransformOptions options = options();
-        List<String> warnings = new ArrayList<>();
-        DecoderOptions reading = DecoderOptions.DEFAULT.withListener(w -> warnings.add(w.toString()));
+        Path target = output;
+        if (target == null) {
+            if (!Inputs.isStdin(input)) {
+                throw new ParameterException(spec.commandLine(),
+                    "missing -o OUT (standard output, -o -, is the default only for standard input, -)");
+            }
+            target = Path.of(Inputs.DASH);
+        }
+        Inputs.Input in = Inputs.of(input, std);
         try {
-            if (OutputNames.isSameFile(input, output) && !force) {
-                throw new IOException("output " + output + " is the input itself (use --force to replace it)");
+            if (!in.isStdin() && !Outputs.isStdout(target) && OutputNames.isSameFile(input, target) && !force) {
+                throw new IOException("output " + target + " is the input itself (use --force to replace it)");
             }
-            SafeOutput.checkTarget(output, force);
-            byte[] in;
-            try (InputStream stream = Files.newInputStream(input)) {
-                in = new JpegDecoder(reading).readInput(stream);
+            Outputs.checkTarget(target, force);
+            WarningReport report = new WarningReport();
+            DecoderOptions reading = DecoderOptions.DEFAULT.withStrict(strict).withListener(report.listener());
+            byte[] bytes = in.bytes(reading.limits().maxInputBytes());
+            byte[] result;
+            try {
+                // Damaged data: refused (MalformedJpegException) unless --force; its warnings are printed either way.
+                result = new JpegTransformer(reading).transform(bytes, options);
+            } finally {
+                report.print(in.name(), err, quiet);
             }
-            byte[] result = new JpegTransformer(reading).transform(in, options);
-            for (String w : warnings) {
-                err.println("tessera: " + input + ": warning: " + w);
-            }
-            new SafeOutput().write(output, force, stream -> stream.write(result));
+            long written = Outputs.write(target, force, new SafeOutput(), std, stream -> stream.write(result));
             if (!quiet) {
                 ImageInfo info = new JpegDecoder().readHeader(result);
-                out.println(input + " -> " + output + " (" + info.width() + "x" + info.height() + ", " + in.length
-                    + " -> " + result.length + " bytes)");
+                err.println(in.name() + " -> " + Outputs.name(target) + " (" + info.width() + "x" + info.height()
+                    + ", " + bytes.length + " -> " + written + " bytes)");
+                err.flush();
             }
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             if (verbose) {
                 e.printStackTrace(err);
             }
-            err.println("tessera: " + input + ": " + Failures.describe(e));
+            err.println("tessera: " + in.name() + ": " + Failures.describe(e, in.name()));
+            err.flush();
             return Main.EXIT_FAILED;
         }
     }

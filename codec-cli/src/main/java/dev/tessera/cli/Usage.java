@@ -30,7 +30,26 @@ final class Usage {
             "-scale", "--scale",
             "-outfile", "--output",
             "-grayscale", "--grayscale",
-            "-greyscale", "--grayscale"));
+            "-greyscale", "--grayscale"),
+        "optimize", Map.of(
+            "-copy", "--copy",
+            "-optimize", "",
+            "-progressive", "--progressive",
+            "-arithmetic", "--arithmetic",
+            "-outfile", "--output"),
+        "transform", Map.ofEntries(
+            Map.entry("-copy", "--copy"),
+            Map.entry("-optimize", ""),
+            Map.entry("-outfile", "--output"),
+            Map.entry("-rotate", "--rotate"),
+            Map.entry("-flip", "--flip"),
+            Map.entry("-transpose", "--transpose"),
+            Map.entry("-transverse", "--transverse"),
+            Map.entry("-crop", "--crop"),
+            Map.entry("-grayscale", "--grayscale"),
+            Map.entry("-greyscale", "--grayscale"),
+            Map.entry("-trim", "--trim"),
+            Map.entry("-perfect", "--perfect")));
 
     /** Spellings with no Tessera equivalent in that command, and what to use instead. */
     private static final Map<String, Map<String, String>> HINTS = Map.of(
@@ -52,7 +71,24 @@ final class Usage {
             "-targa", "Tessera does not write Targa; use --format png, bmp, ppm, pgm or tif",
             "-gif", "Tessera does not write GIF; use --format png",
             "-dct", "Tessera has one inverse DCT (islow, as djpeg's default); drop -dct",
-            "-fast", "Tessera has no fast mode; --scale 1/2 (or 1/4, 1/8) decodes faster"));
+            "-fast", "Tessera has no fast mode; --scale 1/2 (or 1/4, 1/8) decodes faster"),
+        "optimize", Map.of(
+            "-rotate", "optimize does not turn images; use tessera transform --rotate",
+            "-flip", "optimize does not mirror images; use tessera transform --flip",
+            "-crop", "optimize does not crop; use tessera transform --crop",
+            "-grayscale", "optimize keeps every component; use tessera transform --grayscale",
+            "-restart", "optimize drops restart markers, as jpegtran does without -restart; drop -restart",
+            "-perfect", "-perfect is a transform option (tessera transform --perfect)",
+            "-trim", "-trim is a transform option (tessera transform --trim)"),
+        "transform", Map.of(
+            "-progressive", "transform writes the smaller of sequential and progressive; tessera optimize "
+                + "--progressive rewrites a file as progressive",
+            "-arithmetic", "transform writes Huffman coding; tessera optimize --arithmetic rewrites a file with "
+                + "arithmetic coding",
+            "-restart", "transform drops restart markers, as jpegtran does without -restart; drop -restart",
+            "-wipe", "Tessera has no -wipe; --crop keeps a region",
+            "-drop", "Tessera has no -drop",
+            "-scale", "-scale is a decompress option (tessera decompress --scale M/N)"));
 
     private Usage() {
     }
