@@ -54,7 +54,8 @@ class TransformCommandTest {
             System.arraycopy(flags, 0, args, 4, flags.length);
             Cli.Result r = Cli.run(args);
             assertEquals(0, r.exitCode(), String.join(" ", flags) + ": " + r.err());
-            assertTrue(r.out().contains(" -> " + out), r.out());
+            assertEquals("", r.out(), "standard output carries nothing");
+            assertTrue(r.err().contains(" -> " + out), r.err());
             byte[] expected = new JpegTransformer().transform(source, (TransformOptions) c[1]);
             assertArrayEquals(pixels(new JpegDecoder().decode(expected)),
                 pixels(new JpegDecoder().decode(Files.readAllBytes(out))), String.join(" ", flags));
