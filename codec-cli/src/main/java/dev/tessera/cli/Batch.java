@@ -12,9 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs one job per file on a pool of threads, reports progress, and isolates failures: a job that throws
- * (including {@link OutOfMemoryError}) is reported as one line on standard error and counted, and the other jobs
- * go on. Results come back in job order, whatever order the jobs finish in.
+ * Runs one job per file on a pool of threads, reports progress (on standard error), and isolates failures: a
+ * job that throws (including {@link OutOfMemoryError}) is reported as one line on standard error and counted,
+ * and the other jobs go on. Results come back in job order, whatever order the jobs finish in.
  */
 final class Batch {
     /** The work for one file. */
@@ -121,7 +121,8 @@ final class Batch {
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             failures.incrementAndGet();
             synchronized (err) {
-                err.println("tessera: " + job.file() + ": " + Failures.describe(e));
+                String name = Inputs.isStdin(job.file()) ? Inputs.STDIN_NAME : String.valueOf(job.file());
+                err.println("tessera: " + name + ": " + Failures.describe(e, name));
                 if (verbose) {
                     e.printStackTrace(err);
                 }

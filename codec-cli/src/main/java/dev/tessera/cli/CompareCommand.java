@@ -2,6 +2,8 @@ package dev.tessera.cli;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.Preset;
+import dev.tessera.jpeg.QuantTables;
 import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.metrics.Psnr;
 import dev.tessera.metrics.Ssim;
@@ -46,7 +48,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  tessera compare photo.png",
-        "  tessera compare --qualities 30,40,...,90 --modes baseline,progressive a.png",
+        "  tessera compare --qualities 30,40,...,90 --modes baseline,default a.png",
         "  tessera compare --from 50 --to 95 --step 5 --plot rd.svg --csv rd.csv kodak/",
         "  tessera compare a.png --candidates a-mozjpeg.jpg a-cjpeg.jpg --html report/",
         "",
@@ -55,25 +57,94 @@ import picocli.CommandLine.Spec;
         "Exit codes: 0 every file measured, 1 any file failed, 2 bad arguments."
     })
 final class CompareCommand implements Callable<Integer> {
-    /** How Tessera encodes. */
-    enum Mode {
-        /** Sequential, optimized Huffman tables (the compress default). */
-        BASELINE,
-        /** Progressive (SOF2). */
-        PROGRESSIVE,
-        /** Sequential with the Annex K example Huffman tables (--no-optimize). */
-        UNOPTIMIZED;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
+    /**
+     * How Tessera encodes: a preset of {@code compress --preset} with the same meaning ({@code baseline},
+     * {@code fast}, {@code default}, {@code smallest}), and technique overrides after {@code +}, as the
+     * {@code compress} options of the same names: {@code progressive}, {@code sequential} (--no-progressive),
+     * {@code trellis}, {@code no-trellis}, {@code aq}, {@code no-aq}, {@code annex-k}, {@code perceptual}
+     * (--tables) and {@code unoptimized} (--no-optimize). A technique alone applies to {@code default}.
+     *
+     * @param label       the mode as given, lower case ({@code fast+progressive})
+     * @param preset      the preset
+     * @param progressive --[no-]progressive, or {@code null} for the preset's choice
+     * @param trellis     --[no-]trellis, or {@code null}
+     * @param aq          --[no-]aq, or {@code null}
+     * @param tables      --tables, or {@code null}
+     * @param unoptimized --no-optimize
+     */
+    record Mode(String label, Preset preset, Boolean progressive, Boolean trellis, Boolean aq, QuantTables tables,
+                boolean unoptimized) {
+        /** The mode a {@code --modes} entry names; {@link IllegalArgumentException} naming the accepted words. */
+        static Mode parse(String text) {
+            String label = text.trim().toLowerCase(Locale.ROOT);
+            String[] parts = label.split("\\+");
+            Preset preset = presetOf(parts[0]);
+            int first = preset == null ? 0 : 1;
+            Mode mode = new Mode(label, preset == null ? Preset.DEFAULT : preset, null, null, null, null, false);
+            for (int i = first; i < parts.length; i++) {
+                mode = mode.with(parts[i]);
+            }
+            return mode;
         }
 
-        EncoderOptions apply(EncoderOptions options) {
-            return switch (this) {
-                case BASELINE -> options.withOptimizeHuffman(true).withProgressive(false);
-                case PROGRESSIVE -> options.withProgressive(true);
-                case UNOPTIMIZED -> options.withOptimizeHuffman(false).withProgressive(false);
+        private static Preset presetOf(String word) {
+            return switch (word) {
+                case "baseline" -> Preset.BASELINE_COMPATIBLE;
+                case "fast" -> Preset.FAST;
+                case "default" -> Preset.DEFAULT;
+                case "smallest" -> Preset.SMALLEST;
+                default -> null;
             };
+        }
+
+        private Mode with(String technique) {
+            return switch (technique) {
+                case "progressive" -> new Mode(label, preset, true, trellis, aq, tables, unoptimized);
+                case "sequential", "no-progressive" -> new Mode(label, preset, false, trellis, aq, tables, unoptimized);
+                case "trellis" -> new Mode(label, preset, progressive, true, aq, tables, unoptimized);
+                case "no-trellis" -> new Mode(label, preset, progressive, false, aq, tables, unoptimized);
+                case "aq" -> new Mode(label, preset, progressive, trellis, true, tables, unoptimized);
+                case "no-aq" -> new Mode(label, preset, progressive, trellis, false, tables, unoptimized);
+                case "annex-k" -> new Mode(label, preset, progressive, trellis, aq, QuantTables.ANNEX_K, unoptimized);
+                case "perceptual" -> new Mode(label, preset, progressive, trellis, aq, QuantTables.PERCEPTUAL,
+                    unoptimized);
+                case "unoptimized", "no-optimize" -> new Mode(label, preset, progressive, trellis, aq, tables, true);
+                default -> throw new IllegalArgumentException("mode must be a preset (baseline, fast, default, "
+                    + "smallest) with +technique overrides (progressive, sequential, trellis, no-trellis, aq, no-aq, "
+                    + "annex-k, perceptual, unoptimized), found '" + label + "'");
+            };
+        }
+
+        /** The options {@code compress --preset P} with the same technique options would use. */
+        EncoderOptions apply(EncoderOptions options) {
+            EncoderOptions o = options.withPreset(preset).withOptimizeHuffman(!unoptimized);
+            if (progressive != null) {
+                o = o.withProgressive(progressive);
+            } else if (unoptimized) {
+                o = o.withProgressive(false); // Annex K Huffman tables need a sequential file
+            }
+            if (trellis != null) {
+                o = o.withTrellis(trellis);
+            }
+            if (aq != null) {
+                o = o.withAdaptiveQuantization(aq);
+            }
+            if (tables != null) {
+                o = o.withTables(tables);
+            }
+            return o;
+        }
+    }
+
+    /** Picocli converter for {@link Mode}. */
+    static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            try {
+                return Mode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -117,9 +188,11 @@ final class CompareCommand implements Callable<Integer> {
         description = "Chroma subsamplings to try: 444, 422, 420, 440, 411 (default: ${DEFAULT-VALUE}).")
     List<Subsampling> subsamplings;
 
-    @Option(names = "--modes", paramLabel = "M[,M...]", split = ",", defaultValue = "baseline",
-        description = "Encodings to try: baseline (optimized Huffman), progressive, unoptimized (Annex K tables) "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--modes", paramLabel = "M[,M...]", split = ",", defaultValue = "default",
+        converter = ModeConverter.class,
+        description = "Encodings to try: the compress presets baseline, fast, default, smallest, each with "
+            + "optional +technique overrides (progressive, sequential, trellis, no-trellis, aq, no-aq, annex-k, "
+            + "perceptual, unoptimized), e.g. fast+progressive (default: ${DEFAULT-VALUE}).")
     List<Mode> modes;
 
     @Option(names = "--candidates", paramLabel = "JPEG", arity = "1..*",
@@ -156,7 +229,11 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Integer> qualityList = qualityList();
         List<Setting> settings = new ArrayList<>();
-        for (Mode mode : new java.util.LinkedHashSet<>(modes)) {
+        Map<String, Mode> distinct = new java.util.LinkedHashMap<>();
+        for (Mode mode : modes) {
+            distinct.putIfAbsent(mode.label(), mode);
+        }
+        for (Mode mode : distinct.values()) {
             for (Subsampling subsampling : new java.util.LinkedHashSet<>(subsamplings)) {
                 for (int quality : qualityList) {
                     settings.add(new Setting(mode, subsampling, quality));

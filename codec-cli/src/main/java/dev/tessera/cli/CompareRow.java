@@ -7,7 +7,8 @@ package dev.tessera.cli;
  * @param id          unique within a report: {@code INPUTINDEX-LABEL}, e.g. {@code 1-baseline-420-q75}
  * @param input       the original's path as given
  * @param encoder     {@code tessera} or {@code candidate}
- * @param mode        {@code baseline}, {@code progressive} or {@code unoptimized}; for candidates, empty
+ * @param mode        the {@code --modes} entry: a preset with optional +technique overrides
+ *                    ({@code baseline}, {@code fast+progressive}); for candidates, empty
  * @param subsampling {@code 444}, {@code 420} ...; for candidates, empty
  * @param quality     the IJG quality; 0 for candidates
  * @param file        the candidate's path; for Tessera rows, empty

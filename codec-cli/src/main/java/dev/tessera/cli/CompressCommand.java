@@ -1,8 +1,10 @@
 package dev.tessera.cli;
 
+import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.JpegEncoder;
+import dev.tessera.jpeg.Limits;
 import dev.tessera.jpeg.Preset;
 import dev.tessera.jpeg.QuantTables;
 import dev.tessera.jpeg.model.ImageMetadata;
@@ -31,17 +33,20 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tessera compress}: encodes PNG, BMP, GIF, PNM, TIFF or JPEG files as baseline JPEG.
+ * {@code tessera compress}: encodes PNG, BMP, GIF, PNM, TIFF or JPEG files as JPEG/JFIF (progressive or
+ * sequential, as the preset decides).
  *
  * <p>Each input is handled on its own: a failure is reported as one line on standard error naming the file,
- * and the remaining inputs are still converted. Outputs are written through {@link SafeOutput}.
+ * and the remaining inputs are still converted. Outputs are written through {@link SafeOutput}, or to standard
+ * output for {@code -o -}; {@code -} as input reads standard input. Everything else goes to standard error.
  */
 @Command(name = "compress",
     mixinStandardHelpOptions = true,
     description = {
-        "Encode images as baseline JPEG/JFIF files.",
-        "Reads PNG, BMP, GIF (first frame), PNM (PBM/PGM/PPM), TIFF and JPEG. EXIF, the ICC profile and the "
-            + "pixel density of JPEG and PNG inputs are kept unless --strip-metadata is given."
+        "Encode images as JPEG/JFIF files: progressive, or sequential where that is smaller (see --preset).",
+        "Reads PNG, BMP, GIF (first frame), PNM (PBM/PGM/PPM), TIFF and JPEG, told apart by their bytes. EXIF, "
+            + "XMP, the ICC profile, comments and the pixel density of JPEG and PNG inputs are kept unless "
+            + "--strip-metadata is given; -v lists what is dropped and why."
     },
     sortOptions = false,
     footerHeading = "%nOutput names:%n",
@@ -55,15 +60,17 @@ import picocli.CommandLine.Spec;
         "  tessera compress -q 90 --subsampling 444 logo.png -o logo.jpg",
         "  tessera compress --restart 1 --out-dir out/ scans/*.tif",
         "  tessera compress --strip-metadata --force camera.jpg",
+        "  cat photo.png | tessera compress - -o - > photo.jpg",
         "",
-        "Exit codes: 0 all inputs converted, 1 any input failed, 2 bad arguments."
+        "Exit codes: 0 all inputs converted (warnings allowed), 1 any input failed, 2 bad arguments."
     })
 final class CompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "IN", arity = "1..*",
-        description = "Input image files, or directories of them (with --recursive also their subdirectories).")
+        description = "Input image files, or directories of them (with --recursive also their subdirectories); - "
+            + "for standard input (written to standard output unless -o or --out-dir is given).")
     List<Path> inputs;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -71,7 +78,7 @@ final class CompressCommand implements Callable<Integer> {
 
     static final class Destination {
         @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output file (only with a single input).")
+            description = "Output file (only with a single input); - for standard output.")
         Path output;
 
         @Option(names = "--out-dir", paramLabel = "DIR",
@@ -128,8 +135,13 @@ final class CompressCommand implements Callable<Integer> {
             + "(Tessera's) (default: as the preset).")
     QuantTables tables;
 
-    @Option(names = "--strip-metadata", description = "Write no EXIF, ICC profile or density from the input.")
+    @Option(names = "--strip-metadata",
+        description = "Write no EXIF, XMP, ICC profile, comments or density from the input.")
     boolean stripMetadata;
+
+    @Option(names = "--strict",
+        description = "Fail a JPEG input on the first sign of damage instead of decoding it with a warning.")
+    boolean strict;
 
     @Option(names = "--threads-per-image", paramLabel = "N", defaultValue = "1",
         converter = ThreadsPerImageConverter.class,
@@ -146,7 +158,8 @@ final class CompressCommand implements Callable<Integer> {
     boolean noLarger;
 
     @Option(names = {"-v", "--verbose"},
-        description = "Report each file written and metadata dropped; print stack traces on errors.")
+        description = "Report each file written and each piece of metadata dropped, and why; print stack traces "
+            + "on errors.")
     boolean verbose;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "%nTarget (instead of -q):%n")
@@ -184,8 +197,12 @@ final class CompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        StandardStreams std = Main.streams(parent);
+        String stdinProblem = Inputs.checkStdin(inputs);
+        if (stdinProblem != null) {
+            throw new ParameterException(spec.commandLine(), stdinProblem);
+        }
         QualitySearch.Target searchTarget = target != null ? target.toTarget() : null;
         if (searchTarget != null && spec.commandLine().getParseResult().hasMatchedOption("-q")) {
             throw new ParameterException(spec.commandLine(), "-q/--quality cannot be combined with a --target option");
@@ -204,9 +221,10 @@ final class CompressCommand implements Callable<Integer> {
         }
         if (destination.outDir != null) {
             try {
-                Files.createDirectories(destination.outDir);
+                Outputs.createOutDir(destination.outDir);
             } catch (IOException e) {
-                err.println("tessera: " + destination.outDir + ": " + Failures.describe(e));
+                err.println("tessera: " + destination.outDir + ": " + Failures.describe(e,
+                    destination.outDir.toString()));
                 printTrace(err, e);
                 return Main.EXIT_FAILED;
             }
@@ -238,16 +256,21 @@ final class CompressCommand implements Callable<Integer> {
                 }));
                 continue;
             }
-            planned.put(output.toAbsolutePath().normalize(), input);
+            if (!Outputs.isStdout(output)) {
+                planned.put(output.toAbsolutePath().normalize(), input);
+            }
             Path target = output;
-            jobs.add(new Batch.Job<>(input, () -> convert(input, target, encoder, search, searchTarget, safeOutput,
-                out, err)));
+            jobs.add(new Batch.Job<>(input, () -> convert(Inputs.of(input, std), target, encoder, search,
+                searchTarget, safeOutput, std, err)));
         }
         boolean quiet = batch.quiet;
-        Progress progress = Progress.choose(quiet, parent != null && parent.terminal, "compress", out);
+        // With a target, each file's line carries the chosen quality: lines, never a bar that would hide them.
+        boolean bar = parent != null && parent.terminal && searchTarget == null;
+        Progress progress = Progress.choose(quiet, bar, "compress", err);
         Batch.Summary<Path> summary = new Batch(batch.threads(), progress, err, verbose).run(jobs);
         if (!quiet) {
-            out.println(summary.describe());
+            err.println(summary.describe());
+            err.flush();
         }
         return summary.failures() == 0 ? 0 : Main.EXIT_FAILED;
     }
@@ -327,12 +350,18 @@ final class CompressCommand implements Callable<Integer> {
         if (destination.output != null) {
             return destination.output;
         }
+        if (Inputs.isStdin(entry.file())) {
+            return destination.outDir == null ? Path.of(Inputs.DASH) : destination.outDir.resolve("stdin.jpg");
+        }
         Path dir = destination.outDir == null ? null : destination.outDir.resolve(entry.relativeDir());
         return OutputNames.defaultOutput(entry.file(), dir);
     }
 
     /** Why {@code output} cannot be written for {@code input}, or {@code null} if it can. */
     private String checkOutput(Path input, Path output, Map<Path, Path> planned) throws IOException {
+        if (Outputs.isStdout(output)) {
+            return null;
+        }
         if (OutputNames.isSameFile(input, output)) {
             return "output " + output + " is the input itself; choose another -o";
         }
@@ -343,70 +372,63 @@ final class CompressCommand implements Callable<Integer> {
         return null;
     }
 
-    private Batch.Done<Path> convert(Path input, Path output, JpegEncoder encoder, QualitySearch search,
-                                     QualitySearch.Target searchTarget, SafeOutput safeOutput, PrintWriter out,
+    private Batch.Done<Path> convert(Inputs.Input input, Path output, JpegEncoder encoder, QualitySearch search,
+                                     QualitySearch.Target searchTarget, SafeOutput safeOutput, StandardStreams std,
                                      PrintWriter err) throws IOException {
-        Path dir = output.toAbsolutePath().getParent();
+        Path dir = Outputs.isStdout(output) ? null : output.toAbsolutePath().getParent();
         if (destination.outDir != null && dir != null) {
             Files.createDirectories(dir);
         }
         // Fail before decoding if the output cannot be written.
-        SafeOutput.checkTarget(output, force);
+        Outputs.checkTarget(output, force);
 
-        List<String> warnings = new ArrayList<>();
-        SourceImage source = ImageLoader.load(input, !stripMetadata, warnings::add);
-        if (verbose) {
+        List<String> notes = new ArrayList<>();
+        WarningReport report = new WarningReport();
+        SourceImage source;
+        try {
+            source = ImageLoader.load(input, !stripMetadata, notes::add,
+                DecoderOptions.DEFAULT.withStrict(strict).withListener(report.listener()));
+        } finally {
+            report.print(input.name(), err, batch.quiet);
+        }
+        if (verbose && !batch.quiet) {
             synchronized (err) {
-                for (String warning : warnings) {
-                    err.println("tessera: " + input + ": warning: " + warning);
+                for (String note : notes) {
+                    err.println("tessera: " + input.name() + ": " + note);
                 }
+                err.flush();
             }
         }
         ImageMetadata metadata = source.metadata();
         String note;
-        byte[] jpegInput = readIfJpeg(input);
+        long bytesOut;
+        byte[] jpegInput = Inputs.isJpeg(input) ? input.bytes(Limits.DEFAULT.maxInputBytes()) : null;
         if (search == null && jpegInput != null) {
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             encoder.encode(source.image(), metadata, encoded);
             byte[] chosen = recompressionCheck(input, jpegInput, encoded.toByteArray(), quality, err);
-            safeOutput.write(output, force, stream -> stream.write(chosen));
+            bytesOut = Outputs.write(output, force, safeOutput, std, stream -> stream.write(chosen));
             note = chosen == jpegInput ? "input kept: re-encoding was larger" : "";
         } else if (search == null) {
-            safeOutput.write(output, force, stream -> encoder.encode(source.image(), metadata, stream));
+            bytesOut = Outputs.write(output, force, safeOutput, std,
+                stream -> encoder.encode(source.image(), metadata, stream));
             note = "";
         } else {
             QualitySearch.Result result = search.search(source.image(), metadata, searchTarget);
             byte[] jpeg = jpegInput == null ? result.jpeg()
                 : recompressionCheck(input, jpegInput, result.jpeg(), 0, err);
-            safeOutput.write(output, force, stream -> stream.write(jpeg));
+            bytesOut = Outputs.write(output, force, safeOutput, std, stream -> stream.write(jpeg));
             note = TargetReport.describe(searchTarget, result);
-            if (!result.met()) {
+            if (!result.met() && !batch.quiet) {
                 synchronized (err) {
-                    err.println("tessera: " + input + ": warning: no quality meets the target; wrote "
-                        + TargetReport.describe(searchTarget, result));
+                    err.println("tessera: " + input.name() + ": warning: no quality meets the target; wrote "
+                        + note);
                 }
             }
         }
-        long bytesOut = Files.size(output);
-        String line = "-> " + output + " (" + bytesOut + " bytes" + (note.isEmpty() ? "" : ", " + note) + ")";
-        if (verbose || search != null) {
-            synchronized (out) {
-                out.println(input + " " + line);
-                out.flush();
-            }
-        }
-        return new Batch.Done<>(output, Files.size(input), bytesOut, line);
-    }
-
-    /** The input's bytes when it is a JPEG file (SOI first), else {@code null}. */
-    private static byte[] readIfJpeg(Path input) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(input)) {
-            byte[] start = in.readNBytes(2);
-            if (start.length < 2 || (start[0] & 0xFF) != 0xFF || (start[1] & 0xFF) != 0xD8) {
-                return null;
-            }
-        }
-        return Files.readAllBytes(input);
+        String line = "-> " + Outputs.name(output) + " (" + bytesOut + " bytes" + (note.isEmpty() ? "" : ", " + note)
+            + ")";
+        return new Batch.Done<>(output, input.size(), bytesOut, line);
     }
 
     /**
@@ -414,7 +436,7 @@ final class CompressCommand implements Callable<Integer> {
      * is above the input's estimated one (0 for none asked), naming {@code optimize}; with {@code --no-larger} the
      * input's bytes when the result is larger. Returns the bytes to write.
      */
-    private byte[] recompressionCheck(Path input, byte[] original, byte[] encoded, int requested, PrintWriter err) {
+    private byte[] recompressionCheck(Inputs.Input input, byte[] original, byte[] encoded, int requested, PrintWriter err) {
         Integer estimate = null;
         try {
             QualityEstimate q = new JpegDecoder().readHeader(original).qualityEstimate();
@@ -427,7 +449,7 @@ final class CompressCommand implements Callable<Integer> {
         if (!larger && !higher) {
             return encoded;
         }
-        StringBuilder line = new StringBuilder("tessera: ").append(input).append(": warning: re-encoding a JPEG "
+        StringBuilder line = new StringBuilder("tessera: ").append(input.name()).append(": warning: re-encoding a JPEG "
             + "is lossy");
         if (higher) {
             line.append("; quality ").append(requested).append(" is above the input's estimated ").append(estimate)
@@ -439,9 +461,11 @@ final class CompressCommand implements Callable<Integer> {
                     : "");
         }
         line.append("; 'tessera optimize' makes a JPEG smaller without changing its pixels");
-        synchronized (err) {
-            err.println(line);
-            err.flush();
+        if (!batch.quiet) {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
         }
         return larger && noLarger ? original : encoded;
     }

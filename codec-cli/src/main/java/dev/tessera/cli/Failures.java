@@ -10,6 +10,16 @@ public final class Failures {
     private Failures() {
     }
 
+    /**
+     * A single line about a failure while working on {@code subject} (printed before it as {@code subject: }),
+     * without naming {@code subject} a second time.
+     */
+    static String describe(Throwable e, String subject) {
+        String text = describe(e);
+        String prefix = subject + ": ";
+        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+    }
+
     /** A single line: what went wrong, naming the file system path involved if it is not the input. */
     public static String describe(Throwable e) {
         String text;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,14 +37,20 @@ import picocli.CommandLine.Spec;
         "  tessera info photo.jpg",
         "  tessera info --json *.jpg",
         "",
-        "Exit codes: 0 every file read, 1 any file failed, 2 bad arguments."
+        "Exit codes: 0 every file read (warnings allowed), 1 any file failed, 2 bad arguments."
     })
 final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IN", arity = "1..*", description = "JPEG files.")
+    @ParentCommand
+    Main parent;
+
+    @Parameters(paramLabel = "IN", arity = "1..*", description = "JPEG files; - for standard input.")
     List<Path> inputs;
+
+    @Option(names = "--strict", description = "Fail a file on the first sign of damage in its markers.")
+    boolean strict;
 
     @Option(names = "--json", description = "Print JSON (one object per file, in an array with several files).")
     boolean json;
@@ -58,26 +65,39 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        JpegDecoder decoder;
+        DecoderOptions options;
         try {
-            decoder = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(limitOptions.limits()));
+            options = DecoderOptions.DEFAULT.withLimits(limitOptions.limits()).withStrict(strict);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        String stdinProblem = Inputs.checkStdin(inputs);
+        if (stdinProblem != null) {
+            throw new ParameterException(spec.commandLine(), stdinProblem);
+        }
         int failures = 0;
         List<String> objects = new ArrayList<>();
-        for (Path input : inputs) {
+        for (Path path : inputs) {
+            Inputs.Input input = Inputs.of(path, Main.streams(parent));
+            Path shown = Path.of(input.name());
+            WarningReport report = new WarningReport();
             try {
-                ImageInfo info = decoder.readInfo(input);
+                byte[] data = input.bytes(options.limits().maxInputBytes());
+                ImageInfo info;
+                try {
+                    info = new JpegDecoder(options.withListener(report.listener())).readInfo(data);
+                } finally {
+                    report.print(input.name(), err, false);
+                }
                 if (json) {
-                    objects.add(json(input, info));
+                    objects.add(json(shown, info));
                 } else {
-                    out.print(text(input, info));
+                    out.print(text(shown, info));
                     out.flush();
                 }
             } catch (Exception | OutOfMemoryError e) {
                 failures++;
-                err.println("tessera: " + input + ": " + Failures.describe(e));
+                err.println("tessera: " + input.name() + ": " + Failures.describe(e, input.name()));
                 if (verbose) {
                     e.printStackTrace(err);
                 }
@@ -109,6 +129,9 @@ final class InfoCommand implements Callable<Integer> {
         t.append('\n');
         t.append("  restart interval: ").append(info.restartInterval() == 0 ? "none"
             : info.restartInterval() + " MCUs").append('\n');
+        info.orientation().ifPresent(o -> t.append("  orientation: ").append(o.tag()).append(" (")
+            .append(o.name().toLowerCase(Locale.ROOT).replace('_', '-')).append(", upright by ")
+            .append(o.toUpright().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(")\n"));
         QualityEstimate q = info.qualityEstimate();
         if (q != null) {
             t.append(String.format(Locale.ROOT, "  quality: %s%d%s%n", q.ijg() ? "" : "about ", q.quality(),
@@ -123,10 +146,14 @@ final class InfoCommand implements Callable<Integer> {
             t.append('\n');
         }
         for (HuffmanDefinition h : info.huffmanTables()) {
-            t.append("  DHT ").append(h.ac() ? "AC" : "DC").append(" Th").append(h.slot()).append(": ")
-                .append(h.spec().symbolCount()).append(" codes, counts by length");
-            for (int length = 1; length <= 16; length++) {
-                t.append(' ').append(h.spec().countOfLength(length));
+            t.append("  DHT ").append(h.ac() ? "AC" : "DC").append(" Th").append(h.slot()).append(": ");
+            if (h.spec() != null) {
+                t.append(h.spec().symbolCount()).append(" codes, counts by length");
+                for (int length = 1; length <= 16; length++) {
+                    t.append(' ').append(h.spec().countOfLength(length));
+                }
+            } else {
+                t.append("invalid");
             }
             if (h.problem() != null && !h.problem().isEmpty()) {
                 t.append(" (").append(h.problem()).append(')');
@@ -167,6 +194,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         j.append(String.join(", ", parts)).append("]");
         j.append(", \"restartInterval\": ").append(info.restartInterval());
+        j.append(", \"orientation\": ").append(info.orientation().map(o -> String.valueOf(o.tag())).orElse("null"));
         QualityEstimate q = info.qualityEstimate();
         if (q != null) {
             j.append(String.format(Locale.ROOT, ", \"quality\": {\"estimate\": %d, \"ijg\": %b, \"meanError\": %s}",
@@ -186,11 +214,12 @@ final class InfoCommand implements Callable<Integer> {
         parts.clear();
         for (HuffmanDefinition h : info.huffmanTables()) {
             StringBuilder counts = new StringBuilder();
-            for (int length = 1; length <= 16; length++) {
+            for (int length = 1; h.spec() != null && length <= 16; length++) {
                 counts.append(length == 1 ? "" : ", ").append(h.spec().countOfLength(length));
             }
-            parts.add("{\"class\": \"" + (h.ac() ? "AC" : "DC") + "\", \"slot\": " + h.slot() + ", \"counts\": ["
-                + counts + "]}");
+            parts.add("{\"class\": \"" + (h.ac() ? "AC" : "DC") + "\", \"slot\": " + h.slot() + ", \"counts\": "
+                + (h.spec() != null ? "[" + counts + "]" : "null") + (h.problem() != null && !h.problem().isEmpty()
+                ? ", \"problem\": " + CompareFormats.jsonString(h.problem()) : "") + "}");
         }
         j.append(", \"huffmanTables\": [").append(String.join(", ", parts)).append("]");
         parts.clear();

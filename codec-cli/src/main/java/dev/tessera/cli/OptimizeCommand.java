@@ -1,7 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.jpeg.CopyPolicy;
-import dev.tessera.jpeg.JpegDecoder;
+import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.JpegTranscoder;
 import dev.tessera.jpeg.TranscodeOptions;
 import java.io.IOException;
@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Each input is handled on its own: a failure is one line on standard error naming the file, nothing is
  * written for it, and the other inputs go on. Every output goes through {@link SafeOutput} (a temporary file
- * renamed onto the target), so an input rewritten in place is never lost.
+ * renamed onto the target), so an input rewritten in place is never lost; {@code -} reads standard input and
+ * {@code -o -} writes standard output ({@link Inputs}, {@link Outputs}). Decoder warnings, progress and the
+ * summary go to standard error.
  */
 @Command(name = "optimize",
     mixinStandardHelpOptions = true,
@@ -50,6 +52,7 @@ import picocli.CommandLine.Spec;
         "  tessera optimize --copy none --out-dir small/ -r photos/",
         "  tessera optimize --progressive in.jpg -o out.jpg",
         "  tessera optimize --arithmetic archive.jpg -o archive-ari.jpg",
+        "  curl -s https://example.org/a.jpg | tessera optimize - > a.jpg",
         "",
         "Exit codes: 0 all inputs done, 1 any input failed, 2 bad arguments."
     })
@@ -59,14 +62,15 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "IN", arity = "1..*",
         description = "JPEG files, or directories of them (.jpg, .jpeg, .jpe, .jfif; with --recursive also in "
-            + "subdirectories).")
+            + "subdirectories); - for standard input (written to standard output unless -o or --out-dir).")
     List<Path> inputs;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Destination destination = new Destination();
 
     static final class Destination {
-        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output file (only with a single input).")
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file (only with a single input); - for standard output.")
         Path output;
 
         @Option(names = "--out-dir", paramLabel = "DIR", description = "Directory for the outputs; created if missing.")
@@ -101,6 +105,10 @@ final class OptimizeCommand implements Callable<Integer> {
         + "(the decoder's warnings are printed); without it they are refused.")
     boolean force;
 
+    @Option(names = "--strict", description = "Fail a file at the first damage the decoder meets, even with "
+        + "--force.")
+    boolean strict;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -112,11 +120,18 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        StandardStreams std = Main.streams(parent);
+        String stdinProblem = Inputs.checkStdin(inputs);
+        if (stdinProblem != null) {
+            throw new ParameterException(spec.commandLine(), stdinProblem);
+        }
         List<InputFiles.Entry> entries;
         try {
             entries = InputFiles.expand(inputs, batch.recursive, InputFiles.JPEG_EXTENSIONS);
+            if (destination.outDir != null) {
+                Outputs.createOutDir(destination.outDir);
+            }
         } catch (IOException e) {
             err.println("tessera: " + Failures.describe(e));
             return Main.EXIT_FAILED;
@@ -125,16 +140,7 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                 "-o/--output takes a single input; use --out-dir DIR for " + entries.size() + " inputs");
         }
-        if (destination.outDir != null) {
-            try {
-                Files.createDirectories(destination.outDir);
-            } catch (IOException e) {
-                err.println("tessera: " + destination.outDir + ": " + Failures.describe(e));
-                return Main.EXIT_FAILED;
-            }
-        }
         TranscodeOptions options = options();
-        JpegTranscoder transcoder = new JpegTranscoder();
         SafeOutput safeOutput = new SafeOutput();
         Map<Path, Path> planned = new HashMap<>();
         List<Batch.Job<Path>> jobs = new ArrayList<>();
@@ -142,7 +148,7 @@ final class OptimizeCommand implements Callable<Integer> {
             Path input = entry.file();
             Path output = outputFor(entry);
             Path key = output.toAbsolutePath().normalize();
-            if (planned.containsKey(key)) {
+            if (!Outputs.isStdout(output) && planned.containsKey(key)) {
                 String message = "output " + output + " is also the output of " + planned.get(key);
                 jobs.add(new Batch.Job<>(input, () -> {
                     throw new IOException(message);
@@ -150,12 +156,14 @@ final class OptimizeCommand implements Callable<Integer> {
                 continue;
             }
             planned.put(key, input);
-            jobs.add(new Batch.Job<>(input, () -> optimize(input, output, transcoder, options, safeOutput, err)));
+            jobs.add(new Batch.Job<>(input,
+                () -> optimize(Inputs.of(input, std), output, options, safeOutput, std, err)));
         }
-        Progress progress = Progress.choose(batch.quiet, parent != null && parent.terminal, "optimize", out);
+        Progress progress = Progress.choose(batch.quiet, parent != null && parent.terminal, "optimize", err);
         Batch.Summary<Path> summary = new Batch(batch.threads(), progress, err, verbose).run(jobs);
         if (!batch.quiet) {
-            out.println(summary.describe());
+            err.println(summary.describe());
+            err.flush();
         }
         return summary.failures() == 0 ? 0 : Main.EXIT_FAILED;
     }
@@ -176,31 +184,32 @@ final class OptimizeCommand implements Callable<Integer> {
         if (destination.output != null) {
             return destination.output;
         }
+        if (Inputs.isStdin(entry.file())) {
+            // Standard input cannot be rewritten in place: standard output, or stdin.jpg in --out-dir.
+            return destination.outDir == null ? Path.of(Inputs.DASH) : destination.outDir.resolve("stdin.jpg");
+        }
         if (destination.outDir != null) {
             return destination.outDir.resolve(entry.relativeDir()).resolve(entry.file().getFileName());
         }
         return entry.file();
     }
 
-    private Batch.Done<Path> optimize(Path input, Path output, JpegTranscoder transcoder, TranscodeOptions options,
-                                      SafeOutput safeOutput, PrintWriter err) throws IOException {
-        byte[] in;
-        try (java.io.InputStream stream = Files.newInputStream(input)) {
-            in = new JpegDecoder(transcoder.options()).readInput(stream);
+    private Batch.Done<Path> optimize(Inputs.Input input, Path output, TranscodeOptions options,
+                                      SafeOutput safeOutput, StandardStreams std, PrintWriter err)
+            throws IOException {
+        WarningReport report = new WarningReport();
+        DecoderOptions reading = DecoderOptions.DEFAULT.withStrict(strict).withListener(report.listener());
+        byte[] in = input.bytes(reading.limits().maxInputBytes());
+        byte[] result;
+        try {
+            // Damaged data: refused (MalformedJpegException) unless --force; its warnings are printed either way.
+            result = new JpegTranscoder(reading).optimize(in, options);
+        } finally {
+            report.print(input.name(), err, batch.quiet);
         }
-        List<String> warnings = new ArrayList<>();
-        JpegTranscoder reading = new JpegTranscoder(transcoder.options().toBuilder()
-            .listener(w -> warnings.add(w.toString())).build());
-        byte[] result = reading.optimize(in, options);
-        if (!warnings.isEmpty()) {
-            synchronized (err) {
-                for (String w : warnings) {
-                    err.println("tessera: " + input + ": warning: " + w);
-                }
-            }
-        }
-        boolean inPlace = OutputNames.isSameFile(input, output);
-        Path dir = output.toAbsolutePath().getParent();
+        boolean toStdout = Outputs.isStdout(output);
+        boolean inPlace = !toStdout && !input.isStdin() && OutputNames.isSameFile(input.file(), output);
+        Path dir = toStdout ? null : output.toAbsolutePath().getParent();
         if (destination.outDir != null && dir != null) {
             Files.createDirectories(dir);
         }
@@ -208,8 +217,9 @@ final class OptimizeCommand implements Callable<Integer> {
         if (inPlace && result == in) {
             note = "unchanged (" + in.length + " bytes, nothing smaller found)";
         } else {
-            safeOutput.write(output, true, stream -> stream.write(result));
-            note = "-> " + output + " (" + in.length + " -> " + result.length + " bytes, "
+            // Optimize replaces its outputs (in place is its default); -f is about damaged inputs.
+            Outputs.write(output, true, safeOutput, std, stream -> stream.write(result));
+            note = "-> " + Outputs.name(output) + " (" + in.length + " -> " + result.length + " bytes, "
                 + String.format(Locale.ROOT, "%+.1f%%", 100.0 * (result.length - in.length) / in.length)
                 + (result == in ? ", input copied: nothing smaller found" : "") + ")";
         }

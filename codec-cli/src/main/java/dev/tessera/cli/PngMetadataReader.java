@@ -3,6 +3,9 @@ package dev.tessera.cli;
 import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.JfifHeader;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.zip.DataFormatException;
@@ -13,13 +16,17 @@ import org.w3c.dom.Node;
 
 /**
  * Reads the metadata of a PNG input from the JDK reader's native tree ({@code javax_imageio_png_1.0}): the
- * ICC profile (iCCP), EXIF (eXIf, which the JDK keeps among the unknown chunks) and the density (pHYs).
+ * ICC profile (iCCP), EXIF (eXIf, which the JDK keeps among the unknown chunks), XMP (iTXt
+ * {@code XML:com.adobe.xmp}), comments (tEXt {@code Comment}) and the density (pHYs); every other chunk is named
+ * to {@code warnings} as dropped.
  */
 final class PngMetadataReader {
     static final String NATIVE_FORMAT = "javax_imageio_png_1.0";
     /** ICC.1 7.2: a profile header is 128 bytes; bytes 36..39 hold the signature "acsp". */
     private static final int ICC_HEADER = 128;
     private static final byte[] EXIF_ID = {'E', 'x', 'i', 'f', 0, 0};
+    /** XMP Part 3 1.1.5: the iTXt keyword of the XMP packet in PNG. */
+    static final String XMP_KEYWORD = "XML:com.adobe.xmp";
     /** Decompressed iCCP profiles above this size are refused: real profiles are well under 1 MiB. */
     private static final int MAX_PROFILE = 16 << 20;
 
@@ -54,10 +61,49 @@ final class PngMetadataReader {
                     if (exif != null) {
                         result = result.withExif(exif);
                     }
+                    for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
+                        String type = c instanceof IIOMetadataNode n ? n.getAttribute("type") : "?";
+                        if (!type.equals("eXIf")) {
+                            warnings.accept("PNG " + type + " chunk dropped: JPEG has no counterpart");
+                        }
+                    }
                 }
-                default -> {
-                    // Other chunks have no JPEG counterpart that we write.
+                case "iTXt" -> {
+                    for (Node e = node.getFirstChild(); e != null; e = e.getNextSibling()) {
+                        IIOMetadataNode entry = (IIOMetadataNode) e;
+                        String keyword = entry.getAttribute("keyword");
+                        if (keyword.equals(XMP_KEYWORD) && result.xmp() == null) {
+                            // XMP Part 3 1.1.5: the packet is the iTXt text, UTF-8.
+                            result = result.withXmp(entry.getAttribute("text").getBytes(StandardCharsets.UTF_8));
+                        } else {
+                            warnings.accept("PNG iTXt '" + keyword + "' dropped: JPEG has no counterpart");
+                        }
+                    }
                 }
+                case "tEXt" -> {
+                    List<String> comments = new ArrayList<>(result.comments());
+                    for (Node e = node.getFirstChild(); e != null; e = e.getNextSibling()) {
+                        IIOMetadataNode entry = (IIOMetadataNode) e;
+                        String keyword = entry.getAttribute("keyword");
+                        if (keyword.equals("Comment")) {
+                            comments.add(entry.getAttribute("value"));
+                        } else {
+                            warnings.accept("PNG tEXt '" + keyword + "' dropped: only 'Comment' has a JPEG "
+                                + "counterpart (COM)");
+                        }
+                    }
+                    result = result.withComments(comments);
+                }
+                case "IHDR", "PLTE", "tRNS", "bKGD" -> {
+                    // Image structure; transparency and background are applied to the pixels.
+                }
+                case "sRGB" -> {
+                    // A JPEG without a profile is taken as sRGB: nothing is lost.
+                }
+                default -> warnings.accept("PNG " + node.getNodeName() + " chunk dropped: "
+                    + (node.getNodeName().equals("gAMA") || node.getNodeName().equals("cHRM")
+                    ? "the pixels are written as stored, without this colour information"
+                    : "JPEG has no counterpart"));
             }
         }
         return result;

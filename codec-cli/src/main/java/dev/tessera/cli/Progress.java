@@ -18,7 +18,7 @@ interface Progress {
 
     void finish();
 
-    /** Chooses the kind: none when quiet, a bar on a terminal, else lines on {@code lines}. */
+    /** Chooses the kind: none when quiet, a bar on a terminal, else lines on {@code lines} (standard error). */
     static Progress choose(boolean quiet, boolean terminal, String task, PrintWriter lines) {
         if (quiet) {
             return none();
@@ -60,7 +60,8 @@ interface Progress {
         @Override
         public synchronized void step(Path file, String note) {
             done++;
-            out.println("[" + done + "/" + total + "] " + file + (note == null || note.isEmpty() ? "" : " " + note));
+            String name = Inputs.isStdin(file) ? Inputs.STDIN_NAME : String.valueOf(file);
+            out.println("[" + done + "/" + total + "] " + name + (note == null || note.isEmpty() ? "" : " " + note));
             out.flush();
         }
 

@@ -6,9 +6,12 @@ import java.io.StringWriter;
 /** Runs {@code tessera} in-process with captured output. */
 final class Cli {
     record Result(int exitCode, String out, String err) {
-        /** Non-blank lines of standard error. */
+        /**
+         * Message lines of standard error (starting "tessera: "); progress and summary lines, which also go to
+         * standard error, are not counted.
+         */
         long errLines() {
-            return err.lines().filter(line -> !line.isBlank()).count();
+            return err.lines().filter(line -> line.startsWith("tessera: ")).count();
         }
     }
 

@@ -45,8 +45,9 @@ class CompressBatchTest {
         }
         assertTrue(Files.isRegularFile(out.resolve("sub/deep.jpg")));
         assertFalse(Files.exists(out.resolve("broken.jpg")));
-        assertTrue(result.out().contains("8 files: 7 done, 1 failed;"), result.out());
-        assertTrue(result.out().contains("[8/8]"), result.out());
+        assertEquals("", result.out(), "progress and summary go to standard error");
+        assertTrue(result.err().contains("8 files: 7 done, 1 failed;"), result.err());
+        assertTrue(result.err().contains("[8/8]"), result.err());
     }
 
     @Test
@@ -81,12 +82,14 @@ class CompressBatchTest {
         assertEquals(0, result.exitCode(), result.err());
         byte[] written = Files.readAllBytes(dir.resolve("a.jpg"));
         assertTrue(written.length <= budget);
-        int quality = chosenQuality(result.out());
+        int quality = chosenQuality(result.err());
         assertArrayEquals(new JpegEncoder(EncoderOptions.DEFAULT.withQuality(quality)).encode(image), written);
         if (quality < 100) {
             assertTrue(new JpegEncoder(EncoderOptions.DEFAULT.withQuality(quality + 1)).encode(image).length > budget);
         }
-        assertTrue(result.out().contains(written.length + " bytes (target <= " + budget + ")"), result.out());
+        assertTrue(result.err().contains(written.length + " bytes (target <= " + budget + ")"), result.err());
+        assertEquals(1, result.err().lines().filter(line -> line.contains("target <=")).count(),
+            "the result is printed once: " + result.err());
     }
 
     @Test
@@ -108,7 +111,7 @@ class CompressBatchTest {
         byte[] written = Files.readAllBytes(dir.resolve("a.jpg"));
         double score = Ssimulacra2.score(image, ImageIO.read(new ByteArrayInputStream(written)));
         assertTrue(score >= 85, "score " + score);
-        assertTrue(result.out().contains("quality " + chosenQuality(result.out()) + ", SSIMULACRA2 "), result.out());
+        assertTrue(result.err().contains("quality " + chosenQuality(result.err()) + ", SSIMULACRA2 "), result.err());
     }
 
     @Test
@@ -117,7 +120,7 @@ class CompressBatchTest {
         Cli.Result result = Cli.run("compress", "--target-bpp", "0.01", png);
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.err().contains("warning: no quality meets the target"), result.err());
-        assertTrue(result.out().contains("quality 1,"), result.out());
+        assertTrue(result.err().contains("quality 1,"), result.err());
         assertTrue(Files.exists(dir.resolve("a.jpg")));
     }
 

@@ -68,7 +68,7 @@ class DecompressCommandTest {
         assertEquals(2, result.errLines(), result.err());
         assertTrue(Files.isRegularFile(dir.resolve("good.png")));
         assertEquals("mine", Files.readString(dir.resolve("exists.png")));
-        assertTrue(result.out().contains("3 files: 1 done, 2 failed"), result.out());
+        assertTrue(result.err().contains("3 files: 1 done, 2 failed"), result.err());
         assertTrue(Files.exists(good));
     }
 }

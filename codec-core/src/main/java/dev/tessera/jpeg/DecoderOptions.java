@@ -35,6 +35,10 @@ import java.util.Objects;
  * <tr><td>{@link #grayscale()}</td><td>false</td><td>gray output from a YCbCr file: its luma (Y) samples, one
  *     band, as {@code djpeg -grayscale} writes them (libjpeg copies the Y component); gray files are gray
  *     anyway, and other colour spaces (RGB, CMYK, YCCK) throw {@code UnsupportedJpegException}</td></tr>
+ * <tr><td>{@link #autoOrient()}</td><td>false</td><td>turn the decoded image upright as its EXIF Orientation tag
+ *     (values 2 to 8) says: mirrored and/or rotated, so that 5 to 8 swap width and height; no tag, or tag 1,
+ *     leaves it as stored. Off by default, as in {@code djpeg} and the JDK's reader. Applies to every output
+ *     type (gray, colour, CMYK, 16-bit) and after scaling</td></tr>
  * </table>
  */
 public final class DecoderOptions {
@@ -49,6 +53,7 @@ public final class DecoderOptions {
     private final boolean portableIdct;
     private final int threads;
     private final boolean grayscale;
+    private final boolean autoOrient;
 
     private DecoderOptions(Builder b) {
         if (b.limits == null) {
@@ -69,6 +74,7 @@ public final class DecoderOptions {
         portableIdct = b.portableIdct;
         threads = b.threads;
         grayscale = b.grayscale;
+        autoOrient = b.autoOrient;
     }
 
     /** A builder holding these options, to change several at once. */
@@ -116,6 +122,10 @@ public final class DecoderOptions {
         return grayscale;
     }
 
+    public boolean autoOrient() {
+        return autoOrient;
+    }
+
     public DecoderOptions withLimits(Limits value) {
         return toBuilder().limits(value).build();
     }
@@ -152,22 +162,27 @@ public final class DecoderOptions {
         return toBuilder().grayscale(value).build();
     }
 
+    /** @param value turn images upright as their EXIF Orientation tag says (see {@link #autoOrient()}) */
+    public DecoderOptions withAutoOrient(boolean value) {
+        return toBuilder().autoOrient(value).build();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DecoderOptions other && settings().equals(other.settings())
-            && limits.equals(other.limits);
+            && limits.equals(other.limits) && autoOrient == other.autoOrient;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(settings(), limits);
+        return Objects.hash(settings(), limits, autoOrient);
     }
 
     @Override
     public String toString() {
         return "DecoderOptions[limits=" + limits + ", strict=" + strict + ", cmykToRgb=" + cmykToRgb
             + ", scaleDenominator=" + scaleDenominator + ", listener=" + listener + ", portableIdct=" + portableIdct
-            + ", threads=" + threads + ", grayscale=" + grayscale + "]";
+            + ", threads=" + threads + ", grayscale=" + grayscale + ", autoOrient=" + autoOrient + "]";
     }
 
     /** Collects options to change together; {@link #build()} checks them. Not thread-safe. */
@@ -180,6 +195,7 @@ public final class DecoderOptions {
         private boolean portableIdct;
         private int threads = 1;
         private boolean grayscale;
+        private boolean autoOrient;
 
         /** A builder holding {@link DecoderOptions#DEFAULT}. */
         public Builder() {
@@ -194,6 +210,7 @@ public final class DecoderOptions {
             portableIdct = o.portableIdct;
             threads = o.threads;
             grayscale = o.grayscale;
+            autoOrient = o.autoOrient;
         }
 
         public Builder limits(Limits value) {
@@ -234,6 +251,11 @@ public final class DecoderOptions {
 
         public Builder grayscale(boolean value) {
             grayscale = value;
+            return this;
+        }
+
+        public Builder autoOrient(boolean value) {
+            autoOrient = value;
             return this;
         }
 

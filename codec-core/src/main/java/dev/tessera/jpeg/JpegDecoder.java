@@ -4,9 +4,12 @@ import dev.tessera.jpeg.decode.DecodePipeline;
 import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.error.JpegLimitException;
 import dev.tessera.jpeg.error.JpegWarning;
+import dev.tessera.jpeg.error.WarningListener;
 import dev.tessera.jpeg.io.BoundedInput;
 import dev.tessera.jpeg.model.ImageInfo;
+import dev.tessera.jpeg.model.Orientation;
 import dev.tessera.jpeg.raster.CmykColorSpace;
+import dev.tessera.jpeg.raster.ImageTransforms;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -79,7 +82,26 @@ public final class JpegDecoder {
         if (data == null) {
             throw new IllegalArgumentException("data must not be null");
         }
-        return new DecodePipeline(data, options.settings()).decode();
+        BufferedImage image = new DecodePipeline(data, options.settings()).decode();
+        if (!options.autoOrient()) {
+            return image;
+        }
+        // The headers again, quietly: their warnings were reported by the decode.
+        DecoderOptions quiet = options.toBuilder().listener(WarningListener.IGNORE).strict(false).build();
+        byte[] exif = new DecodePipeline(data, quiet.settings()).readHeader().metadata().exif();
+        return Orientation.fromExif(exif).map(o -> ImageTransforms.apply(image, o.toUpright())).orElse(image);
+    }
+
+    /**
+     * {@code image} turned upright for the given EXIF orientation: a new image of the same colour model
+     * (width and height swapped for orientations 5 to 8), or {@code image} itself for {@link Orientation#TOP_LEFT}.
+     * For callers that decode part of an image (a region, a subsampled read) and turn the part upright.
+     */
+    public static BufferedImage turnUpright(BufferedImage image, Orientation orientation) {
+        if (image == null || orientation == null) {
+            throw new IllegalArgumentException("image and orientation must not be null");
+        }
+        return ImageTransforms.apply(image, orientation.toUpright());
     }
 
     /**

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
  * The layer rule of docs/architecture.md, checked on codec-core's compiled main classes. From the top:
  * adapters ({@code imageio}), then the API ({@code jpeg} facades and options, {@code tune}), then the drivers
  * ({@code decode}, {@code encode}), then the stages ({@code color}, {@code sample}, {@code dct}, {@code quant},
- * {@code entropy}, {@code marker}, {@code raster}) and the leaves ({@code io}, {@code model}, {@code spec},
- * {@code error}). A package may import only packages below it, so no two packages import each other.
+ * {@code entropy}, {@code marker}, {@code raster}, {@code transform}) and the leaves ({@code io}, {@code model},
+ * {@code spec}, {@code error}). A package may import only packages below it, so no two packages import each other.
  */
 class LayerRulesTest {
     static final String ROOT = "dev.tessera";
     static final String[] STAGES = {"dev.tessera.jpeg.color..", "dev.tessera.jpeg.sample..",
         "dev.tessera.jpeg.dct..", "dev.tessera.jpeg.quant..", "dev.tessera.jpeg.entropy..",
-        "dev.tessera.jpeg.marker..", "dev.tessera.jpeg.raster..", "dev.tessera.jpeg.io..", "dev.tessera.jpeg.model..",
+        "dev.tessera.jpeg.marker..", "dev.tessera.jpeg.raster..", "dev.tessera.jpeg.transform..",
+        "dev.tessera.jpeg.io..", "dev.tessera.jpeg.model..",
         "dev.tessera.jpeg.spec..", "dev.tessera.jpeg.error..", "dev.tessera.jpeg.simd.."};
     /** What users (and so the adapters) may import: the packages module-info exports, less the adapter itself. */
     static final String[] API = {"dev.tessera.jpeg", "dev.tessera.jpeg.error", "dev.tessera.jpeg.model",

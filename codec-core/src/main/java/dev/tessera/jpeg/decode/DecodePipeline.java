@@ -162,7 +162,7 @@ public final class DecodePipeline {
                     }
                     if (headersOnly) {
                         pendingOffset = source.offset();
-                        pending = bits.skipEntropyData();
+                        pending = bits.skipEntropyData(state.restartInterval != 0);
                         pendingOffset = bits.markerOffset();
                         continue;
                     }

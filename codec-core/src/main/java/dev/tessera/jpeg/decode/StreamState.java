@@ -41,6 +41,11 @@ final class StreamState {
     JfifHeader jfif;
     AdobeApp14 adobe;
     private byte[] exif;
+    private byte[] xmp;
+    /** Extended XMP portions by offset, of the first GUID met (XMP Part 3 1.1.3.1). */
+    private final TreeMap<Long, byte[]> xmpPortions = new TreeMap<>();
+    private String xmpGuid;
+    private long xmpLength = -1;
     private final List<String> comments = new ArrayList<>();
     private final TreeMap<Integer, byte[]> iccChunks = new TreeMap<>();
     private int iccCount = -1;
@@ -98,6 +103,10 @@ final class StreamState {
             case 0xE1 -> {
                 if (exif == null && ApplicationSegments.startsWith(p, "Exif\0")) {
                     exif = java.util.Arrays.copyOfRange(p, Math.min(p.length, 6), p.length);
+                } else if (xmp == null && ApplicationSegments.startsWith(p, XMP_ID)) {
+                    xmp = java.util.Arrays.copyOfRange(p, XMP_ID.length(), p.length);
+                } else if (ApplicationSegments.startsWith(p, XMP_EXTENSION_ID)) {
+                    xmpPortion(p);
                 }
             }
             case 0xE2 -> icc(app, warnings);
@@ -152,7 +161,48 @@ final class StreamState {
     }
 
     ImageMetadata metadata() {
-        return new ImageMetadata(jfif == null ? JfifHeader.DEFAULT : jfif, exif, iccProfile(), comments);
+        return new ImageMetadata(jfif == null ? JfifHeader.DEFAULT : jfif, exif, iccProfile(), comments)
+            .withXmp(xmp).withExtendedXmp(extendedXmp());
+    }
+
+    private static final String XMP_ID = "http://ns.adobe.com/xap/1.0/\0";
+    private static final String XMP_EXTENSION_ID = "http://ns.adobe.com/xmp/extension/\0";
+
+    /** XMP Part 3 1.1.3.1: identifier, GUID (32 bytes), full length (4), offset (4), portion. */
+    private void xmpPortion(byte[] p) {
+        int header = XMP_EXTENSION_ID.length() + 40;
+        if (p.length < header) {
+            return;
+        }
+        String guid = new String(p, XMP_EXTENSION_ID.length(), 32, StandardCharsets.ISO_8859_1);
+        long length = u32(p, XMP_EXTENSION_ID.length() + 32);
+        long offset = u32(p, XMP_EXTENSION_ID.length() + 36);
+        if (xmpGuid == null) {
+            xmpGuid = guid;
+            xmpLength = length;
+        }
+        if (guid.equals(xmpGuid) && length == xmpLength && !xmpPortions.containsKey(offset)) {
+            xmpPortions.put(offset, java.util.Arrays.copyOfRange(p, header, p.length));
+        }
+    }
+
+    /** The extension when its portions tile 0..full length exactly, else {@code null}. */
+    private byte[] extendedXmp() {
+        if (xmpPortions.isEmpty() || xmpLength <= 0 || xmpLength > Integer.MAX_VALUE) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (var e : xmpPortions.entrySet()) {
+            if (e.getKey() != out.size()) {
+                return null;
+            }
+            out.writeBytes(e.getValue());
+        }
+        return out.size() == xmpLength ? out.toByteArray() : null;
+    }
+
+    private static long u32(byte[] p, int at) {
+        return (p[at] & 0xFFL) << 24 | (p[at + 1] & 0xFFL) << 16 | (p[at + 2] & 0xFFL) << 8 | (p[at + 3] & 0xFFL);
     }
 
     /** libjpeg's default_decompress_parms (jdapimin.c), warning on an unknown Adobe transform. */

@@ -31,7 +31,8 @@ import java.util.List;
  * <p>Dummy blocks (the padding of MCUs beyond the image's blocks, T.81 A.2.4) are written with zero AC
  * coefficients and the DC of the block before them, as libjpeg's {@code jctrans.c} writes them, whatever the
  * plane held: they cost almost nothing and no decoder shows them. A one-component frame is written with
- * sampling factors 1x1, which its non-interleaved scans imply anyway (A.2.2). One instance writes one image
+ * sampling factors 1x1, which its non-interleaved scans imply anyway (A.2.2); a frame whose component
+ * identifiers repeat gets identifiers 1..n, so that each scan names its component unambiguously. One instance writes one image
  * in any number of codings; it is not for concurrent use.
  */
 public final class CoefficientWriter {
@@ -101,6 +102,13 @@ public final class CoefficientWriter {
                 slotTables.add(q);
             }
             quantSlots[c] = slot;
+        }
+        if (java.util.Arrays.stream(ids).distinct().count() < count) {
+            // Duplicate identifiers (T.81 B.2.2 wants them distinct): a decoder could not tell which component a
+            // non-interleaved scan carries, so number them 1..n, as a JFIF file does (T.871 clause 7).
+            for (int c = 0; c < count; c++) {
+                ids[c] = c + 1;
+            }
         }
         if (count > 1 && blocksInMcu > 10) {
             throw new IllegalArgumentException("an MCU of " + blocksInMcu + " blocks exceeds 10 (T.81 B.2.3)");

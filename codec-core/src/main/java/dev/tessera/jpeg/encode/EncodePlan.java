@@ -220,6 +220,14 @@ final class EncodePlan {
         if (exif != null) {
             markers.writeExif(exif);
         }
+        byte[] xmp = metadata.xmp();
+        if (xmp != null) {
+            markers.writeXmp(xmp);
+            byte[] extended = metadata.extendedXmp();
+            if (extended != null) {
+                markers.writeExtendedXmp(extended, MarkerWriter.xmpGuid(xmp, extended));
+            }
+        }
         byte[] icc = metadata.iccProfile();
         if (icc != null) {
             markers.writeIccProfile(icc);

@@ -16,7 +16,8 @@ import java.util.Map;
  * its own. The parts: how DC is sent (all components interleaved at full precision, or with one bit held back
  * for a refinement scan, or one scan per component), and per component the spectral bands of its first AC
  * pass (the cheapest split of 1..63 at the band starts {@link #BAND_STARTS}, by dynamic programming) at a
- * point transform Al of 0, 1 or 2, followed by one refinement scan of 1..63 per held-back bit. This is the
+ * point transform Al of 0, 1 or 2 (a larger Al tried only while the last one paid), followed by one
+ * refinement scan of 1..63 per held-back bit. This is the
  * search mozjpeg's {@code jpegtran} makes (its optimize_scans), reached by a different route.
  *
  * <p>Scan costs are {@link ProgressiveEncoder.CountedScan#lowerBound()}s (headers, table and data bits before
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 final class ScanSearch {
     /** Where a band of a first AC scan may start; 64 closes the last band. */
-    private static final int[] BAND_STARTS = {1, 2, 3, 4, 6, 9, 13, 19, 27, 40, 64};
+    private static final int[] BAND_STARTS = {1, 2, 3, 6, 9, 14, 21, 32, 64};
     /** The point transforms tried for the first AC pass. */
     private static final int MAX_AL = 2;
 
@@ -106,11 +107,12 @@ final class ScanSearch {
                 }
                 List<ScanHeader> bands = bands(c, al);
                 long total = cost(bands) + refineCost;
-                if (total < best) {
-                    best = total;
-                    bestBands = bands;
-                    bestRefine = refine;
+                if (total >= best) {
+                    break; // holding back one more bit did not pay: more will not either, in practice
                 }
+                best = total;
+                bestBands = bands;
+                bestRefine = refine;
             }
             first.addAll(bestBands);
             refinements.addAll(bestRefine);

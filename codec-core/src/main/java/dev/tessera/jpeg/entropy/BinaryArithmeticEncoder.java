@@ -138,6 +138,7 @@ public final class BinaryArithmeticEncoder {
         for (int i = 0; i < end; i++) {
             out.writeBits(bytes[i] & 0xFF, 8);
         }
+        out.flushToByteBoundary(); // whole bytes: no fill bits, only the bytes still pending go out
         initialize();
     }
 }

@@ -17,6 +17,16 @@ public class JpegException extends IOException {
         this.marker = marker;
     }
 
+    /**
+     * A problem that belongs to no byte of the stream (a request the image cannot satisfy): offset -1, no
+     * marker, the message as given.
+     */
+    protected JpegException(String problem) {
+        super(problem);
+        this.offset = -1;
+        this.marker = null;
+    }
+
     private static String format(long offset, Marker marker, String problem) {
         return marker == null
             ? "offset " + offset + ": " + problem

@@ -9,6 +9,7 @@ import dev.tessera.jpeg.error.UnsupportedJpegException;
 import dev.tessera.jpeg.model.ImageInfo;
 import dev.tessera.jpeg.model.JpegColorSpace;
 import dev.tessera.jpeg.model.MarkerSegment;
+import dev.tessera.jpeg.model.Orientation;
 import dev.tessera.jpeg.spec.Marker;
 import java.awt.Rectangle;
 import java.awt.color.ColorSpace;
@@ -397,6 +398,17 @@ public final class JpegImageReader extends ImageReader {
     }
 
     private BufferedImage readNow(int imageIndex, ImageReadParam param) throws IOException {
+        if (!(param instanceof TesseraJpegReadParam tessera && tessera.isAutoOrient())) {
+            return readAsStored(imageIndex, param);
+        }
+        if (param.getDestination() != null) {
+            throw new IIOException("auto-orient cannot fill a destination image set in the read param");
+        }
+        Orientation orientation = header(imageIndex).orientation().orElse(Orientation.TOP_LEFT);
+        return JpegDecoder.turnUpright(readAsStored(imageIndex, param), orientation);
+    }
+
+    private BufferedImage readAsStored(int imageIndex, ImageReadParam param) throws IOException {
         requireNotDisposed();
         ImageInfo header = header(imageIndex);
         Limits limits = limits(param);

@@ -20,6 +20,7 @@ import javax.imageio.plugins.jpeg.JPEGImageReadParam;
  */
 public class TesseraJpegReadParam extends JPEGImageReadParam {
     private Limits limits = Limits.DEFAULT;
+    private boolean autoOrient;
 
     /** Parameters with the JDK's defaults and {@link Limits#DEFAULT}. */
     public TesseraJpegReadParam() {
@@ -36,5 +37,21 @@ public class TesseraJpegReadParam extends JPEGImageReadParam {
             throw new IllegalArgumentException("limits must not be null");
         }
         this.limits = limits;
+    }
+
+    /** Whether reads turn the image upright as its EXIF Orientation tag says; false unless set. */
+    public boolean isAutoOrient() {
+        return autoOrient;
+    }
+
+    /**
+     * Turns the image a read returns upright as its EXIF Orientation tag (2 to 8) says, as
+     * {@code DecoderOptions.withAutoOrient} does. The source region, subsampling and bands select from the image
+     * as stored (as {@code getWidth} and {@code getHeight} report it); the selected pixels are then mirrored or
+     * rotated, so orientations 5 to 8 return an image of swapped width and height. A read with a destination image
+     * set in the param refuses this, since the destination cannot change shape.
+     */
+    public void setAutoOrient(boolean autoOrient) {
+        this.autoOrient = autoOrient;
     }
 }

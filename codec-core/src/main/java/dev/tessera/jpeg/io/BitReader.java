@@ -349,8 +349,15 @@ public final class BitReader {
     /**
      * Skips entropy-coded data without decoding it, up to the first marker that is not RSTm, and returns
      * that marker's code (consumed). Used to list a file's markers without decoding.
+     *
+     * @param restarts whether the scan has a restart interval (T.81 B.2.4.4). Then an invalid marker code
+     *                 (0x01..0xBF) is skipped with a warning, as a full decode skips it when it meets it before
+     *                 the scan's last restart point: the Huffman decoder stops at it (jdhuff.c) and the restart
+     *                 resynchronisation discards it (jdmarker.c jpeg_resync_to_restart). Where the scan's
+     *                 restart points lie is known only by decoding, so this accepts the code anywhere in the
+     *                 scan, also in the last interval, where a full decode refuses it.
      */
-    public int skipEntropyData() throws MalformedJpegException {
+    public int skipEntropyData(boolean restarts) throws MalformedJpegException {
         while (true) {
             int c = source.read();
             if (c != 0xFF) {
@@ -360,10 +367,20 @@ public final class BitReader {
             do {
                 c = source.read();
             } while (c == 0xFF);
-            if (c != 0 && (c < 0xD0 || c > 0xD7)) {
-                unreadMarkerOffset = at;
-                return c;
+            if (c == 0 || (c >= 0xD0 && c <= 0xD7)) {
+                continue;
             }
+            if (restarts && c < 0xC0) {
+                if (warnings.wanted(JpegWarning.Kind.RESTART_RESYNC)) {
+                    warnings.warn(at, JpegWarning.Kind.RESTART_RESYNC, String.format(
+                        "corrupt JPEG data: found marker 0x%02x instead of a restart marker", c));
+                } else {
+                    warnings.count(JpegWarning.Kind.RESTART_RESYNC);
+                }
+                continue;
+            }
+            unreadMarkerOffset = at;
+            return c;
         }
     }
 

@@ -23,6 +23,14 @@ public final class MarkerWriter {
     private static final byte[] ADOBE_ID = {'A', 'd', 'o', 'b', 'e'};
     private static final byte[] EXIF_ID = {'E', 'x', 'i', 'f', 0, 0};
     private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+    /** XMP Part 3 1.1.3: the APP1 namespace identifiers of the main packet and of extended XMP chunks. */
+    public static final byte[] XMP_ID = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] XMP_EXTENSION_ID =
+        "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.US_ASCII);
+    /** XMP Part 3 1.1.3.1: the GUID (32 hex digits), full length and offset before each extension portion. */
+    private static final int XMP_EXTENSION_HEADER = 32 + 4 + 4;
+    public static final int MAX_XMP = MAX_PAYLOAD - XMP_ID.length;
+    private static final int MAX_XMP_PORTION = MAX_PAYLOAD - XMP_EXTENSION_ID.length - XMP_EXTENSION_HEADER;
     /** ICC.1 B.4: identifier (12 bytes), sequence number and chunk count (1 byte each). */
     public static final int MAX_ICC_CHUNK = MAX_PAYLOAD - ICC_ID.length - 2;
     public static final int MAX_EXIF = MAX_PAYLOAD - EXIF_ID.length;
@@ -115,6 +123,62 @@ public final class MarkerWriter {
             out.write(i + 1);
             out.write(chunks);
             out.write(profile, start, length);
+        }
+    }
+
+    /** XMP Part 3 1.1.3: the main XMP packet in one APP1 segment. */
+    public void writeXmp(byte[] packet) throws IOException {
+        if (packet.length > MAX_XMP) {
+            throw new IllegalArgumentException("XMP packet of " + packet.length + " bytes exceeds the APP1 limit "
+                + MAX_XMP + " (put the rest in extended XMP)");
+        }
+        segmentStart(Marker.APP1, XMP_ID.length + packet.length);
+        out.write(XMP_ID);
+        out.write(packet);
+    }
+
+    /**
+     * XMP Part 3 1.1.3.1: extended XMP in APP1 portions, each with the GUID, the full length and the portion's
+     * offset.
+     *
+     * @param guid 32 ASCII hex digits, the GUID the main packet names in {@code xmpNote:HasExtendedXMP}
+     */
+    public void writeExtendedXmp(byte[] extension, String guid) throws IOException {
+        byte[] id = guid.getBytes(StandardCharsets.US_ASCII);
+        if (id.length != 32) {
+            throw new IllegalArgumentException("extended XMP GUID must be 32 characters, found '" + guid + "'");
+        }
+        for (int start = 0; start < extension.length; start += MAX_XMP_PORTION) {
+            int length = Math.min(MAX_XMP_PORTION, extension.length - start);
+            segmentStart(Marker.APP1, XMP_EXTENSION_ID.length + XMP_EXTENSION_HEADER + length);
+            out.write(XMP_EXTENSION_ID);
+            out.write(id);
+            out.writeInt(extension.length);
+            out.writeInt(start);
+            out.write(extension, start, length);
+        }
+    }
+
+    /**
+     * The GUID of extended XMP: the one the main packet names after {@code HasExtendedXMP}, so a copied
+     * packet keeps pointing at its extension; else, as XMP Part 3 1.1.3.1 defines it, the MD5 digest of the
+     * extension in upper-case hex.
+     */
+    public static String xmpGuid(byte[] packet, byte[] extension) {
+        String text = new String(packet, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("HasExtendedXMP");
+        if (at >= 0) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9A-Fa-f]{32}")
+                .matcher(text.substring(at, Math.min(text.length(), at + 80)));
+            if (m.find()) {
+                return m.group();
+            }
+        }
+        try {
+            return java.util.HexFormat.of().withUpperCase()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(extension));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
         }
     }
 

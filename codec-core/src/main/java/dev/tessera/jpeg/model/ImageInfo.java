@@ -3,6 +3,7 @@ package dev.tessera.jpeg.model;
 import dev.tessera.jpeg.JpegDecoder;
 import dev.tessera.jpeg.spec.Marker;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the markers of a JPEG stream say, read without decoding the entropy-coded data
@@ -56,6 +57,11 @@ public record ImageInfo(FrameHeader frame, JpegColorSpace colorSpace, List<Quant
 
     public List<ComponentSpec> components() {
         return frame.components();
+    }
+
+    /** The EXIF Orientation tag (IFD0 0x0112), or empty when there is no EXIF, no tag or a damaged one. */
+    public Optional<Orientation> orientation() {
+        return metadata == null ? Optional.empty() : Orientation.fromExif(metadata.exif());
     }
 
     public boolean progressive() {
