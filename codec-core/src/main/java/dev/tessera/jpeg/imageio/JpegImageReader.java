@@ -14,6 +14,7 @@ import dev.tessera.jpeg.spec.Marker;
 import java.awt.Rectangle;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -35,12 +36,18 @@ import javax.imageio.stream.ImageInputStream;
  * Tessera's JPEG reader for ImageIO: a drop-in for the JDK's. Size and image types come from the headers
  * alone; pixels from codec-core's {@link JpegDecoder}, which serves source subsampling by 2, 4 and 8 with its
  * scaled inverse DCT. CMYK and YCCK files read as RGB by default (a profile-less conversion), as CMYK with a
- * CMYK destination type, and raw through {@link #readRaster}. Metadata comes in the JDK's native tree and the
- * standard tree. Stateful per instance, as ImageIO readers are.
+ * CMYK destination type, and raw through {@link #readRaster}; above 8 bits only as the decoder's 16-bit CMYK.
+ * Metadata comes in the JDK's native tree and the standard tree. Stateful per instance, as ImageIO readers are.
  */
 public final class JpegImageReader extends ImageReader {
     private static final ImageTypeSpecifier CMYK = ImageTypeSpecifier.createInterleaved(JpegDecoder.cmykColorSpace(),
         new int[] {0, 1, 2, 3}, DataBuffer.TYPE_BYTE, false, false);
+    /**
+     * The decoder's image for CMYK and YCCK files above 8 bits (T.81 allows 12-bit DCT and up to 16-bit lossless
+     * samples): 16-bit interleaved C, M, Y, K holding the unscaled P-bit samples.
+     */
+    private static final ImageTypeSpecifier WIDE_CMYK = ImageTypeSpecifier.createInterleaved(
+        JpegDecoder.cmykColorSpace(), new int[] {0, 1, 2, 3}, DataBuffer.TYPE_USHORT, false, false);
 
     private byte[] data;
     /** The markers up to the first scan: size, colour space and types, without reading the image data. */
@@ -252,10 +259,12 @@ public final class JpegImageReader extends ImageReader {
             throw new IIOException(e.getMessage(), e);
         }
         long pixels = (long) header.width() * header.height();
-        // The largest destination this reader makes: 4 bytes per pixel (TYPE_INT_RGB, 8-bit CMYK).
+        // The largest destination this reader makes: 4 bytes per pixel (TYPE_INT_RGB, 8-bit CMYK), 8 for
+        // CMYK above 8 bits.
+        int bytesPerPixel = isWideCmyk(header) ? 8 : 4;
         String problem = pixels > limits.maxPixels()
             ? header.width() + "x" + header.height() + " exceeds the limit of " + limits.maxPixels() + " pixels"
-            : 4 * pixels > limits.maxMemory()
+            : bytesPerPixel * pixels > limits.maxMemory()
             ? "a " + header.width() + "x" + header.height() + " destination exceeds the memory limit of "
                 + limits.maxMemory() : null;
         if (problem != null) {
@@ -315,8 +324,13 @@ public final class JpegImageReader extends ImageReader {
         return info;
     }
 
-    private boolean isCmyk(ImageInfo info) {
+    private static boolean isCmyk(ImageInfo info) {
         return info.colorSpace() == JpegColorSpace.CMYK || info.colorSpace() == JpegColorSpace.YCCK;
+    }
+
+    /** CMYK or YCCK above 8 bits, which the decoder does not convert to RGB: read as 16-bit CMYK only. */
+    private static boolean isWideCmyk(ImageInfo info) {
+        return isCmyk(info) && info.precision() > 8;
     }
 
     @Override
@@ -337,12 +351,17 @@ public final class JpegImageReader extends ImageReader {
     /**
      * Gray files: 8-bit gray, then RGB types. Colour files: {@code TYPE_3BYTE_BGR} (what the decoder makes),
      * {@code TYPE_INT_RGB}, {@code TYPE_INT_BGR}, and for 8-bit YCbCr files 8-bit gray last (their luma, as the
-     * JDK's reader offers it). CMYK and YCCK files: RGB types first, then 8-bit CMYK.
+     * JDK's reader offers it). 8-bit CMYK and YCCK files: RGB types first, then 8-bit CMYK. CMYK and YCCK files
+     * above 8 bits: only the decoder's 16-bit CMYK type (it has no RGB conversion for them).
      */
     @Override
     public Iterator<ImageTypeSpecifier> getImageTypes(int imageIndex) throws IOException {
         ImageInfo header = header(imageIndex);
         List<ImageTypeSpecifier> types = new ArrayList<>();
+        if (isWideCmyk(header)) {
+            types.add(WIDE_CMYK);
+            return types.iterator();
+        }
         if (header.colorSpace() == JpegColorSpace.GRAYSCALE) {
             types.add(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
         }
@@ -361,7 +380,7 @@ public final class JpegImageReader extends ImageReader {
     @Override
     public ImageTypeSpecifier getRawImageType(int imageIndex) throws IOException {
         ImageInfo header = header(imageIndex);
-        return isCmyk(header) ? CMYK : getImageTypes(imageIndex).next();
+        return isWideCmyk(header) ? WIDE_CMYK : isCmyk(header) ? CMYK : getImageTypes(imageIndex).next();
     }
 
     /**
@@ -416,7 +435,8 @@ public final class JpegImageReader extends ImageReader {
         if (asDecoded(param)) {
             // The destination ImageIO would make is the decoder's own image: hand that over, with no copy.
             processImageStarted(imageIndex);
-            BufferedImage decoded = decode(1, isCmyk(header), limits);
+            // CMYK above 8 bits stays CMYK: its only type is the decoder's image.
+            BufferedImage decoded = decode(1, isCmyk(header) && !isWideCmyk(header), limits);
             if (decoded.getType() == getImageTypes(imageIndex).next().getBufferedImageType()) {
                 if (abortRequested()) {
                     processReadAborted();
@@ -432,7 +452,9 @@ public final class JpegImageReader extends ImageReader {
         }
         Destination to = destination(header, param, imageIndex);
         processImageStarted(imageIndex);
-        int scale = scaleFor(param.getSourceXSubsampling(), param.getSourceYSubsampling(), to.source);
+        // Lossless files (T.81 H.1) have no DCT to scale: they are point-sampled at any subsampling.
+        int scale = lossless(header) ? 1
+            : scaleFor(param.getSourceXSubsampling(), param.getSourceYSubsampling(), to.source);
         boolean wantCmyk = to.image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
         BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, limits, lumaOnly(header, to.image));
         return copy(decoded, to, scale, param);
@@ -458,6 +480,11 @@ public final class JpegImageReader extends ImageReader {
         int width = header.width();
         int height = header.height();
         BufferedImage destination = getDestination(param, getImageTypes(imageIndex), width, height);
+        if (isWideCmyk(header) && !wideCmyk(destination)) {
+            // A destination image set in the param: 8-bit or RGB would lose or need what the decoder lacks.
+            throw new IIOException("a " + header.precision() + "-bit CMYK file reads only into a 16-bit CMYK"
+                + " destination");
+        }
         int decodedBands = header.colorSpace() == JpegColorSpace.GRAYSCALE || lumaOnly(header, destination) ? 1
             : isCmyk(header) && destination.getRaster().getNumBands() == 4 ? 4 : 3;
         if (param != null && (param.getSourceBands() != null || param.getDestinationBands() != null)) {
@@ -467,6 +494,14 @@ public final class JpegImageReader extends ImageReader {
         Rectangle target = new Rectangle();
         computeRegions(param, width, height, destination, source, target);
         return new Destination(destination, source, target);
+    }
+
+    /** A destination of four 16-bit CMYK samples per pixel. */
+    private static boolean wideCmyk(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        return cm.getColorSpace().getType() == ColorSpace.TYPE_CMYK && cm.getNumComponents() == 4
+            && image.getRaster().getNumBands() == 4
+            && image.getSampleModel().getDataType() == DataBuffer.TYPE_USHORT;
     }
 
     /** Copies the decoded pixels into the destination, row by row, with progress and abort checks. */
@@ -505,6 +540,13 @@ public final class JpegImageReader extends ImageReader {
             return stepX;
         }
         return 1;
+    }
+
+    /** The lossless processes of T.81 Table B.1 (SOF3, SOF7, SOF11, SOF15). */
+    private static boolean lossless(ImageInfo header) {
+        Marker process = header.frame().process();
+        return process == Marker.SOF3 || process == Marker.SOF7 || process == Marker.SOF11
+            || process == Marker.SOF15;
     }
 
     /** A gray destination for a YCbCr file: the decoder's luma output (jdcolor.c grayscale_convert). */
