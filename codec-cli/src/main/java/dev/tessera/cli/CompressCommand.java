@@ -402,7 +402,7 @@ final class CompressCommand implements Callable<Integer> {
         ImageMetadata metadata = source.metadata();
         String note;
         long bytesOut;
-        byte[] jpegInput = Inputs.isJpeg(input) ? input.bytes(Limits.DEFAULT.maxInputBytes()) : null;
+        byte[] jpegInput = "jpeg".equals(source.format()) ? input.bytes(Limits.DEFAULT.maxInputBytes()) : null;
         if (search == null && jpegInput != null) {
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             encoder.encode(source.image(), metadata, encoded);

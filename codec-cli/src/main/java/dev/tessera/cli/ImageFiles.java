@@ -81,10 +81,6 @@ final class ImageFiles {
     private ImageFiles() {
     }
 
-    static void write(BufferedImage image, Format format, OutputStream out) throws IOException {
-        write(image, format, ImageMetadata.NONE, out, note -> { });
-    }
-
     /**
      * Writes {@code image} with as much of {@code metadata} as {@code format} holds.
      *

@@ -63,11 +63,14 @@ final class Inputs {
         }
 
         /**
-         * All bytes: standard input read to its end once (later calls return the same bytes), or the file.
+         * All bytes: standard input or the file, read once (later calls return the same bytes).
          *
          * @param maxBytes refuse a longer input, before holding more than this
          */
         synchronized byte[] bytes(long maxBytes) throws IOException {
+            if (data != null && data.length > maxBytes) {
+                throw new JpegLimitException(maxBytes, null, "input exceeds the limit of " + maxBytes + " bytes");
+            }
             if (data == null) {
                 if (file == null) {
                     data = readBounded(stdin, maxBytes);
@@ -77,7 +80,7 @@ final class Inputs {
                         throw new JpegLimitException(maxBytes, null, "input exceeds the limit of " + maxBytes
                             + " bytes");
                     }
-                    return Files.readAllBytes(file);
+                    data = Files.readAllBytes(file);
                 }
             }
             return data;
@@ -109,7 +112,9 @@ final class Inputs {
 
     /** An input held in memory (codec-spark's file contents); it reads as standard input does. */
     static Input ofBytes(byte[] content) {
-        return new Input(null, new java.io.ByteArrayInputStream(content));
+        Input input = new Input(null, null);
+        input.data = content;
+        return input;
     }
 
     /** Fails with the messages {@code tessera} prints for a missing file or a directory. */

@@ -50,10 +50,6 @@ final class WarningReport {
         return lines;
     }
 
-    synchronized boolean isEmpty() {
-        return first.isEmpty();
-    }
-
     /** Prints the lines, unless {@code quiet}; {@code err} is locked so files' lines do not interleave. */
     void print(String name, PrintWriter err, boolean quiet) {
         if (quiet) {

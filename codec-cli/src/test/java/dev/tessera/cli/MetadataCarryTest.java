@@ -170,26 +170,4 @@ class MetadataCarryTest {
         }
         return (int) (r / n) << 16 | (int) (g / n) << 8 | (int) (b / n);
     }
-
-    @Test
-    void iccChunksOutOfOrderAreJoinedBySequenceNumber() {
-        byte[] one = chunk(1, 2, new byte[] {1, 2});
-        byte[] two = chunk(2, 2, new byte[] {3});
-
-        assertArrayEquals(new byte[] {1, 2, 3}, JpegMetadataReader.assembleIcc(List.of(two, one)));
-    }
-
-    @Test
-    void iccChunksWithBadNumbersAreRejected() {
-        assertNull(JpegMetadataReader.assembleIcc(List.of(chunk(1, 2, new byte[1]), chunk(1, 2, new byte[1]))));
-        assertNull(JpegMetadataReader.assembleIcc(List.of(chunk(1, 2, new byte[1]))));
-        assertNull(JpegMetadataReader.assembleIcc(List.of(chunk(0, 1, new byte[1]))));
-        assertNull(JpegMetadataReader.assembleIcc(List.of(chunk(1, 1, new byte[1]), chunk(2, 2, new byte[1]))));
-    }
-
-    private static byte[] chunk(int sequence, int count, byte[] data) {
-        byte[] id = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(id.length + 2 + data.length).put(id).put((byte) sequence).put((byte) count)
-            .put(data).array();
-    }
 }

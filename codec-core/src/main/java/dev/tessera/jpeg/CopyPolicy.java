@@ -1,5 +1,7 @@
 package dev.tessera.jpeg;
 
+import static dev.tessera.jpeg.marker.ApplicationSegments.startsWith;
+
 /**
  * Which APPn and COM segments a lossless operation copies from its input, as {@code jpegtran -copy} chooses
  * (libjpeg-turbo 2.1 {@code transupp.c}, checked against its {@code jpegtran}: {@code icc} keeps the ICC
@@ -30,17 +32,5 @@ public enum CopyPolicy {
             case EXIF -> marker == 0xE1 && startsWith(payload, "Exif\0");
             case ALL -> true;
         };
-    }
-
-    private static boolean startsWith(byte[] payload, String prefix) {
-        if (payload.length < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (payload[i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

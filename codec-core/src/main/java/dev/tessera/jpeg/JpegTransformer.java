@@ -5,6 +5,7 @@ import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.jpeg.error.TransformException;
 import dev.tessera.jpeg.error.UnsupportedJpegException;
 import dev.tessera.jpeg.error.WarningListener;
+import dev.tessera.jpeg.marker.ApplicationSegments;
 import dev.tessera.jpeg.marker.ExifDimensions;
 import dev.tessera.jpeg.model.CoefficientImage;
 import dev.tessera.jpeg.model.ImageInfo;
@@ -144,8 +145,7 @@ public final class JpegTransformer {
     private static int exifIndex(List<CoefficientImage.Segment> segments) {
         for (int i = 0; i < segments.size(); i++) {
             byte[] p = segments.get(i).payload();
-            if (segments.get(i).marker() == 0xE1 && p.length >= 6 && p[0] == 'E' && p[1] == 'x' && p[2] == 'i'
-                && p[3] == 'f' && p[4] == 0) {
+            if (segments.get(i).marker() == 0xE1 && p.length >= 6 && ApplicationSegments.startsWith(p, "Exif\0")) {
                 return i;
             }
         }

@@ -71,6 +71,49 @@ class ReadInfoTest {
     }
 
     @Test
+    void iccChunksOutOfOrderAreJoinedBySequenceNumber() throws IOException {
+        byte[] data = withApp2(new JpegEncoderFixture().encoded(), iccChunk(2, 2, new byte[] {3}),
+            iccChunk(1, 2, new byte[] {1, 2}));
+        assertArrayEquals(new byte[] {1, 2, 3}, new JpegDecoder().readInfo(data).metadata().iccProfile());
+    }
+
+    @Test
+    void iccChunksWithBadNumbersAreRejected() throws IOException {
+        byte[] base = new JpegEncoderFixture().encoded();
+        List<byte[][]> bad = List.of(
+            new byte[][] {iccChunk(1, 2, new byte[1]), iccChunk(1, 2, new byte[1])},
+            new byte[][] {iccChunk(1, 2, new byte[1])},
+            new byte[][] {iccChunk(0, 1, new byte[1])},
+            new byte[][] {iccChunk(1, 1, new byte[1]), iccChunk(2, 2, new byte[1])});
+        for (byte[][] chunks : bad) {
+            assertNull(new JpegDecoder().readInfo(withApp2(base, chunks)).metadata().iccProfile());
+        }
+    }
+
+    /** ICC.1 B.4: "ICC_PROFILE\0", sequence number, chunk count, data. */
+    private static byte[] iccChunk(int sequence, int count, byte[] data) {
+        byte[] id = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return java.nio.ByteBuffer.allocate(id.length + 2 + data.length).put(id).put((byte) sequence)
+            .put((byte) count).put(data).array();
+    }
+
+    /** The JPEG with APP2 segments holding {@code payloads} inserted right after SOI. */
+    private static byte[] withApp2(byte[] jpeg, byte[]... payloads) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        for (byte[] p : payloads) {
+            int length = p.length + 2;
+            out.write(0xFF);
+            out.write(0xE2);
+            out.write(length >> 8);
+            out.write(length & 0xFF);
+            out.writeBytes(p);
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
     void exifPayloadIsTheTiffStructure() throws IOException {
         for (String name : Corpus.twelveMonkeys("exif")) {
             ImageInfo info = new JpegDecoder().readInfo(Corpus.resource(name));

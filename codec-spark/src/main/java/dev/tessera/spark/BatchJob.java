@@ -289,7 +289,7 @@ public final class BatchJob {
                 err.println("tessera-spark: " + f.getString(0) + (f.isNullAt(1) ? "" : " (" + f.getString(1) + " q"
                     + f.getInt(2) + ")") + ": " + f.getString(3));
             }
-            long images = rows.select("input").distinct().count();
+            int images = inputs.files().size(); // every input gives at least one row, an error row if nothing else
             out.println("compare: " + images + " images x " + settings.size() + " settings, report in " + report
                 + (failures.isEmpty() ? "" : "; " + failures.size() + " rows with errors"));
             return failures.isEmpty() ? 0 : EXIT_FAILED;

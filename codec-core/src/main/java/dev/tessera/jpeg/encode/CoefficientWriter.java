@@ -5,6 +5,7 @@ import dev.tessera.jpeg.entropy.HuffmanOptimizer;
 import dev.tessera.jpeg.entropy.HuffmanTable;
 import dev.tessera.jpeg.io.BitWriter;
 import dev.tessera.jpeg.io.ByteSink;
+import dev.tessera.jpeg.marker.ApplicationSegments;
 import dev.tessera.jpeg.marker.MarkerWriter;
 import dev.tessera.jpeg.model.CoefficientImage;
 import dev.tessera.jpeg.model.ComponentBlocks;
@@ -228,9 +229,7 @@ public final class CoefficientWriter {
     }
 
     private static boolean isJfif(CoefficientImage.Segment s) {
-        byte[] p = s.payload();
-        return s.marker() == 0xE0 && p.length >= 5 && p[0] == 'J' && p[1] == 'F' && p[2] == 'I' && p[3] == 'F'
-            && p[4] == 0;
+        return s.marker() == 0xE0 && ApplicationSegments.startsWith(s.payload(), "JFIF\0");
     }
 
     /** The sequential scan of every component, in frame order, with their table slots. */
@@ -243,11 +242,7 @@ public final class CoefficientWriter {
     }
 
     private ScanHeader withFrameIds(ScanHeader scan) {
-        List<ScanComponent> named = new ArrayList<>();
-        for (ScanComponent c : scan.components()) {
-            named.add(new ScanComponent(ids[c.componentId() - 1], c.dcTableSlot(), c.acTableSlot()));
-        }
-        return new ScanHeader(named, scan.spectralStart(), scan.spectralEnd(), scan.approxHigh(), scan.approxLow());
+        return ProgressiveEncoder.withIds(scan, ids);
     }
 
     /** T.81 K.2: count the symbols, build the tables, then code the one interleaved scan with them. */

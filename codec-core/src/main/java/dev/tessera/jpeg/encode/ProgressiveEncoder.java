@@ -138,12 +138,14 @@ final class ProgressiveEncoder {
 
     /** The scan header as written: component indexes + 1 replaced by the frame's identifiers. */
     private ScanHeader withFrameIds(ScanHeader scan) {
-        if (componentIds == null) {
-            return scan;
-        }
+        return componentIds == null ? scan : withIds(scan, componentIds);
+    }
+
+    /** {@code scan} with component k (1-based, frame order) named {@code ids[k - 1]}. */
+    static ScanHeader withIds(ScanHeader scan, int[] ids) {
         List<ScanComponent> named = new java.util.ArrayList<>();
         for (ScanComponent c : scan.components()) {
-            named.add(new ScanComponent(componentIds[c.componentId() - 1], c.dcTableSlot(), c.acTableSlot()));
+            named.add(new ScanComponent(ids[c.componentId() - 1], c.dcTableSlot(), c.acTableSlot()));
         }
         return new ScanHeader(named, scan.spectralStart(), scan.spectralEnd(), scan.approxHigh(), scan.approxLow());
     }

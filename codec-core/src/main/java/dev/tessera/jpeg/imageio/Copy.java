@@ -210,11 +210,18 @@ final class Copy {
             int from = inOrigin + sy * inStride + firstX * inPixel;
             int to = outOrigin + dy * outStride + target.x;
             int advance = step * inPixel;
+            // Locals: the stores into outInts would otherwise make the JIT reload the shifts every pixel.
+            byte[] src = in;
+            int[] dst = outInts;
+            int a = alpha;
+            int rs = shifts[0];
+            int gs = shifts[1];
+            int bs = shifts[2];
             if (inOffsets.length == 1) {
                 int g = inOffsets[0];
                 for (int col = 0; col < count; col++, from += advance) {
-                    int v = in[from + g] & 0xFF;
-                    outInts[to + col] = alpha | v << shifts[0] | v << shifts[1] | v << shifts[2];
+                    int v = src[from + g] & 0xFF;
+                    dst[to + col] = a | v << rs | v << gs | v << bs;
                 }
                 return;
             }
@@ -222,8 +229,8 @@ final class Copy {
             int g = inOffsets[1];
             int b = inOffsets[2];
             for (int col = 0; col < count; col++, from += advance) {
-                outInts[to + col] = alpha | (in[from + r] & 0xFF) << shifts[0] | (in[from + g] & 0xFF) << shifts[1]
-                    | (in[from + b] & 0xFF) << shifts[2];
+                dst[to + col] = a | (src[from + r] & 0xFF) << rs | (src[from + g] & 0xFF) << gs
+                    | (src[from + b] & 0xFF) << bs;
             }
         }
 

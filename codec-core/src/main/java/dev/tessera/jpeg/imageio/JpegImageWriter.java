@@ -239,15 +239,19 @@ public final class JpegImageWriter extends ImageWriter {
     @Override
     public void writeToSequence(IIOImage image, ImageWriteParam param) throws IOException {
         busy.lock();
+        boolean outer = false;
         try {
             requireOutput();
             if (!sequence) {
                 throw new IllegalStateException("prepareWriteSequence was not called");
             }
+            outer = !inCall;
             inCall = true;
             writeLocked(image, param);
         } finally {
-            inCall = false;
+            if (outer) {
+                inCall = false;
+            }
             busy.unlock();
         }
     }
@@ -274,12 +278,16 @@ public final class JpegImageWriter extends ImageWriter {
     @Override
     public void write(IIOMetadata streamMetadata, IIOImage image, ImageWriteParam param) throws IOException {
         busy.lock();
+        // A write from a listener of a running write must not clear the flag the outer write set.
+        boolean outer = !inCall;
         inCall = true;
         try {
             requireOutput();
             writeLocked(image, param);
         } finally {
-            inCall = false;
+            if (outer) {
+                inCall = false;
+            }
             busy.unlock();
         }
     }

@@ -127,7 +127,7 @@ final class ReaderMetadata {
                     node.setAttribute("thumbHeight", Integer.toString(data[payloadStart + 13] & 0xFF));
                 }
             } else if (code == APP0 && jfif != null && jfifSeen && payloadLength >= 6
-                && startsWith(data, payloadStart, "JFXX\0")) {
+                && Thumbnails.startsWith(data, payloadStart, "JFXX\0")) {
                 // app0JFIF/JFXX/app0JFXX, as jpeg_metadata.html places JFIF extension segments.
                 IIOMetadataNode node = NativeTree.child(NativeTree.variety(tree), "app0JFIF");
                 IIOMetadataNode jfxx = NativeTree.child(node, "JFXX");
@@ -168,14 +168,6 @@ final class ReaderMetadata {
         return extension;
     }
 
-    private static boolean startsWith(byte[] data, int at, String id) {
-        for (int i = 0; i < id.length(); i++) {
-            if (at + i >= data.length || data[at + i] != id.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean isFrame(int code) {
         return code >= 0xC0 && code <= 0xCF && code != DHT && code != 0xC8 && code != 0xCC;

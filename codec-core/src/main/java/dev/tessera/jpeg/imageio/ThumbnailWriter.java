@@ -50,7 +50,7 @@ final class ThumbnailWriter {
     static byte[] insert(byte[] jpeg, List<? extends BufferedImage> thumbnails, List<Integer> requested,
                          Events events) throws IOException {
         if (jpeg.length < 6 || (jpeg[2] & 0xFF) != 0xFF || (jpeg[3] & 0xFF) != 0xE0
-            || !startsWith(jpeg, 6, "JFIF\0")) {
+            || !Thumbnails.startsWith(jpeg, 6, "JFIF\0")) {
             events.warning("thumbnails are not written: the image has no JFIF segment (T.871 allows thumbnails"
                 + " only there)");
             return jpeg;
@@ -264,16 +264,4 @@ final class ThumbnailWriter {
         return out.toByteArray();
     }
 
-    private static boolean startsWith(byte[] data, int at, String id) {
-        byte[] bytes = id.getBytes(StandardCharsets.ISO_8859_1);
-        if (data.length < at + bytes.length) {
-            return false;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if (data[at + i] != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -154,8 +154,14 @@ final class Thumbnails {
     }
 
     private static boolean startsWith(byte[] data, String id) {
+        return startsWith(data, 0, id);
+    }
+
+    /** Whether {@code data} holds the ISO 8859-1 bytes of {@code id} at {@code at}. */
+    static boolean startsWith(byte[] data, int at, String id) {
         byte[] bytes = id.getBytes(StandardCharsets.ISO_8859_1);
-        return data.length >= bytes.length && Arrays.equals(data, 0, bytes.length, bytes, 0, bytes.length);
+        return at >= 0 && data.length - at >= bytes.length
+            && Arrays.equals(data, at, at + bytes.length, bytes, 0, bytes.length);
     }
 
     private static int u16(byte[] b, int at, boolean little) {
