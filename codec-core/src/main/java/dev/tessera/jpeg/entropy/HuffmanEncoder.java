@@ -33,27 +33,39 @@ public final class HuffmanEncoder {
         out.writeBits((dc.codeOf(category) << category) | extra, dc.lengthOf(category) + category);
 
         // T.81 F.1.2.2: run-length of zeros and magnitude category, ZRL for 16 zeros, EOB after the last.
-        int run = 0;
-        for (int k = 1; k < 64; k++) {
-            int v = block[offset + k];
-            if (v == 0) {
-                run++;
-                continue;
-            }
+        // The walk visits the nonzero coefficients only, found through a mask (bit k: coefficient k != 0).
+        long nonzero = nonzeroMask(block, offset);
+        int last = 0;
+        while (nonzero != 0) {
+            int k = Long.numberOfTrailingZeros(nonzero);
+            nonzero &= nonzero - 1;
+            int run = k - last - 1;
+            last = k;
             while (run > 15) {
                 out.writeBits(ac.codeOf(ZRL), ac.lengthOf(ZRL));
                 run -= 16;
             }
+            int v = block[offset + k];
             int abs = v < 0 ? -v : v;
             int size = 32 - Integer.numberOfLeadingZeros(abs);
             int bits = (v < 0 ? v - 1 : v) & ((1 << size) - 1);
             int symbol = (run << 4) | size;
             out.writeBits((ac.codeOf(symbol) << size) | bits, ac.lengthOf(symbol) + size);
-            run = 0;
         }
-        if (run > 0) {
+        if (last != 63) {
             out.writeBits(ac.codeOf(EOB), ac.lengthOf(EOB));
         }
+    }
+
+    /** Bit k (1..63) set where AC coefficient k of the block is not zero; bit 0 clear. */
+    static long nonzeroMask(short[] block, int offset) {
+        long mask = 0;
+        for (int k = 1; k < 64; k++) {
+            int v = block[offset + k];
+            // (v | -v) has its sign bit set exactly when v != 0.
+            mask |= (long) ((v | -v) >>> 31) << k;
+        }
+        return mask;
     }
 
     /**
@@ -66,22 +78,22 @@ public final class HuffmanEncoder {
         int diff = block[offset] - previousDc;
         int magnitude = diff < 0 ? -diff : diff;
         dcCounts[32 - Integer.numberOfLeadingZeros(magnitude)]++;
-        int run = 0;
-        for (int k = 1; k < 64; k++) {
-            int v = block[offset + k];
-            if (v == 0) {
-                run++;
-                continue;
-            }
+        long nonzero = nonzeroMask(block, offset);
+        int last = 0;
+        while (nonzero != 0) {
+            int k = Long.numberOfTrailingZeros(nonzero);
+            nonzero &= nonzero - 1;
+            int run = k - last - 1;
+            last = k;
             while (run > 15) {
                 acCounts[ZRL]++;
                 run -= 16;
             }
+            int v = block[offset + k];
             int abs = v < 0 ? -v : v;
             acCounts[(run << 4) | (32 - Integer.numberOfLeadingZeros(abs))]++;
-            run = 0;
         }
-        if (run > 0) {
+        if (last != 63) {
             acCounts[EOB]++;
         }
     }

@@ -8,10 +8,17 @@ import java.io.IOException;
  * This is the only encoder class that knows about byte stuffing.
  */
 public final class BitWriter {
+    private static final long LOW_BYTES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final ByteSink sink;
-    /** Pending bits, right-aligned: the low {@code pendingCount} bits are the next to go out. */
-    private long pending;
-    private int pendingCount;
+    /**
+     * Pending bits, right-aligned: the low {@code 64 - free} bits are the next to go out, oldest first. Bits
+     * above them may hold leftovers of a value already written; they are shifted out before they could be.
+     */
+    private long buffer;
+    /** Room left in {@link #buffer}, 0..64. */
+    private int free = 64;
 
     public BitWriter(ByteSink sink) {
         this.sink = sink;
@@ -24,54 +31,56 @@ public final class BitWriter {
      * @param length 0..32
      */
     public void writeBits(int bits, int length) throws IOException {
-        pending = (pending << length) | (bits & 0xFFFFFFFFL);
-        pendingCount += length;
-        if (pendingCount >= 32) {
-            emitWord();
-        }
-    }
-
-    /** Writes the oldest 32 pending bits as four bytes, stuffing after any 0xFF; keeps the rest pending. */
-    private void emitWord() throws IOException {
-        pendingCount -= 32;
-        int word = (int) (pending >>> pendingCount);
-        pending &= (1L << pendingCount) - 1;
-        int inverted = ~word;
-        if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) {
-            sink.writeInt(word); // no 0xFF byte: nothing to stuff
+        long value = bits & 0xFFFFFFFFL;
+        int room = free - length;
+        if (room >= 0) {
+            // length < 64 here, so the shift is exact (a shift by 64 would be one by 0).
+            buffer = (buffer << length) | value;
+            free = room;
             return;
         }
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            int b = (word >>> shift) & 0xFF;
-            sink.write(b);
-            if (b == 0xFF) {
-                sink.write(0); // T.81 F.1.2.3: stuff a zero byte after 0xFF
-            }
-        }
+        // The first `length + room` bits complete the buffer; the last `-room` start the next one.
+        int over = -room;
+        emitLong((buffer << (length - over)) | (value >>> over));
+        buffer = value;
+        free = 64 - over;
     }
 
-    private void emitWholeBytes() throws IOException {
-        while (pendingCount >= 8) {
-            pendingCount -= 8;
-            int b = (int) (pending >>> pendingCount) & 0xFF;
+    /** Writes 64 bits as eight bytes, stuffing a zero after any 0xFF (T.81 F.1.2.3). */
+    private void emitLong(long word) throws IOException {
+        // A byte of `word` is 0xFF exactly when that byte of ~word is zero.
+        long inverted = ~word;
+        if (((inverted - LOW_BYTES) & word & HIGH_BITS) == 0) {
+            sink.writeLong(word); // no 0xFF byte: nothing to stuff
+            return;
+        }
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            int b = (int) (word >>> shift) & 0xFF;
             sink.write(b);
             if (b == 0xFF) {
                 sink.write(0); // T.81 F.1.2.3: stuff a zero byte after 0xFF
             }
         }
-        pending &= (1L << pendingCount) - 1;
     }
 
     /**
-     * Pads the last partial byte with 1-bits (T.81 F.1.2.3) and writes it out. Call before a marker or at the
-     * end of a scan.
+     * Pads the last partial byte with 1-bits (T.81 F.1.2.3) and writes out every pending byte. Call before a
+     * marker or at the end of a scan.
      */
     public void flushToByteBoundary() throws IOException {
-        int fill = (8 - (pendingCount & 7)) & 7;
+        int fill = free & 7;
         if (fill > 0) {
             writeBits((1 << fill) - 1, fill);
         }
-        emitWholeBytes();
+        for (int count = 64 - free; count > 0; count -= 8) {
+            int b = (int) (buffer >>> (count - 8)) & 0xFF;
+            sink.write(b);
+            if (b == 0xFF) {
+                sink.write(0); // T.81 F.1.2.3: stuff a zero byte after 0xFF
+            }
+        }
+        buffer = 0;
+        free = 64;
     }
 
     /** Ends the current restart interval: pads to a byte and writes marker RSTn, n = {@code index} mod 8 (B.2.1). */

@@ -50,6 +50,21 @@ public final class ByteSink {
         position += 4;
     }
 
+    /** Writes a 64-bit big-endian value. */
+    public void writeLong(long v) throws IOException {
+        if (position > capacity - 8) {
+            drain();
+        }
+        if (capacity < 8) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+            return;
+        }
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[position++] = (byte) (v >>> shift);
+        }
+    }
+
     /** Writes a 16-bit big-endian value (T.81 B.1.1.1: all parameters are big-endian). */
     public void writeShort(int v) throws IOException {
         write(v >>> 8);

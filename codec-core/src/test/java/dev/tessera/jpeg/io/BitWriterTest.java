@@ -76,4 +76,64 @@ class BitWriterTest {
         }
         assertArrayEquals(want, out.toByteArray());
     }
+
+    /**
+     * Random bit strings of every length 0..32, biased towards 1-bits so that many 0xFF bytes (and stuffing)
+     * occur, with restart markers between some, against a bit-at-a-time reference of T.81 F.1.2.3.
+     */
+    @Test
+    void randomBitStringsMatchABitAtATimeReference() throws IOException {
+        java.util.Random random = new java.util.Random(16);
+        for (int trial = 0; trial < 200; trial++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteSink sink = new ByteSink(out, 4 + random.nextInt(40));
+            BitWriter w = new BitWriter(sink);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            int acc = 0;
+            int count = 0;
+            int restarts = 0;
+            for (int op = 0; op < 500; op++) {
+                if (random.nextInt(100) == 0) {
+                    w.writeRestartMarker(restarts);
+                    if (count > 0) {
+                        acc = (acc << (8 - count)) | ((1 << (8 - count)) - 1);
+                        expected.write(acc);
+                        if (acc == 0xFF) {
+                            expected.write(0);
+                        }
+                        acc = 0;
+                        count = 0;
+                    }
+                    expected.write(0xFF);
+                    expected.write(0xD0 + (restarts++ & 7));
+                    continue;
+                }
+                int length = random.nextInt(33);
+                int bits = random.nextInt(4) == 0 ? random.nextInt() : -1 ^ (1 << random.nextInt(32));
+                bits = length == 32 ? bits : bits & ((1 << length) - 1);
+                w.writeBits(bits, length);
+                for (int b = length - 1; b >= 0; b--) {
+                    acc = (acc << 1) | ((bits >>> b) & 1);
+                    if (++count == 8) {
+                        expected.write(acc);
+                        if (acc == 0xFF) {
+                            expected.write(0);
+                        }
+                        acc = 0;
+                        count = 0;
+                    }
+                }
+            }
+            w.flushToByteBoundary();
+            if (count > 0) {
+                acc = (acc << (8 - count)) | ((1 << (8 - count)) - 1);
+                expected.write(acc);
+                if (acc == 0xFF) {
+                    expected.write(0);
+                }
+            }
+            sink.flush();
+            assertArrayEquals(expected.toByteArray(), out.toByteArray(), "trial " + trial);
+        }
+    }
 }

@@ -1,0 +1,137 @@
+package dev.tessera.bench;
+
+import dev.tessera.jpeg.EncoderOptions;
+import dev.tessera.jpeg.JpegEncoder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Thread CPU time of JPEG encoding through Tessera's ImageIO writer, through the JDK's, and through the direct
+ * {@code JpegEncoder}, in one JVM, the three taking turns call by call so that a loaded machine slows them
+ * alike (the encode side of {@link ImageIoCpuTime}). Two calls, as {@link ImageIoEncodeBenchmark} makes them:
+ * {@code explicit}, a writer with a {@code JPEGImageWriteParam} of quality 0.9 into a
+ * {@code MemoryCacheImageOutputStream} (direct: {@code BASELINE_COMPATIBLE.withQuality(90)}), and
+ * {@code write}, {@code ImageIO.write(image, "jpeg", out)} with the plugin ordered first (quality 0.75; direct:
+ * {@code BASELINE_COMPATIBLE}). Prints per image type the median and minimum milliseconds and the speed ratios
+ * Tessera / JDK and Tessera / direct (from the medians).
+ *
+ * <pre>
+ * java [--add-modules jdk.incubator.vector] -cp codec-bench/target/benchmarks.jar dev.tessera.bench.ImageIoEncodeCpuTime \
+ *     photo [3byte-bgr,int-rgb,byte-gray] [explicit,write] [warm-up rounds] [timed rounds]
+ * </pre>
+ */
+public final class ImageIoEncodeCpuTime {
+    private static final List<String> PLUGINS = List.of(ImageIoPlugins.TESSERA, ImageIoPlugins.JDK,
+        ImageIoPlugins.DIRECT);
+
+    private ImageIoEncodeCpuTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String image = args[0];
+        List<String> types = List.of((args.length > 1 ? args[1] : "3byte-bgr,int-rgb,byte-gray").split(","));
+        List<String> calls = List.of((args.length > 2 ? args[2] : "explicit,write").split(","));
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int timed = args.length > 4 ? Integer.parseInt(args[4]) : 11;
+        BufferedImage picture = DecodeInputs.picture(image);
+        for (String type : types) {
+            BufferedImage pixels = ImageIoEncodeBenchmark.convert(picture, type);
+            for (String call : calls) {
+                run(image, pixels, type, call, warmUp, timed);
+            }
+        }
+    }
+
+    private static void run(String image, BufferedImage pixels, String type, String call, int warmUp, int timed)
+        throws Exception {
+        if (!call.equals("explicit") && !call.equals("write")) {
+            throw new IllegalArgumentException("calls are explicit and write, not " + call);
+        }
+        boolean explicit = call.equals("explicit");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ImageWriter[] writers = new ImageWriter[PLUGINS.size()];
+        ImageWriteParam[] params = new ImageWriteParam[PLUGINS.size()];
+        for (int p = 0; p < PLUGINS.size(); p++) {
+            if (!PLUGINS.get(p).equals(ImageIoPlugins.DIRECT)) {
+                writers[p] = ImageIoPlugins.writer(ImageIoPlugins.writerClass(PLUGINS.get(p)));
+                params[p] = ImageIoEncodeBenchmark.explicitParam(writers[p]);
+            }
+        }
+        JpegEncoder direct = new JpegEncoder(explicit
+            ? EncoderOptions.BASELINE_COMPATIBLE.withQuality(
+                ImageIoEncodeBenchmark.ijgQuality(ImageIoEncodeBenchmark.EXPLICIT_QUALITY))
+            : EncoderOptions.BASELINE_COMPATIBLE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
+        double[][] ms = new double[PLUGINS.size()][timed];
+        int[] sizes = new int[PLUGINS.size()];
+        byte[] tesseraBytes = null;
+        for (int round = 0; round < warmUp + timed; round++) {
+            for (int p = 0; p < PLUGINS.size(); p++) {
+                String plugin = PLUGINS.get(p);
+                out.reset();
+                long start;
+                long end;
+                if (plugin.equals(ImageIoPlugins.DIRECT)) {
+                    start = threads.getCurrentThreadCpuTime();
+                    direct.encode(pixels, out);
+                    end = threads.getCurrentThreadCpuTime();
+                } else if (explicit) {
+                    start = threads.getCurrentThreadCpuTime();
+                    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                        writers[p].setOutput(stream);
+                        writers[p].write(null, new IIOImage(pixels, null, null), params[p]);
+                    }
+                    end = threads.getCurrentThreadCpuTime();
+                } else {
+                    try (ImageIoPlugins.Preference first =
+                             ImageIoPlugins.Preference.writer(ImageIoPlugins.writerClass(plugin))) {
+                        start = threads.getCurrentThreadCpuTime();
+                        boolean written = ImageIO.write(pixels, "jpeg", out);
+                        end = threads.getCurrentThreadCpuTime();
+                        if (!written) {
+                            throw new IllegalStateException("ImageIO found no JPEG writer");
+                        }
+                    }
+                }
+                sizes[p] = out.size();
+                if (plugin.equals(ImageIoPlugins.TESSERA)) {
+                    tesseraBytes = out.toByteArray();
+                } else if (plugin.equals(ImageIoPlugins.DIRECT) && !Arrays.equals(tesseraBytes, out.toByteArray())) {
+                    throw new IllegalStateException(type + " " + call
+                        + ": Tessera's ImageIO writer and the direct API wrote different files");
+                }
+                if (round >= warmUp) {
+                    ms[p][round - warmUp] = (end - start) / 1e6;
+                }
+            }
+        }
+        for (ImageWriter writer : writers) {
+            if (writer != null) {
+                writer.dispose();
+            }
+        }
+        double megapixels = pixels.getWidth() * (double) pixels.getHeight() / 1e6;
+        double[] median = new double[PLUGINS.size()];
+        StringBuilder line = new StringBuilder(String.format("%s %s %s (%dx%d)", image, type,
+            explicit ? "writer + param q0.9" : "ImageIO.write (q0.75)", pixels.getWidth(), pixels.getHeight()));
+        for (int p = 0; p < PLUGINS.size(); p++) {
+            Arrays.sort(ms[p]);
+            median[p] = ms[p][timed / 2];
+            line.append(String.format("%n  %-8s median %7.2f ms (%6.1f MP/s), min %7.2f ms, %d bytes",
+                PLUGINS.get(p), median[p], megapixels * 1000 / median[p], ms[p][0], sizes[p]));
+        }
+        line.append(String.format("%n  tessera / jdk %.2f, tessera / direct %.2f (speed, medians)",
+            median[1] / median[0], median[2] / median[0]));
+        System.out.println(line);
+    }
+}
