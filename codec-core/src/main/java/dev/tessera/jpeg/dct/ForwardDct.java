@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.dct;
 
+import dev.tessera.jpeg.simd.VectorSupport;
+
 /**
  * The 8x8 forward DCT of T.81 A.3.3 in integer arithmetic, by the Loeffler-Ligtenberg-Moschytz factorisation
  * (12 multiplications per 1-D transform) with 13-bit fixed-point constants: the "accurate integer" DCT that
@@ -10,25 +12,58 @@ package dev.tessera.jpeg.dct;
  * by 8 (that is, 8 * F(v,u) of A.3.3, rounded), so |output| &lt;= 8192. The quantizer removes the factor 8.
  */
 public final class ForwardDct {
-    private static final int CONST_BITS = 13;
+    static final int CONST_BITS = 13;
     /** Extra fraction bits kept between the row and column passes. */
-    private static final int PASS1_BITS = 2;
-    private static final int CENTER = 128;
+    static final int PASS1_BITS = 2;
+    static final int CENTER = 128;
 
-    private static final int C_0_298631336 = fix(0.298631336);
-    private static final int C_0_390180644 = fix(0.390180644);
-    private static final int C_0_541196100 = fix(0.541196100);
-    private static final int C_0_765366865 = fix(0.765366865);
-    private static final int C_0_899976223 = fix(0.899976223);
-    private static final int C_1_175875602 = fix(1.175875602);
-    private static final int C_1_501321110 = fix(1.501321110);
-    private static final int C_1_847759065 = fix(1.847759065);
-    private static final int C_1_961570560 = fix(1.961570560);
-    private static final int C_2_053119869 = fix(2.053119869);
-    private static final int C_2_562915447 = fix(2.562915447);
-    private static final int C_3_072711026 = fix(3.072711026);
+    static final int C_0_298631336 = fix(0.298631336);
+    static final int C_0_390180644 = fix(0.390180644);
+    static final int C_0_541196100 = fix(0.541196100);
+    static final int C_0_765366865 = fix(0.765366865);
+    static final int C_0_899976223 = fix(0.899976223);
+    static final int C_1_175875602 = fix(1.175875602);
+    static final int C_1_501321110 = fix(1.501321110);
+    static final int C_1_847759065 = fix(1.847759065);
+    static final int C_1_961570560 = fix(1.961570560);
+    static final int C_2_053119869 = fix(2.053119869);
+    static final int C_2_562915447 = fix(2.562915447);
+    static final int C_3_072711026 = fix(3.072711026);
+
+    /** The scalar kernel: {@link #transform(int[], int, int, int[])}. Stateless. */
+    private static final FdctKernel SCALAR = ForwardDct::transform;
 
     private ForwardDct() {
+    }
+
+    /**
+     * A kernel for one encoder (one thread): {@link VectorForwardDct} when {@link VectorSupport#enabled()} and its
+     * background warm-up is done ({@code simd.VectorWarmup}), else the scalar code; the same coefficients.
+     */
+    public static FdctKernel kernel() {
+        return kernel(VectorSupport.enabled() && VectorForwardDct.WARMUP.ready());
+    }
+
+    /** As {@link #kernel()}, told whether to use the Vector API kernel (tests compare the two). */
+    static FdctKernel kernel(boolean vector) {
+        return vector ? new VectorForwardDct() : SCALAR;
+    }
+
+    /**
+     * Transforms the 8x8 samples at {@code samples[offset + r * stride + c]} into {@code out[0..63]}: the same
+     * as copying them into a block and calling {@link #transform(int[], int)}.
+     */
+    public static void transform(int[] samples, int offset, int stride, int[] out) {
+        for (int r = 0, in = offset; r < 8; r++, in += stride) {
+            transform1d(out, r * 8, 1, samples[in] - CENTER, samples[in + 1] - CENTER, samples[in + 2] - CENTER,
+                samples[in + 3] - CENTER, samples[in + 4] - CENTER, samples[in + 5] - CENTER,
+                samples[in + 6] - CENTER, samples[in + 7] - CENTER, CONST_BITS - PASS1_BITS, -PASS1_BITS);
+        }
+        for (int col = 0; col < 8; col++) {
+            transform1d(out, col, 8, out[col], out[col + 8], out[col + 16], out[col + 24],
+                out[col + 32], out[col + 40], out[col + 48], out[col + 56],
+                CONST_BITS + PASS1_BITS, PASS1_BITS);
+        }
     }
 
     private static int fix(double x) {

@@ -128,7 +128,7 @@ final class EncodePlan {
         for (int t = 0; t < 2; t++) {
             // Trellis rates bits with the Annex K AC tables even when the final tables are optimized: rating
             // with first-pass tables gained under 0.7% for a second pass over the image (docs/compression.md).
-            slotQuantizers[t] = !options.trellis() ? new Quantizer(tables[t])
+            slotQuantizers[t] = !options.trellis() ? Quantizer.forEncoder(tables[t])
                 : new TrellisQuantizer(tables[t], t == 0 ? StandardTables.LUMINANCE_AC
                     : StandardTables.CHROMINANCE_AC, trellisLambda(options.quality()));
         }

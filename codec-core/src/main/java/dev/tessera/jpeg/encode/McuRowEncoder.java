@@ -1,6 +1,7 @@
 package dev.tessera.jpeg.encode;
 
 import dev.tessera.jpeg.color.ColorConverter;
+import dev.tessera.jpeg.dct.FdctKernel;
 import dev.tessera.jpeg.dct.ForwardDct;
 import dev.tessera.jpeg.quant.AdaptiveQuantization;
 import dev.tessera.jpeg.quant.BlockQuantizer;
@@ -30,6 +31,9 @@ final class McuRowEncoder {
     /** Sampled planes of one MCU row, per component. */
     private final int[][] sampledPlanes;
     private final int[] block = new int[64];
+    /** Forward DCT output, natural order. */
+    private final int[] coefficients = new int[64];
+    private final FdctKernel fdct = ForwardDct.kernel();
 
     McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers) {
         this(source, layout, quantizers, null);
@@ -88,16 +92,16 @@ final class McuRowEncoder {
                         continue;
                     }
                     int origin = v * 8 * width + bx * 8;
-                    for (int row = 0; row < 8; row++) {
-                        System.arraycopy(plane, origin + row * width, block, row * 8, 8);
-                    }
                     if (adaptive == null) {
-                        ForwardDct.transform(block, 0);
-                        quantizer.quantize(block, 0, target, at);
+                        fdct.transform(plane, origin, width, coefficients);
+                        quantizer.quantize(coefficients, 0, target, at);
                     } else {
+                        for (int row = 0; row < 8; row++) {
+                            System.arraycopy(plane, origin + row * width, block, row * 8, 8);
+                        }
                         double scale = adaptive.lambdaScale(block, 0);
-                        ForwardDct.transform(block, 0);
-                        quantizer.quantize(block, 0, target, at, scale);
+                        fdct.transform(block, 0, 8, coefficients);
+                        quantizer.quantize(coefficients, 0, target, at, scale);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.tessera.jpeg.quant;
 
 import dev.tessera.jpeg.model.QuantTable;
+import dev.tessera.jpeg.simd.VectorSupport;
 import dev.tessera.jpeg.spec.ZigZag;
 
 /**
@@ -19,6 +20,29 @@ public final class Quantizer implements BlockQuantizer {
     private final int[] halfDivisor = new int[64];
     private final long[] reciprocal = new long[64];
     private final int[] naturalIndex = new int[64];
+
+    /**
+     * A quantizer for one row encoder (one thread): {@link VectorQuantizer} when {@link VectorSupport#enabled()},
+     * its warm-up is done ({@code simd.VectorWarmup}) and every Q is at most 255, else a {@code Quantizer}; the
+     * same values.
+     */
+    public static BlockQuantizer forEncoder(QuantTable table) {
+        return forEncoder(table, VectorSupport.enabled() && VectorQuantizer.WARMUP.ready());
+    }
+
+    /** As {@link #forEncoder(QuantTable)}, told whether the Vector API kernel may be used (tests compare them). */
+    static BlockQuantizer forEncoder(QuantTable table, boolean vector) {
+        return vector && eightBit(table) ? new VectorQuantizer(table) : new Quantizer(table);
+    }
+
+    private static boolean eightBit(QuantTable table) {
+        for (int n = 0; n < 64; n++) {
+            if (table.get(n) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public Quantizer(QuantTable table) {
         for (int k = 0; k < 64; k++) {
