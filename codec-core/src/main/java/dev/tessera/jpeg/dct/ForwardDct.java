@@ -41,11 +41,19 @@ public final class ForwardDct {
      * background warm-up is done ({@code simd.VectorWarmup}), else the scalar code; the same coefficients.
      */
     public static FdctKernel kernel() {
-        return kernel(VectorSupport.enabled() && VectorForwardDct.WARMUP.ready());
+        return kernel(vectorReady());
     }
 
-    /** As {@link #kernel()}, told whether to use the Vector API kernel (tests compare the two). */
-    static FdctKernel kernel(boolean vector) {
+    /** Whether {@link #kernel()} gives the Vector API kernel now. */
+    public static boolean vectorReady() {
+        return VectorSupport.enabled() && VectorForwardDct.WARMUP.ready();
+    }
+
+    /**
+     * As {@link #kernel()}, told whether to use the Vector API kernel (only when {@link VectorSupport#enabled()};
+     * tests compare the two).
+     */
+    public static FdctKernel kernel(boolean vector) {
         return vector ? new VectorForwardDct() : SCALAR;
     }
 

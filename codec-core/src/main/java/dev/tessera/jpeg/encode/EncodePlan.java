@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.encode;
 
+import dev.tessera.jpeg.dct.ForwardDct;
 import dev.tessera.jpeg.entropy.HuffmanTable;
 import dev.tessera.jpeg.marker.MarkerWriter;
 import dev.tessera.jpeg.model.ComponentSpec;
@@ -124,11 +125,19 @@ final class EncodePlan {
      * scratch arrays), so each thread needs its own. Plain rounding or trellis is chosen here, once per image.
      */
     McuRowEncoder rowEncoder(PixelSource source) {
+        return rowEncoder(source, ForwardDct.vectorReady() && Quantizer.vectorReady());
+    }
+
+    /**
+     * As {@link #rowEncoder(PixelSource)}, told whether to use the Vector API kernels (only when
+     * {@code simd.VectorSupport} enables them; tests compare the two paths, which give the same coefficients).
+     */
+    McuRowEncoder rowEncoder(PixelSource source, boolean vector) {
         BlockQuantizer[] slotQuantizers = new BlockQuantizer[2];
         for (int t = 0; t < 2; t++) {
             // Trellis rates bits with the Annex K AC tables even when the final tables are optimized: rating
             // with first-pass tables gained under 0.7% for a second pass over the image (docs/compression.md).
-            slotQuantizers[t] = !options.trellis() ? Quantizer.forEncoder(tables[t])
+            slotQuantizers[t] = !options.trellis() ? Quantizer.forEncoder(tables[t], vector)
                 : new TrellisQuantizer(tables[t], t == 0 ? StandardTables.LUMINANCE_AC
                     : StandardTables.CHROMINANCE_AC, trellisLambda(options.quality()));
         }
@@ -136,7 +145,7 @@ final class EncodePlan {
         for (int c = 0; c < componentCount; c++) {
             quantizers[c] = slotQuantizers[slots[c]];
         }
-        return new McuRowEncoder(source, layout, quantizers, adaptive);
+        return new McuRowEncoder(source, layout, quantizers, adaptive, vector);
     }
 
     /** A coefficient array set for one MCU row, as {@link McuRowEncoder#encodeRow} fills it. */

@@ -33,15 +33,17 @@ final class McuRowEncoder {
     private final int[] block = new int[64];
     /** Forward DCT output, natural order. */
     private final int[] coefficients = new int[64];
-    private final FdctKernel fdct = ForwardDct.kernel();
+    private final FdctKernel fdct;
 
     McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers) {
-        this(source, layout, quantizers, null);
+        this(source, layout, quantizers, null, false);
     }
 
+    /** With {@code vector}, the Vector API kernels (only when {@code simd.VectorSupport} enables them). */
     McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers,
-                  AdaptiveQuantization adaptive) {
+                  AdaptiveQuantization adaptive, boolean vector) {
         this.adaptive = adaptive;
+        this.fdct = ForwardDct.kernel(vector);
         this.source = source;
         this.layout = layout;
         this.quantizers = quantizers;

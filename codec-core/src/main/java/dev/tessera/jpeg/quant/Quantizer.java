@@ -27,11 +27,19 @@ public final class Quantizer implements BlockQuantizer {
      * same values.
      */
     public static BlockQuantizer forEncoder(QuantTable table) {
-        return forEncoder(table, VectorSupport.enabled() && VectorQuantizer.WARMUP.ready());
+        return forEncoder(table, vectorReady());
     }
 
-    /** As {@link #forEncoder(QuantTable)}, told whether the Vector API kernel may be used (tests compare them). */
-    static BlockQuantizer forEncoder(QuantTable table, boolean vector) {
+    /** Whether {@link #forEncoder(QuantTable)} gives the Vector API kernel now (for 8-bit tables). */
+    public static boolean vectorReady() {
+        return VectorSupport.enabled() && VectorQuantizer.WARMUP.ready();
+    }
+
+    /**
+     * As {@link #forEncoder(QuantTable)}, told whether the Vector API kernel may be used (only when
+     * {@link VectorSupport#enabled()}; tests compare the two).
+     */
+    public static BlockQuantizer forEncoder(QuantTable table, boolean vector) {
         return vector && eightBit(table) ? new VectorQuantizer(table) : new Quantizer(table);
     }
 
