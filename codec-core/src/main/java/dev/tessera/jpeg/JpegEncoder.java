@@ -238,6 +238,19 @@ public final class JpegEncoder {
                 throw new Aborted();
             }
             source.readRow(y, out);
+            rowRead();
+        }
+
+        @Override
+        public void readRow(int y, int[] red, int[] green, int[] blue) {
+            if (listener.abortRequested()) {
+                throw new Aborted();
+            }
+            source.readRow(y, red, green, blue);
+            rowRead();
+        }
+
+        private void rowRead() {
             int height = source.height();
             int read = rowsRead.incrementAndGet();
             // Only the first pass counts: an encode that reads the image twice has reported 1 by its end.

@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.encode;
 
+import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.dct.ForwardDct;
 import dev.tessera.jpeg.entropy.HuffmanTable;
 import dev.tessera.jpeg.marker.MarkerWriter;
@@ -125,7 +126,7 @@ final class EncodePlan {
      * scratch arrays), so each thread needs its own. Plain rounding or trellis is chosen here, once per image.
      */
     McuRowEncoder rowEncoder(PixelSource source) {
-        return rowEncoder(source, ForwardDct.vectorReady() && Quantizer.vectorReady());
+        return rowEncoder(source, ForwardDct.vectorReady() && Quantizer.vectorReady() && ColorConverter.vectorReady());
     }
 
     /**

@@ -34,6 +34,11 @@ final class McuRowEncoder {
     /** Forward DCT output, natural order. */
     private final int[] coefficients = new int[64];
     private final FdctKernel fdct;
+    private final ColorConverter.PlanarRgbToYcc rgbToYcc;
+    /** One RGB row as planes, for {@link SampleLayout#RGB} sources. */
+    private final int[] red;
+    private final int[] green;
+    private final int[] blue;
 
     McuRowEncoder(PixelSource source, EncodeLayout layout, BlockQuantizer[] quantizers) {
         this(source, layout, quantizers, null, false);
@@ -44,11 +49,16 @@ final class McuRowEncoder {
                   AdaptiveQuantization adaptive, boolean vector) {
         this.adaptive = adaptive;
         this.fdct = ForwardDct.kernel(vector);
+        this.rgbToYcc = ColorConverter.planar(vector);
         this.source = source;
         this.layout = layout;
         this.quantizers = quantizers;
         int n = layout.componentCount();
-        pixelRow = new byte[source.width() * source.sampleLayout().channels()];
+        boolean rgb = source.sampleLayout() == SampleLayout.RGB;
+        pixelRow = rgb ? null : new byte[source.width() * source.sampleLayout().channels()];
+        red = rgb ? new int[source.width()] : null;
+        green = rgb ? new int[source.width()] : null;
+        blue = rgb ? new int[source.width()] : null;
         sampleLayout = source.sampleLayout();
         fullPlanes = new int[n][layout.mcuHeight() * layout.paddedWidth()];
         sampledPlanes = new int[n][];
@@ -131,14 +141,18 @@ final class McuRowEncoder {
         for (int r = 0; r < layout.mcuHeight(); r++) {
             int y = Math.min(firstRow + r, lastImageRow);
             if (y != loadedRow) {
-                source.readRow(y, pixelRow);
+                if (sampleLayout == SampleLayout.RGB) {
+                    source.readRow(y, red, green, blue);
+                } else {
+                    source.readRow(y, pixelRow);
+                }
                 loadedRow = y;
             }
             int at = r * paddedWidth;
             switch (sampleLayout) {
                 case GRAY -> ColorConverter.grayToY(pixelRow, 0, width, fullPlanes[0], at);
-                case RGB -> ColorConverter.rgbToYCbCr(pixelRow, 0, width, fullPlanes[0], fullPlanes[1],
-                    fullPlanes[2], at);
+                case RGB -> rgbToYcc.convert(red, green, blue, width, fullPlanes[0], fullPlanes[1], fullPlanes[2],
+                    at);
                 // Adobe transform 0: the components are the samples as given.
                 case CMYK -> deinterleave(pixelRow, width, at);
             }

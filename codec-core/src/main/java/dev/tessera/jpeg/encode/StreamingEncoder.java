@@ -6,6 +6,7 @@ import dev.tessera.jpeg.io.ByteSink;
 import dev.tessera.jpeg.marker.MarkerWriter;
 import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.raster.PixelSource;
+import dev.tessera.jpeg.raster.PixelSources;
 import dev.tessera.jpeg.raster.SampleLayout;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -293,6 +294,11 @@ public final class StreamingEncoder {
         public void readRow(int y, byte[] out) {
             System.arraycopy(pixels, (y - firstRow) * rowBytes, out, 0, rowBytes);
         }
+
+        @Override
+        public void readRow(int y, int[] red, int[] green, int[] blue) {
+            PixelSources.split(pixels, (y - firstRow) * rowBytes, width(), red, green, blue);
+        }
     }
 
     private void completeMcuRow() throws IOException {
@@ -328,6 +334,11 @@ public final class StreamingEncoder {
         @Override
         public void readRow(int y, byte[] out) {
             System.arraycopy(strip, (y - mcuRow * mcuHeight) * rowBytes, out, 0, rowBytes);
+        }
+
+        @Override
+        public void readRow(int y, int[] red, int[] green, int[] blue) {
+            PixelSources.split(strip, (y - mcuRow * mcuHeight) * rowBytes, width, red, green, blue);
         }
     }
 }

@@ -20,6 +20,17 @@ public interface PixelSource {
      */
     void readRow(int y, byte[] out);
 
+    /**
+     * Reads row {@code y} of an RGB source ({@link #sampleLayout()} {@code RGB}) as three planes: the red, green
+     * and blue samples (0..255) of pixel x at index x of each array. The same pixels as {@link #readRow}; sources
+     * that can read their raster's data directly override it to skip the interleaved copy. Same threading rules.
+     */
+    default void readRow(int y, int[] red, int[] green, int[] blue) {
+        byte[] row = new byte[3 * width()];
+        readRow(y, row);
+        PixelSources.split(row, 0, width(), red, green, blue);
+    }
+
     /** What the rows hold; {@code readRow} writes {@code sampleLayout().channels() * width()} bytes. */
     default SampleLayout sampleLayout() {
         return isGray() ? SampleLayout.GRAY : SampleLayout.RGB;

@@ -24,6 +24,15 @@ public final class PixelSources {
     private PixelSources() {
     }
 
+    /** Splits {@code count} interleaved RGB pixels from {@code rgb[offset]} into three planes from index 0. */
+    public static void split(byte[] rgb, int offset, int count, int[] red, int[] green, int[] blue) {
+        for (int x = 0, p = offset; x < count; x++, p += 3) {
+            red[x] = rgb[p] & 0xFF;
+            green[x] = rgb[p + 1] & 0xFF;
+            blue[x] = rgb[p + 2] & 0xFF;
+        }
+    }
+
     /**
      * A source for a raw interleaved array.
      *
@@ -43,6 +52,9 @@ public final class PixelSources {
             @Override public boolean isGray() { return gray; }
             @Override public void readRow(int y, byte[] out) {
                 System.arraycopy(pixels, y * rowBytes, out, 0, rowBytes);
+            }
+            @Override public void readRow(int y, int[] red, int[] green, int[] blue) {
+                split(pixels, y * rowBytes, width, red, green, blue);
             }
         };
     }
@@ -317,6 +329,21 @@ public final class PixelSources {
                 compositor.put(out, o, (v >>> redShift) & 0xFF, (v >>> greenShift) & 0xFF, (v >>> blueShift) & 0xFF, a);
             }
         }
+
+        @Override
+        public void readRow(int y, int[] red, int[] green, int[] blue) {
+            if (hasAlpha) {
+                PixelSource.super.readRow(y, red, green, blue);
+                return;
+            }
+            int p = offset + y * scanlineStride;
+            for (int x = 0; x < width; x++) {
+                int v = data[p + x];
+                red[x] = (v >>> redShift) & 0xFF;
+                green[x] = (v >>> greenShift) & 0xFF;
+                blue[x] = (v >>> blueShift) & 0xFF;
+            }
+        }
     }
 
     /** TYPE_3BYTE_BGR, TYPE_4BYTE_ABGR(_PRE) and other 8-bit interleaved sRGB byte rasters. */
@@ -353,6 +380,19 @@ public final class PixelSources {
         @Override public int width() { return width; }
         @Override public int height() { return height; }
         @Override public boolean isGray() { return false; }
+
+        @Override
+        public void readRow(int y, int[] red, int[] green, int[] blue) {
+            if (hasAlpha) {
+                PixelSource.super.readRow(y, red, green, blue);
+                return;
+            }
+            for (int x = 0, p = y * scanlineStride; x < width; x++, p += pixelStride) {
+                red[x] = data[p + redOffset] & 0xFF;
+                green[x] = data[p + greenOffset] & 0xFF;
+                blue[x] = data[p + blueOffset] & 0xFF;
+            }
+        }
 
         @Override
         public void readRow(int y, byte[] out) {
