@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * Encodes one image: the buffer controller between the stage classes. Sequential encoding with the Annex K
  * Huffman tables streams, holding one MCU row of coefficients. With optimized tables it makes two passes,
  * statistics then coding, keeping the coefficients between them when they fit
- * {@link #DEFAULT_MAX_BUFFERED_COEFFICIENTS} and recomputing them from the pixels otherwise. Progressive files
+ * {@link #DEFAULT_MAX_BUFFERED_COEFFICIENTS} (packed: {@link PackedBlocks}) and recomputing them from the pixels
+ * otherwise. Progressive files
  * are handed to {@link ProgressiveEncoder} with the whole image quantized. With
  * {@link EncodeSettings#threads()} above 1 the work goes to {@link ParallelEncoder}, which writes the same bytes.
  */
@@ -93,32 +94,48 @@ public final class EncodePipeline {
         }
         // T.81 K.2: gather symbol statistics in a first pass, then build the tables.
         boolean keep = plan.coefficientCount() <= maxBufferedCoefficients;
-        short[][][] stored = keep ? new short[layout.mcuRows()][][] : null;
         long[][] dcCounts = new long[2][256];
         long[][] acCounts = new long[2][256];
         ScanCoder counter = new ScanCoder(layout, plan.restartMcus);
         short[][] passScratch = plan.newRow();
+        // Kept coefficients are packed (nonzero ones only) in scan order as they are counted.
+        PackedBlocks packed = keep ? new PackedBlocks() : null;
         for (int row = 0; row < layout.mcuRows(); row++) {
-            short[][] coefs = keep ? plan.newRow() : passScratch;
-            rows.encodeRow(row, coefs);
-            counter.count(coefs, plan.slots, dcCounts, acCounts);
+            rows.encodeRow(row, passScratch);
             if (keep) {
-                stored[row] = coefs;
+                counter.countAndPack(passScratch, plan.slots, dcCounts, acCounts, packed);
+            } else {
+                counter.count(passScratch, plan.slots, dcCounts, acCounts);
             }
         }
         HuffmanSpec[][] specs = optimizedSpecs(plan, dcCounts, acCounts);
         MarkerWriter markers = new MarkerWriter(sink);
         plan.writeHeaders(markers, specs[0], specs[1]);
         markers.writeScanHeader(plan.sequentialScan);
+        if (keep) {
+            writePackedScan(plan, specs[0], specs[1], sink, packed);
+            return;
+        }
         writeScan(plan, specs[0], specs[1], sink, row -> {
-            if (stored != null) {
-                short[][] coefs = stored[row];
-                stored[row] = null; // let coded rows go
-                return coefs;
-            }
             rows.encodeRow(row, passScratch);
             return passScratch;
         });
+    }
+
+    /** As {@link #writeScan}, from blocks packed in scan order by {@link ScanCoder#countAndPack}. */
+    private static void writePackedScan(EncodePlan plan, HuffmanSpec[] dcSpecs, HuffmanSpec[] acSpecs, ByteSink sink,
+                                        PackedBlocks packed) throws IOException {
+        HuffmanTable[] dc = plan.perComponent(dcSpecs);
+        HuffmanTable[] ac = plan.perComponent(acSpecs);
+        ScanCoder coder = new ScanCoder(plan.layout, plan.restartMcus);
+        BitWriter bits = new BitWriter(sink);
+        PackedBlocks.Reader reader = packed.reader();
+        for (int row = 0; row < plan.layout.mcuRows(); row++) {
+            coder.encodePacked(reader, bits, dc, ac);
+        }
+        bits.flushToByteBoundary();
+        new MarkerWriter(sink).writeEndOfImage();
+        sink.flush();
     }
 
     /** Quantized coefficients of one MCU row, on demand and in order. */

@@ -16,6 +16,8 @@ final class ScanCoder {
     private final int restartMcus;
     private final int[] previousDc;
     private long mcuIndex;
+    /** The length of the packed block read last ({@link #encodePacked}). */
+    private int packedLength;
     private int restartIndex;
 
     ScanCoder(EncodeLayout layout, int restartMcus) {
@@ -93,6 +95,61 @@ final class ScanCoder {
                         HuffmanEncoder.encodeBlock(bits, coefs[c], offset, previousDc[c], dc[c], ac[c]);
                         previousDc[c] = coefs[c][offset];
                     }
+                }
+            }
+        }
+    }
+
+    /** As {@link #count}, and appends each block to {@code packed} in scan order. */
+    void countAndPack(short[][] coefs, int[] slots, long[][] dcCounts, long[][] acCounts, PackedBlocks packed) {
+        int n = layout.componentCount();
+        for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+            if (startsInterval(mcuIndex)) {
+                Arrays.fill(previousDc, 0);
+            }
+            mcuIndex++;
+            for (int c = 0; c < n; c++) {
+                int table = slots[c];
+                int h = layout.horizontal(c);
+                int perLine = layout.blocksPerLine(c);
+                short[] blocks = coefs[c];
+                for (int v = 0; v < layout.vertical(c); v++) {
+                    for (int u = 0; u < h; u++) {
+                        int offset = (v * perLine + mx * h + u) * 64;
+                        long mask = HuffmanEncoder.nonzeroMask(blocks, offset);
+                        HuffmanEncoder.countBlock(blocks, offset, mask, previousDc[c], dcCounts[table],
+                            acCounts[table]);
+                        packed.add(blocks, offset, mask);
+                        previousDc[c] = blocks[offset];
+                    }
+                }
+            }
+        }
+    }
+
+    /** As {@link #encode}, for the blocks of one MCU row read from {@code packed} ({@link #countAndPack}). */
+    void encodePacked(PackedBlocks.Reader packed, BitWriter bits, HuffmanTable[] dc, HuffmanTable[] ac)
+        throws IOException {
+        int n = layout.componentCount();
+        for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+            // T.81 F.1.2.3 / E.1.4: restart marker and DC prediction reset between intervals.
+            if (startsInterval(mcuIndex)) {
+                bits.writeRestartMarker(restartIndex++);
+                Arrays.fill(previousDc, 0);
+            }
+            mcuIndex++;
+            for (int c = 0; c < n; c++) {
+                int blocks = layout.vertical(c) * layout.horizontal(c);
+                for (int b = 0; b < blocks; b++) {
+                    packed.next(packedLength);
+                    short[] chunk = packed.chunk;
+                    int p = packed.position;
+                    long mask = (chunk[p + 1] & 0xFFFFL) | (chunk[p + 2] & 0xFFFFL) << 16
+                        | (chunk[p + 3] & 0xFFFFL) << 32 | (chunk[p + 4] & 0xFFFFL) << 48;
+                    int dcValue = chunk[p];
+                    HuffmanEncoder.encodePacked(bits, dcValue, previousDc[c], mask, chunk, p + 5, dc[c], ac[c]);
+                    previousDc[c] = dcValue;
+                    packedLength = 5 + Long.bitCount(mask);
                 }
             }
         }

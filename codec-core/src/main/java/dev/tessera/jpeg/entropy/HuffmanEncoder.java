@@ -58,7 +58,7 @@ public final class HuffmanEncoder {
     }
 
     /** Bit k (1..63) set where AC coefficient k of the block is not zero; bit 0 clear. */
-    static long nonzeroMask(short[] block, int offset) {
+    public static long nonzeroMask(short[] block, int offset) {
         long mask = 0;
         for (int k = 1; k < 64; k++) {
             int v = block[offset + k];
@@ -75,10 +75,16 @@ public final class HuffmanEncoder {
      * @param acCounts 256 counters for AC run/size symbols
      */
     public static void countBlock(short[] block, int offset, int previousDc, long[] dcCounts, long[] acCounts) {
+        countBlock(block, offset, nonzeroMask(block, offset), previousDc, dcCounts, acCounts);
+    }
+
+    /** {@link #countBlock(short[], int, int, long[], long[])} given the block's {@link #nonzeroMask}. */
+    public static void countBlock(short[] block, int offset, long mask, int previousDc, long[] dcCounts,
+                                  long[] acCounts) {
         int diff = block[offset] - previousDc;
         int magnitude = diff < 0 ? -diff : diff;
         dcCounts[32 - Integer.numberOfLeadingZeros(magnitude)]++;
-        long nonzero = nonzeroMask(block, offset);
+        long nonzero = mask;
         int last = 0;
         while (nonzero != 0) {
             int k = Long.numberOfTrailingZeros(nonzero);
@@ -95,6 +101,40 @@ public final class HuffmanEncoder {
         }
         if (last != 63) {
             acCounts[EOB]++;
+        }
+    }
+
+    /**
+     * {@link #encodeBlock} for a block given as its DC value, its mask of nonzero AC coefficients (bit k for
+     * zig-zag index k, as {@link #nonzeroMask}) and those coefficients in order from {@code values[at]}.
+     */
+    public static void encodePacked(BitWriter out, int dcValue, int previousDc, long mask, short[] values, int at,
+                                    HuffmanTable dc, HuffmanTable ac) throws IOException {
+        // T.81 F.1.2.1: DIFF coded as its magnitude category SSSS followed by SSSS extra bits.
+        int diff = dcValue - previousDc;
+        int magnitude = diff < 0 ? -diff : diff;
+        int category = 32 - Integer.numberOfLeadingZeros(magnitude);
+        int extra = (diff < 0 ? diff - 1 : diff) & ((1 << category) - 1);
+        out.writeBits((dc.codeOf(category) << category) | extra, dc.lengthOf(category) + category);
+        // T.81 F.1.2.2, as encodeBlock.
+        int last = 0;
+        for (long nonzero = mask; nonzero != 0; nonzero &= nonzero - 1) {
+            int k = Long.numberOfTrailingZeros(nonzero);
+            int run = k - last - 1;
+            last = k;
+            while (run > 15) {
+                out.writeBits(ac.codeOf(ZRL), ac.lengthOf(ZRL));
+                run -= 16;
+            }
+            int v = values[at++];
+            int abs = v < 0 ? -v : v;
+            int size = 32 - Integer.numberOfLeadingZeros(abs);
+            int bits = (v < 0 ? v - 1 : v) & ((1 << size) - 1);
+            int symbol = (run << 4) | size;
+            out.writeBits((ac.codeOf(symbol) << size) | bits, ac.lengthOf(symbol) + size);
+        }
+        if (last != 63) {
+            out.writeBits(ac.codeOf(EOB), ac.lengthOf(EOB));
         }
     }
 }

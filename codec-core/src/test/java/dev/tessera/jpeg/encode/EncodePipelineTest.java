@@ -7,10 +7,12 @@ import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.Settings;
 import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.PixelFormat;
+import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.jpeg.raster.PixelSource;
 import dev.tessera.jpeg.raster.PixelSources;
 import dev.tessera.testing.TestImageGenerator;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +34,39 @@ class EncodePipelineTest {
             new EncodePipeline(Settings.of(options), Long.MAX_VALUE).encode(source, ImageMetadata.NONE, buffered);
             new EncodePipeline(Settings.of(options), 0).encode(source, ImageMetadata.NONE, recomputed);
             assertArrayEquals(buffered.toByteArray(), recomputed.toByteArray(), s.label());
+        }
+    }
+
+    /**
+     * The packed blocks kept between the passes (nonzero coefficients only, in chunks) code to the bytes of the
+     * recomputing pass: with restart intervals, at low and high quality, and on noise, whose nearly full blocks
+     * fill many chunks.
+     */
+    @Test
+    void packedBlocksGiveTheSameBytesAsRecomputing() throws IOException {
+        BufferedImage noise = new BufferedImage(301, 203, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(3);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        for (BufferedImage image : new BufferedImage[] {TestImageGenerator.landscape(), noise}) {
+            PixelSource source = PixelSources.of(image, 0xFFFFFF);
+            for (int quality : new int[] {5, 75, 100}) {
+                for (RestartInterval restart : new RestartInterval[] {RestartInterval.NONE, RestartInterval.mcus(7),
+                    RestartInterval.mcuRows(1)}) {
+                    EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withQuality(quality)
+                        .withRestartInterval(restart);
+                    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+                    ByteArrayOutputStream recomputed = new ByteArrayOutputStream();
+                    new EncodePipeline(Settings.of(options), Long.MAX_VALUE).encode(source, ImageMetadata.NONE,
+                        packed);
+                    new EncodePipeline(Settings.of(options), 0).encode(source, ImageMetadata.NONE, recomputed);
+                    assertArrayEquals(recomputed.toByteArray(), packed.toByteArray(),
+                        image.getWidth() + "x" + image.getHeight() + " q" + quality + " " + restart);
+                }
+            }
         }
     }
 

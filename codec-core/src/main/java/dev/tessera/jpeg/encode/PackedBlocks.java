@@ -1,0 +1,69 @@
+package dev.tessera.jpeg.encode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Quantized blocks kept between the two passes of optimized Huffman coding (T.81 K.2), packed in scan order:
+ * per block its DC, its 64-bit mask of nonzero AC coefficients (bit k for zig-zag index k) as four shorts, then
+ * the nonzero AC values in zig-zag order. At usual qualities most AC coefficients are zero, so this holds a
+ * fraction of the 64 shorts a block takes unpacked (less memory to allocate and touch), and the coding pass
+ * finds the nonzero coefficients from the mask without scanning the zeros. Chunks of {@value #CHUNK} shorts;
+ * a block never spans two.
+ */
+final class PackedBlocks {
+    private static final int CHUNK = 1 << 16;
+    /** The largest block: DC, mask, 63 values. */
+    private static final int MAX_BLOCK = 1 + 4 + 63;
+
+    private final List<short[]> chunks = new ArrayList<>();
+    private short[] chunk;
+    private int position = CHUNK;
+
+    /** Appends one block: {@code block[offset..offset + 63]} in zig-zag order with {@code mask} its nonzero ACs. */
+    void add(short[] block, int offset, long mask) {
+        if (position > CHUNK - MAX_BLOCK) {
+            chunk = new short[CHUNK];
+            chunks.add(chunk);
+            position = 0;
+        }
+        short[] c = chunk;
+        int p = position;
+        c[p] = block[offset];
+        c[p + 1] = (short) mask;
+        c[p + 2] = (short) (mask >>> 16);
+        c[p + 3] = (short) (mask >>> 32);
+        c[p + 4] = (short) (mask >>> 48);
+        p += 5;
+        for (long m = mask; m != 0; m &= m - 1) {
+            c[p++] = block[offset + Long.numberOfTrailingZeros(m)];
+        }
+        position = p;
+    }
+
+    /** A reader from the first block. */
+    Reader reader() {
+        return new Reader();
+    }
+
+    /** Reads the blocks back in the order added; releases each chunk once read past. */
+    final class Reader {
+        private int index = -1;
+        /** The chunk being read and the position of the next block in it. */
+        short[] chunk;
+        int position;
+
+        /** Moves to the next block, which {@link #chunk} then holds from {@link #position}. */
+        void next(int previousLength) {
+            position += previousLength;
+            if (index < 0 || position > CHUNK - MAX_BLOCK) {
+                if (index >= 0) {
+                    chunks.set(index, null); // let coded chunks go
+                }
+                index++;
+                chunk = chunks.get(index);
+                position = 0;
+            }
+        }
+    }
+}
