@@ -28,7 +28,7 @@ final class McuRowEncoder {
     private final SampleLayout sampleLayout;
     /** Full-resolution planes of one MCU row: mcuHeight rows of paddedWidth samples. */
     private final int[][] fullPlanes;
-    /** Sampled planes of one MCU row, per component. */
+    /** Sampled planes of one MCU row, per component; {@code null} for a full-resolution component. */
     private final int[][] sampledPlanes;
     private final int[] block = new int[64];
     /** Forward DCT output, natural order. */
@@ -67,7 +67,7 @@ final class McuRowEncoder {
             int hf = layout.maxHorizontal() / layout.horizontal(c);
             int vf = layout.maxVertical() / layout.vertical(c);
             downsamplers[c] = Downsampler.of(hf, vf);
-            sampledPlanes[c] = new int[layout.sampledWidth(c) * layout.sampledHeight(c)];
+            sampledPlanes[c] = hf == 1 && vf == 1 ? null : new int[layout.sampledWidth(c) * layout.sampledHeight(c)];
         }
     }
 
@@ -82,7 +82,11 @@ final class McuRowEncoder {
         int n = layout.componentCount();
         for (int c = 0; c < n; c++) {
             int[] plane = sampledPlanes[c];
-            downsamplers[c].downsample(fullPlanes[c], layout.paddedWidth(), plane, layout.sampledHeight(c));
+            if (plane == null) {
+                plane = fullPlanes[c]; // full resolution: the strip is the sampled plane
+            } else {
+                downsamplers[c].downsample(fullPlanes[c], layout.paddedWidth(), plane, layout.sampledHeight(c));
+            }
             int width = layout.sampledWidth(c);
             int blocksPerLine = layout.blocksPerLine(c);
             short[] target = out[c];
