@@ -23,7 +23,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * {@code MemoryCacheImageOutputStream} (direct: {@code BASELINE_COMPATIBLE.withQuality(90)}), and
  * {@code write}, {@code ImageIO.write(image, "jpeg", out)} with the plugin ordered first (quality 0.75; direct:
  * {@code BASELINE_COMPATIBLE}). Prints per image type the median and minimum milliseconds and the speed ratios
- * Tessera / JDK and Tessera / direct (from the medians).
+ * Tessera / JDK and Tessera / direct (from the medians). With the vector module, the timed rounds start once
+ * {@code simd.VectorWarmup} has finished, so that they measure the kernels a long-running JVM ends up with; run
+ * it without {@code -Ddev.tessera.simd.warmup=false}, which makes C2 compile the kernels inlined into the much
+ * larger row encoder, where JDK 17 leaves vector operations uncompiled (see docs/performance.md).
  *
  * <pre>
  * java [--add-modules jdk.incubator.vector] -cp codec-bench/target/benchmarks.jar dev.tessera.bench.ImageIoEncodeCpuTime \
@@ -76,6 +79,10 @@ public final class ImageIoEncodeCpuTime {
         int[] sizes = new int[PLUGINS.size()];
         byte[] tesseraBytes = null;
         for (int round = 0; round < warmUp + timed; round++) {
+            if (round == warmUp) {
+                // The kernels a long-running JVM ends up with (the warm-up has started by the first encode).
+                DecodeStageBenchmark.awaitVectorWarmup();
+            }
             for (int p = 0; p < PLUGINS.size(); p++) {
                 String plugin = PLUGINS.get(p);
                 out.reset();
