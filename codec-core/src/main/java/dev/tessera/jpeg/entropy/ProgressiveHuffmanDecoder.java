@@ -144,21 +144,40 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
         }
     }
 
+    /**
+     * T.81 G.1.2.2. The bit buffer is kept in locals as in {@link #acRefine}: w holds the unread bits
+     * left-aligned, n of them valid; the reader is brought up to date before every call into it and fills
+     * where {@code peekBits(FAST_BITS)} before each code would fill, so warnings come at the same offsets.
+     */
     private void acFirst(short[] block, int base) throws JpegException {
         if (endOfBandRun > 0) {
             endOfBandRun--;
             return;
         }
+        BitReader bits = this.bits;
         int[] fast = acTable.fastTable();
         long mask = nonZero[base >> 6];
-        for (int k = spectralStart; k <= spectralEnd; k++) {
+        int al = approxLow;
+        int end = spectralEnd;
+        int held = bits.bitsHeld();
+        int n = held;
+        long w = bits.heldBits() << (64 - n);
+        for (int k = spectralStart; k <= end; k++) {
+            if (n < HuffmanLookup.FAST_BITS) {
+                bits.skipBits(held - n);
+                bits.fillTo(HuffmanLookup.FAST_BITS);
+                held = bits.bitsHeld();
+                n = held;
+                w = bits.heldBits() << (64 - n);
+            }
             // Code and magnitude bits in one look-up when they are short (EOB0 included, ZRL as below).
-            int e = fast[bits.peekBits(HuffmanLookup.FAST_BITS)];
+            int e = fast[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
             if (e != 0) {
-                bits.skipBits(e & 31);
+                w <<= e & 31;
+                n -= e & 31;
                 if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                     k += (e >> 8) & 15;
-                    mask = store(block, base, k, (e >> 16) << approxLow, mask);
+                    mask = store(block, base, k, (e >> 16) << al, mask);
                 } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                     k += 15;
                 } else {
@@ -167,13 +186,14 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 }
                 continue;
             }
+            bits.skipBits(held - n);
             int rs = acTable.decode(bits);
             int r = rs >> 4;
             int s = rs & 15;
             if (s != 0) {
                 k += r;
                 int v = HuffmanLookup.extend(bits.getBits(s), s);
-                mask = store(block, base, k, v << approxLow, mask);
+                mask = store(block, base, k, v << al, mask);
             } else if (r == 15) {
                 k += 15;
             } else {
@@ -183,9 +203,15 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                     endOfBandRun += bits.getBits(r);
                 }
                 endOfBandRun--;
+                held = bits.bitsHeld();
+                n = held;
                 break;
             }
+            held = bits.bitsHeld();
+            n = held;
+            w = bits.heldBits() << (64 - n);
         }
+        bits.skipBits(held - n);
         nonZero[base >> 6] = mask;
     }
 
