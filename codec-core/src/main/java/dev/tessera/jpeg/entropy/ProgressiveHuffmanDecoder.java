@@ -136,7 +136,19 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
 
     private void dcRefine(short[][] blocks, int[] offsets) throws JpegException {
         int bit = 1 << approxLow;
-        for (int b = 0; b < membership.length; b++) {
+        int count = membership.length;
+        int held = bits.bitsHeld();
+        if (held >= count) {
+            // All the MCU's bits are held, so reading them one by one would not fill: take them at once.
+            long w = bits.heldBits() << (64 - held);
+            for (int b = 0; b < count; b++) {
+                blocks[b][offsets[b]] |= (short) ((int) (w >>> 63) << approxLow);
+                w <<= 1;
+            }
+            bits.skipBits(count);
+            return;
+        }
+        for (int b = 0; b < count; b++) {
             // T.81 G.1.2.1: one raw correction bit per block.
             if (bits.getBit() != 0) {
                 blocks[b][offsets[b]] |= (short) bit;
@@ -340,6 +352,16 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                     }
                     target = zeros == 0 ? end + 1 : Long.numberOfTrailingZeros(zeros);
                     passed = history & (-1L << k) & (target == 64 ? -1L : ~(-1L << target));
+                }
+                if (Long.bitCount(passed) <= n) {
+                    // Every correction bit is held: the loop below would not fill.
+                    while (passed != 0) {
+                        int pos = base + NATURAL[Long.numberOfTrailingZeros(passed)];
+                        passed &= passed - 1;
+                        block[pos] = correct(block[pos], (int) (w >> 63), p1);
+                        w <<= 1;
+                        n--;
+                    }
                 }
                 while (passed != 0) {
                     int pos = base + NATURAL[Long.numberOfTrailingZeros(passed)];
