@@ -22,6 +22,7 @@ import dev.tessera.jpeg.model.ScanComponent;
 import dev.tessera.jpeg.model.ScanHeader;
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.spec.Marker;
+import dev.tessera.jpeg.spec.ZigZag;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
@@ -460,12 +461,40 @@ final class FrameDecoder implements FrameDecoding {
                 if (smoother != null) {
                     smoother.transformRow(c, imcu, coefficients[c.index], kernels[c.index], multipliers[c.index],
                         planes[c.index]);
+                } else if (nonZero[c.index] != null && multipliers[c.index] != null) {
+                    transformProgressiveRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
                 } else {
                     transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
                 }
             }
             if (assembler != null) {
                 assembler.imcuRowDone(imcu);
+            }
+        }
+    }
+
+    /**
+     * Progressive Huffman files, without smoothing: the IDCT of block rows {@code fromRow .. toRow - 1}, each
+     * block's variant picked from its non-zero mask (zig-zag bits kept by the entropy decoder, exact for the
+     * AC coefficients; the DC bit is always given, which {@code IdctKernel} allows), so that no block is
+     * scanned for zeros.
+     */
+    private void transformProgressiveRows(DecodeLayout.Component c, int fromRow, int toRow) {
+        CoefficientBuffer buf = coefficients[c.index];
+        long[] masks = nonZero[c.index];
+        IdctKernel k = kernels[c.index];
+        int[] q = multipliers[c.index];
+        SamplePlane plane = planes[c.index];
+        short[] samples = plane.data();
+        int stride = plane.stride();
+        int size = c.scaledSize;
+        for (int row = fromRow; row < toRow; row++) {
+            int base = plane.offset(row * size);
+            int first = buf.offset(row, 0);
+            for (int col = 0; col < c.blocksWide; col++) {
+                int at = first + col * 64;
+                long mask = ZigZag.toNaturalMask(masks[at >> 6]) | 1L;
+                k.transform(buf.data, at, mask, q, samples, base + col * size, stride);
             }
         }
     }

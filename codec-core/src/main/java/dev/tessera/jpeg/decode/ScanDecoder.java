@@ -79,20 +79,30 @@ final class ScanDecoder {
         }
         short[][] blocks = new short[blocksInMcu][];
         int[] offsets = new int[blocksInMcu];
+        // T.81 A.2.3: Hi x Vi blocks of each component in scan order, left to right, top to bottom. Block b of
+        // the MCU in column mcuCol is at rowOffsets[b] + mcuCol * step[b] (block rows are consecutive blocks).
+        int[] rowOffsets = new int[blocksInMcu];
+        int[] step = new int[blocksInMcu];
+        for (int b = 0, i = 0; i < scanComponents.length; i++) {
+            DecodeLayout.Component c = layout.components[scanComponents[i]];
+            for (int k = 0; k < c.h * c.v; k++, b++) {
+                blocks[b] = buffers[scanComponents[i]].data;
+                step[b] = c.h * 64;
+            }
+        }
         for (int imcu = firstRow; imcu < endRow; imcu++) {
-            for (int mcuCol = 0; mcuCol < layout.mcusPerRow; mcuCol++) {
-                // T.81 A.2.3: Hi x Vi blocks of each component in scan order, left to right, top to bottom.
-                int b = 0;
-                for (int ci : scanComponents) {
-                    DecodeLayout.Component c = layout.components[ci];
-                    CoefficientBuffer buf = buffers[ci];
-                    for (int yy = 0; yy < c.v; yy++) {
-                        for (int xx = 0; xx < c.h; xx++) {
-                            blocks[b] = buf.data;
-                            offsets[b] = buf.offset(imcu * c.v + yy, mcuCol * c.h + xx);
-                            b++;
-                        }
+            for (int b = 0, i = 0; i < scanComponents.length; i++) {
+                DecodeLayout.Component c = layout.components[scanComponents[i]];
+                CoefficientBuffer buf = buffers[scanComponents[i]];
+                for (int yy = 0; yy < c.v; yy++) {
+                    for (int xx = 0; xx < c.h; xx++) {
+                        rowOffsets[b++] = buf.offset(imcu * c.v + yy, xx);
                     }
+                }
+            }
+            for (int mcuCol = 0; mcuCol < layout.mcusPerRow; mcuCol++) {
+                for (int b = 0; b < blocksInMcu; b++) {
+                    offsets[b] = rowOffsets[b] + mcuCol * step[b];
                 }
                 if (!bits.insufficientData()) {
                     lastGood = imcu;

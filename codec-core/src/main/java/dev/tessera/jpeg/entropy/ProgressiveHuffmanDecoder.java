@@ -28,6 +28,17 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
     private final int spectralStart;
     private final int spectralEnd;
     private final int approxLow;
+    /** Bits resolved by one look-up in {@link #refineTable}. */
+    private static final int REFINE_BITS = 10;
+    /** {@link #refineTable} entry flags: a new coefficient (RS = r, 1), and its sign bit is 1. */
+    private static final int REFINE_NEW = 1 << 12;
+    private static final int REFINE_ONE = 1 << 13;
+    /**
+     * AC refinement scans: per next {@value #REFINE_BITS} bits, {@code flags | r << 8 | bits consumed} for a
+     * code of RS = (r, 1) followed by its sign bit, or for EOB0 (RS = 0x00) or ZRL (0xF0), when code and sign
+     * fit in the look-up; 0 otherwise (EOBr with r > 0, long codes, invalid sizes: decoded the long way).
+     */
+    private final int[] refineTable;
     /** EOBRUN (G.1.2.2): blocks still to skip in an end-of-band run. */
     private int endOfBandRun;
 
@@ -57,6 +68,30 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
         boolean dc = spectralStart == 0;
         kind = dc ? (approxHigh == 0 ? Kind.DC_FIRST : Kind.DC_REFINE)
             : (approxHigh == 0 ? Kind.AC_FIRST : Kind.AC_REFINE);
+        refineTable = kind == Kind.AC_REFINE ? refineTable(acTable) : null;
+    }
+
+    /** Builds {@link #refineTable} from the table's 9-bit code look-up. */
+    private static int[] refineTable(HuffmanLookup table) {
+        int[] lookup = table.lookupTable();
+        int[] quick = new int[1 << REFINE_BITS];
+        int shift = REFINE_BITS - HuffmanLookup.LOOKAHEAD;
+        for (int i = 0; i < quick.length; i++) {
+            int e = lookup[i >> shift];
+            int length = e >> 8;
+            int r = (e >> 4) & 15;
+            int size = e & 15;
+            if (e == 0) {
+                continue;
+            }
+            if (size == 1 && length < REFINE_BITS) {
+                int sign = (i >> (REFINE_BITS - length - 1)) & 1;
+                quick[i] = REFINE_NEW | (sign != 0 ? REFINE_ONE : 0) | r << 8 | (length + 1);
+            } else if (size == 0 && (r == 0 || r == 15)) {
+                quick[i] = r << 8 | length;
+            }
+        }
+        return quick;
     }
 
     @Override
@@ -79,9 +114,20 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
         for (int b = 0; b < membership.length; b++) {
             int ci = membership[b];
             // T.81 G.1.2.1: the DC difference as in F.2.2.1, then the point transform: shift left by Al.
-            int s = dcTables[ci].decode(bits);
-            if (s != 0) {
-                s = HuffmanLookup.extend(bits.getBits(s), s);
+            // Code and magnitude bits in one look-up when they are short and 16 bits are held (then the
+            // reader's DECODE would not fill either, so fills and warnings come where they came before).
+            int held = bits.bitsHeld();
+            int e = held >= 16 ? dcTables[ci].fastTable()[(int) (bits.heldBits() >>> (held - HuffmanLookup.FAST_BITS))
+                & ((1 << HuffmanLookup.FAST_BITS) - 1)] : 0;
+            int s;
+            if (e != 0) {
+                bits.skipBits(e & 31);
+                s = e >> 16;
+            } else {
+                s = dcTables[ci].decode(bits);
+                if (s != 0) {
+                    s = HuffmanLookup.extend(bits.getBits(s), s);
+                }
             }
             predictions[ci] += s;
             blocks[b][offsets[b]] = (short) (predictions[ci] << approxLow);
@@ -90,7 +136,19 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
 
     private void dcRefine(short[][] blocks, int[] offsets) throws JpegException {
         int bit = 1 << approxLow;
-        for (int b = 0; b < membership.length; b++) {
+        int count = membership.length;
+        int held = bits.bitsHeld();
+        if (held >= count) {
+            // All the MCU's bits are held, so reading them one by one would not fill: take them at once.
+            long w = bits.heldBits() << (64 - held);
+            for (int b = 0; b < count; b++) {
+                blocks[b][offsets[b]] |= (short) ((int) (w >>> 63) << approxLow);
+                w <<= 1;
+            }
+            bits.skipBits(count);
+            return;
+        }
+        for (int b = 0; b < count; b++) {
             // T.81 G.1.2.1: one raw correction bit per block.
             if (bits.getBit() != 0) {
                 blocks[b][offsets[b]] |= (short) bit;
@@ -98,21 +156,40 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
         }
     }
 
+    /**
+     * T.81 G.1.2.2. The bit buffer is kept in locals as in {@link #acRefine}: w holds the unread bits
+     * left-aligned, n of them valid; the reader is brought up to date before every call into it and fills
+     * where {@code peekBits(FAST_BITS)} before each code would fill, so warnings come at the same offsets.
+     */
     private void acFirst(short[] block, int base) throws JpegException {
         if (endOfBandRun > 0) {
             endOfBandRun--;
             return;
         }
+        BitReader bits = this.bits;
         int[] fast = acTable.fastTable();
         long mask = nonZero[base >> 6];
-        for (int k = spectralStart; k <= spectralEnd; k++) {
+        int al = approxLow;
+        int end = spectralEnd;
+        int held = bits.bitsHeld();
+        int n = held;
+        long w = bits.heldBits() << (64 - n);
+        for (int k = spectralStart; k <= end; k++) {
+            if (n < HuffmanLookup.FAST_BITS) {
+                bits.skipBits(held - n);
+                bits.fillTo(HuffmanLookup.FAST_BITS);
+                held = bits.bitsHeld();
+                n = held;
+                w = bits.heldBits() << (64 - n);
+            }
             // Code and magnitude bits in one look-up when they are short (EOB0 included, ZRL as below).
-            int e = fast[bits.peekBits(HuffmanLookup.FAST_BITS)];
+            int e = fast[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
             if (e != 0) {
-                bits.skipBits(e & 31);
+                w <<= e & 31;
+                n -= e & 31;
                 if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                     k += (e >> 8) & 15;
-                    mask = store(block, base, k, (e >> 16) << approxLow, mask);
+                    mask = store(block, base, k, (e >> 16) << al, mask);
                 } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                     k += 15;
                 } else {
@@ -121,13 +198,14 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 }
                 continue;
             }
+            bits.skipBits(held - n);
             int rs = acTable.decode(bits);
             int r = rs >> 4;
             int s = rs & 15;
             if (s != 0) {
                 k += r;
                 int v = HuffmanLookup.extend(bits.getBits(s), s);
-                mask = store(block, base, k, v << approxLow, mask);
+                mask = store(block, base, k, v << al, mask);
             } else if (r == 15) {
                 k += 15;
             } else {
@@ -137,9 +215,15 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                     endOfBandRun += bits.getBits(r);
                 }
                 endOfBandRun--;
+                held = bits.bitsHeld();
+                n = held;
                 break;
             }
+            held = bits.bitsHeld();
+            n = held;
+            w = bits.heldBits() << (64 - n);
         }
+        bits.skipBits(held - n);
         nonZero[base >> 6] = mask;
     }
 
@@ -178,71 +262,107 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
         long w = bits.heldBits() << (64 - n);
         if (endOfBandRun == 0) {
             int[] lookup = acTable.lookupTable();
+            int[] quick = refineTable;
             for (; k <= end; k++) {
-                if (n < HuffmanLookup.LOOKAHEAD) {
-                    bits.skipBits(held - n);
-                    bits.fillTo(HuffmanLookup.LOOKAHEAD);
-                    held = bits.bitsHeld();
-                    n = held;
-                    w = bits.heldBits() << (64 - n);
-                }
-                int e = lookup[(int) (w >>> (64 - HuffmanLookup.LOOKAHEAD))];
-                int rs;
-                if (e != 0) {
-                    w <<= e >> 8;
-                    n -= e >> 8;
-                    rs = e & 0xFF;
-                } else {
-                    bits.skipBits(held - n);
-                    rs = acTable.decode(bits);
-                    held = bits.bitsHeld();
-                    n = held;
-                    w = bits.heldBits() << (64 - n);
-                }
-                int r = rs >> 4;
-                int s = rs & 15;
-                if (s != 0) {
-                    // A newly non-zero coefficient has magnitude 1 << Al; one bit gives its sign.
-                    if (s != 1) {
-                        bits.skipBits(held - n);
-                        held = n;
-                        bits.reportBadCode();
+                int r;
+                int s;
+                int e;
+                if (n >= REFINE_BITS && (e = quick[(int) (w >>> (64 - REFINE_BITS))]) != 0) {
+                    // Code and sign bit (or EOB0 / ZRL) in one look-up. With this many bits held the reader
+                    // would fill neither for the code nor for the sign bit, so fills come where they did.
+                    w <<= e & 31;
+                    n -= e & 31;
+                    r = (e >> 8) & 15;
+                    if ((e & REFINE_NEW) != 0) {
+                        s = (e & REFINE_ONE) != 0 ? p1 : m1;
+                    } else if (r == 15) {
+                        s = 0;
+                    } else {
+                        endOfBandRun = 1; // EOB0: this band only
+                        break;
                     }
-                    if (n < 1) {
+                } else {
+                    if (n < HuffmanLookup.LOOKAHEAD) {
                         bits.skipBits(held - n);
-                        bits.fillTo(1);
+                        bits.fillTo(HuffmanLookup.LOOKAHEAD);
                         held = bits.bitsHeld();
                         n = held;
                         w = bits.heldBits() << (64 - n);
                     }
-                    s = w < 0 ? p1 : m1;
-                    w <<= 1;
-                    n--;
-                } else if (r != 15) {
-                    // EOBr: a run of 2^r + (r more bits) bands, this one included.
-                    endOfBandRun = 1 << r;
-                    if (r != 0) {
-                        if (n < r) {
+                    e = lookup[(int) (w >>> (64 - HuffmanLookup.LOOKAHEAD))];
+                    int rs;
+                    if (e != 0) {
+                        w <<= e >> 8;
+                        n -= e >> 8;
+                        rs = e & 0xFF;
+                    } else {
+                        bits.skipBits(held - n);
+                        rs = acTable.decode(bits);
+                        held = bits.bitsHeld();
+                        n = held;
+                        w = bits.heldBits() << (64 - n);
+                    }
+                    r = rs >> 4;
+                    s = rs & 15;
+                    if (s != 0) {
+                        // A newly non-zero coefficient has magnitude 1 << Al; one bit gives its sign.
+                        if (s != 1) {
                             bits.skipBits(held - n);
-                            bits.fillTo(r);
+                            held = n;
+                            bits.reportBadCode();
+                        }
+                        if (n < 1) {
+                            bits.skipBits(held - n);
+                            bits.fillTo(1);
                             held = bits.bitsHeld();
                             n = held;
                             w = bits.heldBits() << (64 - n);
                         }
-                        endOfBandRun += (int) (w >>> (64 - r));
-                        w <<= r;
-                        n -= r;
+                        s = w < 0 ? p1 : m1;
+                        w <<= 1;
+                        n--;
+                    } else if (r != 15) {
+                        // EOBr: a run of 2^r + (r more bits) bands, this one included.
+                        endOfBandRun = 1 << r;
+                        if (r != 0) {
+                            if (n < r) {
+                                bits.skipBits(held - n);
+                                bits.fillTo(r);
+                                held = bits.bitsHeld();
+                                n = held;
+                                w = bits.heldBits() << (64 - n);
+                            }
+                            endOfBandRun += (int) (w >>> (64 - r));
+                            w <<= r;
+                            n -= r;
+                        }
+                        break;
                     }
-                    break;
                 }
                 // Skip r zero-history coefficients: stop at the (r + 1)-th from k, or after the band when it
                 // has fewer; every coefficient with a history passed on the way takes a correction bit.
-                long zeros = ~history & band & (-1L << k);
-                for (int i = 0; i < r; i++) {
-                    zeros &= zeros - 1;
+                int target = k + r;
+                long passed;
+                if (target <= end && (history & ((2L << target) - (1L << k))) == 0) {
+                    passed = 0; // no history from k to k + r: the common case past the low frequencies
+                } else {
+                    long zeros = ~history & band & (-1L << k);
+                    for (int i = 0; i < r; i++) {
+                        zeros &= zeros - 1;
+                    }
+                    target = zeros == 0 ? end + 1 : Long.numberOfTrailingZeros(zeros);
+                    passed = history & (-1L << k) & (target == 64 ? -1L : ~(-1L << target));
                 }
-                int target = zeros == 0 ? end + 1 : Long.numberOfTrailingZeros(zeros);
-                long passed = history & (-1L << k) & (target == 64 ? -1L : ~(-1L << target));
+                if (Long.bitCount(passed) <= n) {
+                    // Every correction bit is held: the loop below would not fill.
+                    while (passed != 0) {
+                        int pos = base + NATURAL[Long.numberOfTrailingZeros(passed)];
+                        passed &= passed - 1;
+                        block[pos] = correct(block[pos], (int) (w >> 63), p1);
+                        w <<= 1;
+                        n--;
+                    }
+                }
                 while (passed != 0) {
                     int pos = base + NATURAL[Long.numberOfTrailingZeros(passed)];
                     passed &= passed - 1;

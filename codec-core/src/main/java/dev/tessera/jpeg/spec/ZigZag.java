@@ -9,6 +9,8 @@ public final class ZigZag {
     private static final int[] ZIGZAG_TO_NATURAL = new int[64];
     /** {@code NATURAL_TO_ZIGZAG[8*v + u]} is the zig-zag position of the coefficient at row v, column u. */
     private static final int[] NATURAL_TO_ZIGZAG = new int[64];
+    /** {@code MASK_BYTES[8 * j + b]}: the natural-order bits of zig-zag positions 8j..8j+7 set in byte b. */
+    private static final long[] MASK_BYTES = new long[8 * 256];
 
     static {
         // Walk the anti-diagonals u+v = d, alternating direction (Figure A.6).
@@ -25,6 +27,29 @@ public final class ZigZag {
                 k++;
             }
         }
+        for (int j = 0; j < 8; j++) {
+            for (int b = 0; b < 256; b++) {
+                long m = 0;
+                for (int i = 0; i < 8; i++) {
+                    if ((b & (1 << i)) != 0) {
+                        m |= 1L << ZIGZAG_TO_NATURAL[8 * j + i];
+                    }
+                }
+                MASK_BYTES[j * 256 + b] = m;
+            }
+        }
+    }
+
+    /**
+     * The mask {@code zigZag} with its bits moved to natural order: bit k of the argument (zig-zag position
+     * k) becomes bit {@link #toNatural(int) toNatural(k)} of the result.
+     */
+    public static long toNaturalMask(long zigZag) {
+        long m = 0;
+        for (int j = 0; j < 8; j++) {
+            m |= MASK_BYTES[(j << 8) | (int) ((zigZag >>> (8 * j)) & 0xFF)];
+        }
+        return m;
     }
 
     private ZigZag() {

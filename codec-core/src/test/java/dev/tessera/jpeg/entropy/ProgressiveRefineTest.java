@@ -262,4 +262,138 @@ class ProgressiveRefineTest {
             compare(r, false, i % 2 == 0 ? StandardTables.LUMINANCE_AC : refineSpec());
         }
     }
+
+    /**
+     * DC first scans (one look-up for code and magnitude when 16 bits are held) against T.81 G.1.2.1 through
+     * the reader's DECODE and RECEIVE: the same coefficients, insufficient-data state and warnings, on random
+     * data with one to three components, Al 0..13.
+     */
+    @Test
+    void dcFirstScansMatchG121() throws Exception {
+        Random r = new Random(21);
+        HuffmanLookup[] tables = {HuffmanLookup.of(StandardTables.LUMINANCE_DC, true),
+            HuffmanLookup.of(StandardTables.CHROMINANCE_DC, true)};
+        for (int i = 0; i < 2000; i++) {
+            int components = 1 + r.nextInt(3);
+            int[] membership = components == 1 ? new int[1] : components == 2 ? new int[] {0, 0, 1}
+                : new int[] {0, 0, 0, 0, 1, 2};
+            HuffmanLookup[] dc = new HuffmanLookup[components];
+            for (int c = 0; c < components; c++) {
+                dc[c] = tables[r.nextInt(2)];
+            }
+            int al = r.nextInt(14);
+            int mcus = 1 + r.nextInt(60);
+            byte[] data = randomData(r);
+            int n = membership.length;
+
+            short[] expected = new short[mcus * n * 64];
+            java.util.List<String> l1 = new java.util.ArrayList<>();
+            WarningSink w1 = new WarningSink(x -> l1.add(x.kind() + "@" + x.offset()), false);
+            BitReader b1 = new BitReader(new ByteSource(data, w1), w1);
+            b1.startScan();
+            int[] pred = new int[components];
+            boolean[] flags1 = new boolean[mcus];
+            for (int m = 0; m < mcus; m++) {
+                // As ScanDecoder: an MCU is decoded whole when it starts with data left.
+                boolean dataLeft = !b1.insufficientData();
+                for (int b = 0; b < n && dataLeft; b++) {
+                    int ci = membership[b];
+                    int s = dc[ci].decode(b1);
+                    if (s != 0) {
+                        s = HuffmanLookup.extend(b1.getBits(s), s);
+                    }
+                    pred[ci] += s;
+                    expected[(m * n + b) * 64] = (short) (pred[ci] << al);
+                }
+                flags1[m] = b1.insufficientData();
+            }
+
+            short[] actual = new short[mcus * n * 64];
+            java.util.List<String> l2 = new java.util.ArrayList<>();
+            WarningSink w2 = new WarningSink(x -> l2.add(x.kind() + "@" + x.offset()), false);
+            BitReader b2 = new BitReader(new ByteSource(data, w2), w2);
+            b2.startScan();
+            ProgressiveHuffmanDecoder d = new ProgressiveHuffmanDecoder(b2, dc, null, null, membership, 0, 0, 0, al);
+            short[][] blocks = new short[n][];
+            java.util.Arrays.fill(blocks, actual);
+            int[] offsets = new int[n];
+            boolean[] flags2 = new boolean[mcus];
+            for (int m = 0; m < mcus; m++) {
+                for (int b = 0; b < n; b++) {
+                    offsets[b] = (m * n + b) * 64;
+                }
+                if (!b2.insufficientData()) {
+                    d.decodeMcu(blocks, offsets);
+                }
+                flags2[m] = b2.insufficientData();
+            }
+            assertArrayEquals(expected, actual, "case " + i);
+            assertArrayEquals(flags1, flags2);
+            assertEquals(l1, l2, "warnings, case " + i);
+        }
+    }
+
+    /**
+     * DC refinement scans (the MCU's bits taken at once when held) against T.81 G.1.2.1 one bit at a time
+     * through the reader: the same coefficients, insufficient-data state and warnings.
+     */
+    @Test
+    void dcRefinementScansMatchG121() throws Exception {
+        Random r = new Random(23);
+        for (int i = 0; i < 2000; i++) {
+            int[] membership = switch (r.nextInt(3)) {
+                case 0 -> new int[1];
+                case 1 -> new int[] {0, 0, 1};
+                default -> new int[] {0, 0, 0, 0, 1, 2};
+            };
+            int al = r.nextInt(14);
+            int mcus = 1 + r.nextInt(200);
+            int n = membership.length;
+            byte[] data = randomData(r);
+            short[] start = new short[mcus * n * 64];
+            for (int b = 0; b < mcus * n; b++) {
+                start[b * 64] = (short) ((r.nextInt(4000) - 2000) << (al + 1));
+            }
+
+            short[] expected = start.clone();
+            java.util.List<String> l1 = new java.util.ArrayList<>();
+            WarningSink w1 = new WarningSink(x -> l1.add(x.kind() + "@" + x.offset()), false);
+            BitReader b1 = new BitReader(new ByteSource(data, w1), w1);
+            b1.startScan();
+            boolean[] flags1 = new boolean[mcus];
+            for (int m = 0; m < mcus; m++) {
+                boolean dataLeft = !b1.insufficientData();
+                for (int b = 0; b < n && dataLeft; b++) {
+                    if (b1.getBit() != 0) {
+                        expected[(m * n + b) * 64] |= (short) (1 << al);
+                    }
+                }
+                flags1[m] = b1.insufficientData();
+            }
+
+            short[] actual = start.clone();
+            java.util.List<String> l2 = new java.util.ArrayList<>();
+            WarningSink w2 = new WarningSink(x -> l2.add(x.kind() + "@" + x.offset()), false);
+            BitReader b2 = new BitReader(new ByteSource(data, w2), w2);
+            b2.startScan();
+            ProgressiveHuffmanDecoder d = new ProgressiveHuffmanDecoder(b2, null, null, null, membership, 0, 0,
+                al + 1, al);
+            short[][] blocks = new short[n][];
+            java.util.Arrays.fill(blocks, actual);
+            int[] offsets = new int[n];
+            boolean[] flags2 = new boolean[mcus];
+            for (int m = 0; m < mcus; m++) {
+                for (int b = 0; b < n; b++) {
+                    offsets[b] = (m * n + b) * 64;
+                }
+                if (!b2.insufficientData()) {
+                    d.decodeMcu(blocks, offsets);
+                }
+                flags2[m] = b2.insufficientData();
+            }
+            assertArrayEquals(expected, actual, "case " + i);
+            assertArrayEquals(flags1, flags2);
+            assertEquals(l1, l2, "warnings, case " + i);
+        }
+    }
 }

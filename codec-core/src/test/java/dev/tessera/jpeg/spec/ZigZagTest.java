@@ -42,4 +42,21 @@ class ZigZagTest {
             assertEquals(63, padded[k]);
         }
     }
+
+    @Test
+    void naturalMaskMovesEveryBitToItsNaturalIndex() {
+        java.util.Random random = new java.util.Random(16);
+        for (int t = 0; t < 2000; t++) {
+            long zigZag = t < 64 ? 1L << t : random.nextLong() & random.nextLong();
+            long expected = 0;
+            for (int k = 0; k < 64; k++) {
+                if ((zigZag & (1L << k)) != 0) {
+                    expected |= 1L << ZigZag.toNatural(k);
+                }
+            }
+            assertEquals(expected, ZigZag.toNaturalMask(zigZag), "mask " + Long.toHexString(zigZag));
+        }
+        assertEquals(-1L, ZigZag.toNaturalMask(-1L));
+        assertEquals(0L, ZigZag.toNaturalMask(0L));
+    }
 }
