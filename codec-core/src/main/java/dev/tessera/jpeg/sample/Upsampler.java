@@ -151,7 +151,21 @@ public abstract class Upsampler {
         public void row(int y, short[] out, int width) {
             int base = source.offset(y);
             int last = columns - 1;
-            for (int x = 0; x < width; x++) {
+            short[] p = plane;
+            // Source columns 1 .. end - 1 have both neighbours and both outputs within the row: no clamps,
+            // no branch on the output column's parity (the ends take the general loop below).
+            int end = Math.min(width >> 1, last);
+            for (int i = 1; i < end; i++) {
+                int near = p[base + i] * 3;
+                out[2 * i] = (short) ((near + p[base + i - 1] + 1) >> 2);
+                out[2 * i + 1] = (short) ((near + p[base + i + 1] + 2) >> 2);
+            }
+            edges(base, last, out, 0, Math.min(2, width));
+            edges(base, last, out, Math.max(2, 2 * end), width);
+        }
+
+        private void edges(int base, int last, short[] out, int from, int to) {
+            for (int x = from; x < to; x++) {
                 int i = x >> 1;
                 int near = plane[base + i] * 3;
                 if ((x & 1) == 0) {
