@@ -26,7 +26,8 @@ import java.util.List;
  *
  * Each is encoded by Tessera's encoder, whose output equals cjpeg's for these settings (EncoderRateTest), as
  * one of the {@code kind}s: {@code 420} (baseline, quality 90, 4:2:0, Annex K tables: {@code cjpeg -quality 90}),
- * {@code 444} (quality 95, 4:4:4), {@code progressive} (quality 90, 4:2:0, the default progression script),
+ * {@code 444} (quality 95, 4:4:4), {@code 422} (quality 90, 4:2:2: {@code cjpeg -quality 90 -sample 2x1}),
+ * {@code progressive} (quality 90, 4:2:0, the default progression script),
  * {@code gray} (quality 90, one component), {@code 420-rst} (as 420 with a restart marker every MCU row,
  * {@code cjpeg -restart 1}). {@code main} writes them to a directory, for tjbench and djpeg.
  */
@@ -83,6 +84,7 @@ public final class DecodeInputs {
             case "420" -> base;
             case "420-rst" -> base.withRestartInterval(RestartInterval.mcuRows(1));
             case "444" -> base.withQuality(95).withSubsampling(Subsampling.S444);
+            case "422" -> base.withSubsampling(Subsampling.S422);
             // The scan script search, as before DEFAULT became progressive: the same file as then.
             case "progressive" -> base.withProgressive(true).withOptimizeHuffman(true).withScanSearch(true);
             case "gray" -> {
@@ -109,7 +111,7 @@ public final class DecodeInputs {
         Files.createDirectories(dir);
         for (String image : new String[] {"photo", "kodak"}) {
             BufferedImage picture = picture(image);
-            for (String kind : new String[] {"420", "444", "progressive", "gray", "420-rst"}) {
+            for (String kind : new String[] {"420", "422", "444", "progressive", "gray", "420-rst"}) {
                 Path file = dir.resolve(image + "-" + kind + ".jpg");
                 Files.write(file, encode(picture, kind));
                 System.out.println(file + " " + Files.size(file) + " bytes");

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DecodeBenchmarkSetupTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"420", "444", "progressive", "gray", "420-rst"})
+    @ValueSource(strings = {"420", "422", "444", "progressive", "gray", "420-rst"})
     void bothDecodersReadTheFileAtItsSize(String kind) throws Exception {
         DecodeBenchmark bench = new DecodeBenchmark();
         bench.image = "kodak";

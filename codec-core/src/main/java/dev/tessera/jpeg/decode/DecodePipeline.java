@@ -216,8 +216,8 @@ public final class DecodePipeline {
                     "gray output from " + space + " is not supported (from YCbCr it is)");
             }
             // jdcolor.c grayscale_convert: the Y component is the gray image; Cb and Cr are not used.
-            output = state.frame.precision() > 8 ? PixelOutput.of(WideColorDeconverter.gray())
-                : PixelOutput.of(ColorDeconverter.gray());
+            output = state.frame.precision() > 8 ? PixelOutput.firstComponent(WideColorDeconverter.gray())
+                : PixelOutput.firstComponent(ColorDeconverter.gray());
         } else if (state.frame.precision() > 8) {
             output = PixelOutput.of(ImageAssembler.wideConverter(space, components, state.frame.precision(),
                 options.cmykToRgb(), at));

@@ -396,7 +396,9 @@ final class FrameDecoder implements FrameDecoding {
      */
     private void transformRow(int imcu) {
         for (DecodeLayout.Component c : layout.components) {
-            transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
+            if (output.needs(c.index)) {
+                transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
+            }
             coefficients[c.index].clearRows(imcu * c.v, c.v);
         }
         if (assembler != null) {
@@ -458,6 +460,9 @@ final class FrameDecoder implements FrameDecoding {
             ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
         for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
             for (DecodeLayout.Component c : layout.components) {
+                if (!output.needs(c.index)) {
+                    continue;
+                }
                 if (smoother != null) {
                     smoother.transformRow(c, imcu, coefficients[c.index], kernels[c.index], multipliers[c.index],
                         planes[c.index]);

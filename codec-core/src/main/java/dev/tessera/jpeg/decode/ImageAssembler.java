@@ -48,6 +48,8 @@ final class ImageAssembler {
     /** 4:2:0 fancy upsampling merged with YCbCr to BGR, when it applies (chosen once), else null. */
     private final FancyH2V2YccToBgr merged;
     private final int channels;
+    /** Components upsampled for the output: the first only for gray from YCbCr, else all. */
+    private final int used;
     private int nextRow;
 
     /**
@@ -63,6 +65,7 @@ final class ImageAssembler {
         this.converter = output.narrow;
         this.wide = output.wide;
         this.upsamplers = upsamplers(layout, planes, offset);
+        this.used = output.firstComponentOnly ? 1 : upsamplers.length;
         int width = layout.outputWidth;
         int height = layout.outputHeight;
         channels = output.channels();
@@ -180,14 +183,14 @@ final class ImageAssembler {
                 }
             }
             if (wide != null) {
-                for (int i = 0; i < upsamplers.length; i++) {
+                for (int i = 0; i < used; i++) {
                     upsamplers[i].row(nextRow, rows[i], width);
                 }
                 wide.convert(rows, width, wideOut, nextRow * width * channels);
             } else if (merged != null) {
                 merged.row(nextRow, width, out, nextRow * width * channels);
             } else {
-                for (int i = 0; i < upsamplers.length; i++) {
+                for (int i = 0; i < used; i++) {
                     if (direct[i]) {
                         starts[i] = upsamplers[i].plane().offset(nextRow);
                     } else {

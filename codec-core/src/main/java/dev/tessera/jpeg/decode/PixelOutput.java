@@ -13,20 +13,42 @@ final class PixelOutput {
     final WideColorDeconverter wide;
     /** No samples at all: the decoder keeps the quantized coefficients of whole planes and stops there. */
     final boolean coefficientsOnly;
+    /**
+     * The image is made from the first component alone (gray from YCbCr): the others are entropy-decoded but
+     * neither transformed nor upsampled, as libjpeg skips components that are not {@code component_needed}.
+     */
+    final boolean firstComponentOnly;
 
     private PixelOutput(ColorDeconverter narrow, WideColorDeconverter wide) {
-        this(narrow, wide, false);
+        this(narrow, wide, false, false);
     }
 
-    private PixelOutput(ColorDeconverter narrow, WideColorDeconverter wide, boolean coefficientsOnly) {
+    private PixelOutput(ColorDeconverter narrow, WideColorDeconverter wide, boolean coefficientsOnly,
+                        boolean firstComponentOnly) {
         this.narrow = narrow;
         this.wide = wide;
         this.coefficientsOnly = coefficientsOnly;
+        this.firstComponentOnly = firstComponentOnly;
     }
 
     /** Neither image nor samples: only the quantized coefficients, for the lossless operations. */
     static PixelOutput coefficients() {
-        return new PixelOutput(null, null, true);
+        return new PixelOutput(null, null, true, false);
+    }
+
+    /** A one-band image of the first component's samples (jdcolor.c grayscale_convert from YCbCr). */
+    static PixelOutput firstComponent(ColorDeconverter gray) {
+        return new PixelOutput(gray, null, false, true);
+    }
+
+    /** The same for samples of more than 8 bits. */
+    static PixelOutput firstComponent(WideColorDeconverter gray) {
+        return new PixelOutput(null, gray, false, true);
+    }
+
+    /** Whether the output reads component {@code index}'s samples (whether to transform and upsample it). */
+    boolean needs(int index) {
+        return index == 0 || !firstComponentOnly;
     }
 
     /** An 8-bit image. */

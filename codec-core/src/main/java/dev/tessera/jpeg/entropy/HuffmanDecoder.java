@@ -62,16 +62,24 @@ public final class HuffmanDecoder implements EntropyDecoder {
             long w = bits.heldBits() << (64 - n);
             // T.81 F.2.2.1: DIFF = EXTEND(RECEIVE(SSSS)), PRED += DIFF; one look-up when code and bits are short.
             HuffmanLookup dcTable = dcTables[ci];
-            int e = dcTable.fastTable()[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+            int e = dcTable.sequentialTable()[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
             int s;
-            if (e != 0) {
+            if ((e & HuffmanLookup.LONG) == 0) {
                 w <<= e & 31;
                 n -= e & 31;
                 s = e >> 16;
+            } else if (e != HuffmanLookup.LONG && inBuffer(e, n)) {
+                // The code from the table, its SSSS magnitude bits from the buffer (T.81 F.2.2.1 RECEIVE).
+                int size = e >>> 16;
+                w <<= e & 31;
+                n -= (e & 31) + size;
+                s = extend((int) (w >>> (64 - size)), size);
+                w <<= size;
             } else {
+                bits.skipBits(held - n);
                 s = dcTable.decode(bits);
                 if (s != 0) {
-                    s = HuffmanLookup.extend(bits.getBits(s), s);
+                    s = extend(bits.getBits(s), s);
                 }
                 bits.fillTo(HuffmanLookup.FAST_BITS);
                 held = bits.bitsHeld();
@@ -82,7 +90,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
             block[base] = (short) predictions[ci];
             // T.81 F.2.2.2 (Figure F.13): RS = RRRRSSSS; ZRL skips 16 zeros, EOB ends the block.
             HuffmanLookup ac = acTables[ci];
-            int[] fast = ac.fastTable();
+            int[] table = ac.sequentialTable();
             long written = 1; // the DC coefficient
             for (int k = 1; k < 64; k++) {
                 if (n < HuffmanLookup.FAST_BITS) {
@@ -92,28 +100,45 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     n = held;
                     w = bits.heldBits() << (64 - n);
                 }
-                e = fast[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
-                if (e != 0) {
+                e = table[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+                if ((e & HuffmanLookup.LONG) == 0) {
+                    // Code and magnitude bits in one look-up.
                     w <<= e & 31;
                     n -= e & 31;
-                    if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
-                        k += (e >> 8) & 15;
-                        int pos = NATURAL[k];
-                        block[base + pos] = (short) (e >> 16);
-                        written |= 1L << pos;
-                    } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
-                        k += 15;
-                    } else {
-                        break;
-                    }
+                    k += (e >> 8) & 15;
+                    int pos = NATURAL[k];
+                    block[base + pos] = (short) (e >> 16);
+                    written |= 1L << pos;
                     continue;
                 }
-                // A long code, or code plus magnitude bits longer than the table: through the reader.
+                if ((e & HuffmanLookup.SPLIT) == 0) {
+                    w <<= e & 31;
+                    n -= e & 31;
+                    if ((e & HuffmanLookup.FAST_ZRL) != 0) {
+                        k += 15;
+                        continue;
+                    }
+                    break; // EOB
+                }
+                if (e != HuffmanLookup.LONG && inBuffer(e, n)) {
+                    // The code from the table, then its SSSS magnitude bits (T.81 F.2.2.1 RECEIVE).
+                    int size = e >>> 16;
+                    w <<= e & 31;
+                    n -= (e & 31) + size;
+                    int v = extend((int) (w >>> (64 - size)), size);
+                    w <<= size;
+                    k += (e >> 8) & 15;
+                    int pos = NATURAL[k];
+                    block[base + pos] = (short) v;
+                    written |= 1L << pos;
+                    continue;
+                }
+                // A code longer than the table, or bits beyond the buffer: through the reader.
                 bits.skipBits(held - n);
                 int rs = ac.decode(bits);
                 int r = rs >> 4;
                 s = rs & 15;
-                int v = s != 0 ? HuffmanLookup.extend(bits.getBits(s), s) : 0;
+                int v = s != 0 ? extend(bits.getBits(s), s) : 0;
                 bits.fillTo(HuffmanLookup.FAST_BITS);
                 held = bits.bitsHeld();
                 n = held;
@@ -134,6 +159,21 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 masks[ci][base >> 6] = written;
             }
         }
+    }
+
+    /** T.81 F.2.2.1 EXTEND without a branch on the sign (which is random): adds 1 - 2^size below 2^(size-1). */
+    private static int extend(int v, int size) {
+        return v + (((v - (1 << (size - 1))) >> 31) & (1 - (1 << size)));
+    }
+
+    /**
+     * Whether the {@code n} bits held cover a {@link HuffmanLookup#SPLIT} entry's code and magnitude bits without
+     * a fill that {@link HuffmanLookup#decode} and {@link BitReader#getBits} would make (a code past the 9-bit
+     * look-up peeks 16 bits): fills then happen where they did, so warnings name the same offsets.
+     */
+    private static boolean inBuffer(int e, int n) {
+        int length = e & 31;
+        return n >= length + (e >>> 16) && (length <= HuffmanLookup.LOOKAHEAD || n >= 16);
     }
 
     /** A decoder of the same scan reading from {@code other}, with its own predictions (as after a restart). */

@@ -3,6 +3,7 @@ package dev.tessera.jpeg.entropy;
 import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.model.HuffmanSpec;
+import java.util.Arrays;
 
 /**
  * The decoding form of a Huffman table (T.81 F.2.2.3, Figure F.16): a 9-bit lookup table for the common
@@ -33,6 +34,18 @@ public final class HuffmanLookup {
      * flags mark EOB and ZRL; 0 where the code is longer, unknown, or another SSSS = 0 symbol.
      */
     private final int[] fast = new int[1 << FAST_BITS];
+
+    /** {@link #sequential} entry flag: a code of at most {@value #FAST_BITS} bits whose magnitude bits do not fit. */
+    static final int SPLIT = 1 << 5;
+    /** {@link #sequential} entry: a code longer than {@value #FAST_BITS} bits (or no code), decoded the long way. */
+    static final int LONG = SPLIT | FAST_EOB | FAST_ZRL;
+    /**
+     * The sequential decoder's table, indexed as {@link #fast}: its entries where those are non-zero, and
+     * otherwise {@code size << 16 | run << 8 | SPLIT | code length} when the code fits but its magnitude bits
+     * do not (the decoder then reads SSSS bits itself), or {@link #LONG} (also for AC symbols RRRR/0 with
+     * RRRR 1..14, undefined in sequential scans, which the long way reads as EOB, as libjpeg does).
+     */
+    private final int[] sequential = new int[1 << FAST_BITS];
 
     private HuffmanLookup(HuffmanSpec spec, boolean dc) {
         symbols = spec.symbols();
@@ -66,6 +79,7 @@ public final class HuffmanLookup {
     }
 
     private void buildFast(int[] counts, boolean dc) {
+        Arrays.fill(sequential, LONG);
         int code = 0;
         int index = 0;
         for (int length = 1; length <= 16; length++) {
@@ -78,10 +92,12 @@ public final class HuffmanLookup {
                 int size = dc ? symbol : symbol & 15;
                 int entry;
                 int total = length + size;
+                int first = code << (FAST_BITS - length);
                 if (total > FAST_BITS) {
+                    Arrays.fill(sequential, first, first + (1 << (FAST_BITS - length)),
+                        size << 16 | run << 8 | SPLIT | length);
                     continue;
                 }
-                int first = code << (FAST_BITS - length);
                 for (int j = 0; j < (1 << (FAST_BITS - length)); j++) {
                     if (size != 0) {
                         int magnitude = (j >> (FAST_BITS - total)) & ((1 << size) - 1);
@@ -96,6 +112,7 @@ public final class HuffmanLookup {
                         entry = 0; // EOBn of progressive scans: decoded the long way
                     }
                     fast[first + j] = entry;
+                    sequential[first + j] = entry != 0 ? entry : LONG;
                 }
             }
             code <<= 1;
@@ -110,6 +127,11 @@ public final class HuffmanLookup {
     /** The combined table (see {@link #fast}), indexed by the next {@value #FAST_BITS} bits. */
     int[] fastTable() {
         return fast;
+    }
+
+    /** The sequential decoder's table (see {@link #sequential}), indexed by the next {@value #FAST_BITS} bits. */
+    int[] sequentialTable() {
+        return sequential;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.sample;
 
+import dev.tessera.jpeg.simd.VectorSupport;
+
 /**
  * Brings one component's samples up to the output size, one output row at a time, the way libjpeg-turbo
  * 2.1 does by default ({@code jdsample.c}): "fancy" triangular interpolation for the common 2:1 ratios
@@ -74,8 +76,12 @@ public abstract class Upsampler {
             return new FullSize(plane, rows, columns);
         }
         if (hIn * 2 == hOut && vIn == vOut) {
-            return fancy && columns > 2 ? new FancyH2V1(plane, rows, columns)
-                : new Replicate(plane, rows, columns, 2, 1);
+            if (!fancy || columns <= 2) {
+                return new Replicate(plane, rows, columns, 2, 1);
+            }
+            // The vector class is only loaded and linked here, so only when jdk.incubator.vector is present.
+            return VectorSupport.enabled() && VectorFancyH2V1.WARMUP.ready()
+                ? new VectorFancyH2V1(plane, rows, columns) : new FancyH2V1(plane, rows, columns);
         }
         if (hIn == hOut && vIn * 2 == vOut && fancy) {
             return new FancyH1V2(plane, rows, columns);
@@ -142,7 +148,7 @@ public abstract class Upsampler {
     }
 
     /** 2:1 horizontally: 3/4 of the nearer sample plus 1/4 of the further, rounding biased 1, 2 alternately. */
-    static final class FancyH2V1 extends Upsampler {
+    static class FancyH2V1 extends Upsampler {
         FancyH2V1(SamplePlane plane, int rows, int columns) {
             super(plane, rows, columns);
         }
@@ -151,7 +157,26 @@ public abstract class Upsampler {
         public void row(int y, short[] out, int width) {
             int base = source.offset(y);
             int last = columns - 1;
-            for (int x = 0; x < width; x++) {
+            short[] p = plane;
+            // Source columns 1 .. end - 1 have both neighbours and both outputs within the row: no clamps,
+            // no branch on the output column's parity (the ends take the general loop below).
+            int end = Math.min(width >> 1, last);
+            inner(p, base, out, 1, end);
+            edges(base, last, out, 0, Math.min(2, width));
+            edges(base, last, out, Math.max(2, 2 * end), width);
+        }
+
+        /** Outputs {@code 2 * from .. 2 * to - 1}: source columns whose neighbours are both in the row. */
+        void inner(short[] p, int base, short[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                int near = p[base + i] * 3;
+                out[2 * i] = (short) ((near + p[base + i - 1] + 1) >> 2);
+                out[2 * i + 1] = (short) ((near + p[base + i + 1] + 2) >> 2);
+            }
+        }
+
+        private void edges(int base, int last, short[] out, int from, int to) {
+            for (int x = from; x < to; x++) {
                 int i = x >> 1;
                 int near = plane[base + i] * 3;
                 if ((x & 1) == 0) {
