@@ -59,18 +59,88 @@ public final class ForwardDct {
 
     /**
      * Transforms the 8x8 samples at {@code samples[offset + r * stride + c]} into {@code out[0..63]}: the same
-     * as copying them into a block and calling {@link #transform(int[], int)}.
+     * coefficients as copying them into a block and calling {@link #transform(int[], int)}, with fewer operations
+     * (the encoder's scalar kernel). Integer arithmetic is exact, so regrouping changes no result: the level
+     * shift (T.81 A.3.1) cancels in every row output but the DC sum, which takes {@code 8 * CENTER} off once;
+     * each rounding constant is added to a term that every output of its group shares ({@code z1}, {@code z5},
+     * {@code tmp10}) instead of to each output.
      */
     public static void transform(int[] samples, int offset, int stride, int[] out) {
-        for (int r = 0, in = offset; r < 8; r++, in += stride) {
-            transform1d(out, r * 8, 1, samples[in] - CENTER, samples[in + 1] - CENTER, samples[in + 2] - CENTER,
-                samples[in + 3] - CENTER, samples[in + 4] - CENTER, samples[in + 5] - CENTER,
-                samples[in + 6] - CENTER, samples[in + 7] - CENTER, CONST_BITS - PASS1_BITS, -PASS1_BITS);
+        final int rowBits = CONST_BITS - PASS1_BITS;
+        final int rowRound = 1 << (rowBits - 1);
+        for (int r = 0, in = offset; r < 64; r += 8, in += stride) {
+            int d0 = samples[in];
+            int d1 = samples[in + 1];
+            int d2 = samples[in + 2];
+            int d3 = samples[in + 3];
+            int d4 = samples[in + 4];
+            int d5 = samples[in + 5];
+            int d6 = samples[in + 6];
+            int d7 = samples[in + 7];
+            int tmp0 = d0 + d7;
+            int tmp7 = d0 - d7;
+            int tmp1 = d1 + d6;
+            int tmp6 = d1 - d6;
+            int tmp2 = d2 + d5;
+            int tmp5 = d2 - d5;
+            int tmp3 = d3 + d4;
+            int tmp4 = d3 - d4;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+            out[r] = (tmp10 + tmp11 - 8 * CENTER) << PASS1_BITS;
+            out[r + 4] = (tmp10 - tmp11) << PASS1_BITS;
+            int z1 = (tmp12 + tmp13) * C_0_541196100 + rowRound;
+            out[r + 2] = (z1 + tmp13 * C_0_765366865) >> rowBits;
+            out[r + 6] = (z1 - tmp12 * C_1_847759065) >> rowBits;
+            int z5 = (tmp4 + tmp6 + tmp5 + tmp7) * C_1_175875602 + rowRound;
+            int z1o = (tmp4 + tmp7) * -C_0_899976223;
+            int z2 = (tmp5 + tmp6) * -C_2_562915447;
+            int z3 = (tmp4 + tmp6) * -C_1_961570560 + z5;
+            int z4 = (tmp5 + tmp7) * -C_0_390180644 + z5;
+            out[r + 7] = (tmp4 * C_0_298631336 + z1o + z3) >> rowBits;
+            out[r + 5] = (tmp5 * C_2_053119869 + z2 + z4) >> rowBits;
+            out[r + 3] = (tmp6 * C_3_072711026 + z2 + z3) >> rowBits;
+            out[r + 1] = (tmp7 * C_1_501321110 + z1o + z4) >> rowBits;
         }
-        for (int col = 0; col < 8; col++) {
-            transform1d(out, col, 8, out[col], out[col + 8], out[col + 16], out[col + 24],
-                out[col + 32], out[col + 40], out[col + 48], out[col + 56],
-                CONST_BITS + PASS1_BITS, PASS1_BITS);
+        final int columnBits = CONST_BITS + PASS1_BITS;
+        final int columnRound = 1 << (columnBits - 1);
+        for (int c = 0; c < 8; c++) {
+            int d0 = out[c];
+            int d1 = out[c + 8];
+            int d2 = out[c + 16];
+            int d3 = out[c + 24];
+            int d4 = out[c + 32];
+            int d5 = out[c + 40];
+            int d6 = out[c + 48];
+            int d7 = out[c + 56];
+            int tmp0 = d0 + d7;
+            int tmp7 = d0 - d7;
+            int tmp1 = d1 + d6;
+            int tmp6 = d1 - d6;
+            int tmp2 = d2 + d5;
+            int tmp5 = d2 - d5;
+            int tmp3 = d3 + d4;
+            int tmp4 = d3 - d4;
+            int tmp10 = tmp0 + tmp3 + (1 << (PASS1_BITS - 1));
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+            out[c] = (tmp10 + tmp11) >> PASS1_BITS;
+            out[c + 32] = (tmp10 - tmp11) >> PASS1_BITS;
+            int z1 = (tmp12 + tmp13) * C_0_541196100 + columnRound;
+            out[c + 16] = (z1 + tmp13 * C_0_765366865) >> columnBits;
+            out[c + 48] = (z1 - tmp12 * C_1_847759065) >> columnBits;
+            int z5 = (tmp4 + tmp6 + tmp5 + tmp7) * C_1_175875602 + columnRound;
+            int z1o = (tmp4 + tmp7) * -C_0_899976223;
+            int z2 = (tmp5 + tmp6) * -C_2_562915447;
+            int z3 = (tmp4 + tmp6) * -C_1_961570560 + z5;
+            int z4 = (tmp5 + tmp7) * -C_0_390180644 + z5;
+            out[c + 56] = (tmp4 * C_0_298631336 + z1o + z3) >> columnBits;
+            out[c + 40] = (tmp5 * C_2_053119869 + z2 + z4) >> columnBits;
+            out[c + 24] = (tmp6 * C_3_072711026 + z2 + z3) >> columnBits;
+            out[c + 8] = (tmp7 * C_1_501321110 + z1o + z4) >> columnBits;
         }
     }
 

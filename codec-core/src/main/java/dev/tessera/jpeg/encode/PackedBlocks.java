@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.encode;
 
+import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,18 @@ final class PackedBlocks {
     private short[] chunk;
     private int position = CHUNK;
 
-    /** Appends one block: {@code block[offset..offset + 63]} in zig-zag order with {@code mask} its nonzero ACs. */
-    void add(short[] block, int offset, long mask) {
+    /**
+     * Appends one block, {@code block[offset..offset + 63]} in zig-zag order with {@code mask} its nonzero ACs,
+     * and counts its Huffman symbols as {@link HuffmanEncoder#countBlock} does, in one walk over the mask.
+     */
+    void countAndAdd(short[] block, int offset, long mask, int previousDc, long[] dcCounts, long[] acCounts) {
+        int p = reserve(block, offset, mask);
+        HuffmanEncoder.countAndCopyNonzero(block, offset, mask, previousDc, dcCounts, acCounts, chunk, p);
+        position = p + Long.bitCount(mask);
+    }
+
+    /** Makes room for a block, writes its DC and mask, and returns where its AC values go in {@link #chunk}. */
+    private int reserve(short[] block, int offset, long mask) {
         if (position > CHUNK - MAX_BLOCK) {
             chunk = new short[CHUNK];
             chunks.add(chunk);
@@ -34,11 +45,7 @@ final class PackedBlocks {
         c[p + 2] = (short) (mask >>> 16);
         c[p + 3] = (short) (mask >>> 32);
         c[p + 4] = (short) (mask >>> 48);
-        p += 5;
-        for (long m = mask; m != 0; m &= m - 1) {
-            c[p++] = block[offset + Long.numberOfTrailingZeros(m)];
-        }
-        position = p;
+        return p + 5;
     }
 
     /** A reader from the first block. */

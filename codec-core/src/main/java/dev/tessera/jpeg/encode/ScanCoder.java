@@ -117,9 +117,7 @@ final class ScanCoder {
                     for (int u = 0; u < h; u++) {
                         int offset = (v * perLine + mx * h + u) * 64;
                         long mask = HuffmanEncoder.nonzeroMask(blocks, offset);
-                        HuffmanEncoder.countBlock(blocks, offset, mask, previousDc[c], dcCounts[table],
-                            acCounts[table]);
-                        packed.add(blocks, offset, mask);
+                        packed.countAndAdd(blocks, offset, mask, previousDc[c], dcCounts[table], acCounts[table]);
                         previousDc[c] = blocks[offset];
                     }
                 }

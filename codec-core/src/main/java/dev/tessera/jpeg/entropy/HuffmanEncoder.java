@@ -105,6 +105,35 @@ public final class HuffmanEncoder {
     }
 
     /**
+     * {@link #countBlock(short[], int, long, int, long[], long[])} that also copies the nonzero AC coefficients,
+     * in zig-zag order, to {@code packed} from {@code packedAt} (one walk over the mask for both).
+     */
+    public static void countAndCopyNonzero(short[] block, int offset, long mask, int previousDc, long[] dcCounts,
+                                           long[] acCounts, short[] packed, int packedAt) {
+        int diff = block[offset] - previousDc;
+        int magnitude = diff < 0 ? -diff : diff;
+        dcCounts[32 - Integer.numberOfLeadingZeros(magnitude)]++;
+        int last = 0;
+        int p = packedAt;
+        for (long nonzero = mask; nonzero != 0; nonzero &= nonzero - 1) {
+            int k = Long.numberOfTrailingZeros(nonzero);
+            int run = k - last - 1;
+            last = k;
+            while (run > 15) {
+                acCounts[ZRL]++;
+                run -= 16;
+            }
+            short v = block[offset + k];
+            packed[p++] = v;
+            int abs = v < 0 ? -v : v;
+            acCounts[(run << 4) | (32 - Integer.numberOfLeadingZeros(abs))]++;
+        }
+        if (last != 63) {
+            acCounts[EOB]++;
+        }
+    }
+
+    /**
      * {@link #encodeBlock} for a block given as its DC value, its mask of nonzero AC coefficients (bit k for
      * zig-zag index k, as {@link #nonzeroMask}) and those coefficients in order from {@code values[at]}.
      */

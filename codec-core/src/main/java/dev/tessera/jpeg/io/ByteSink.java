@@ -2,6 +2,9 @@ package dev.tessera.jpeg.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A buffered byte output that counts what it has written. Marker segments and entropy-coded data both go
@@ -9,6 +12,8 @@ import java.io.OutputStream;
  */
 public final class ByteSink {
     private static final int DEFAULT_CAPACITY = 1 << 16;
+    /** Eight bytes of a {@code byte[]} as one big-endian {@code long} store. */
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final OutputStream out;
     private final int capacity;
@@ -60,9 +65,8 @@ public final class ByteSink {
             writeInt((int) v);
             return;
         }
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            buffer[position++] = (byte) (v >>> shift);
-        }
+        LONG_BE.set(buffer, position, v);
+        position += 8;
     }
 
     /** Writes a 16-bit big-endian value (T.81 B.1.1.1: all parameters are big-endian). */
