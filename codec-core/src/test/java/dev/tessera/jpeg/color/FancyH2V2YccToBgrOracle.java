@@ -3,7 +3,10 @@ package dev.tessera.jpeg.color;
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.sample.Upsampler;
 
-/** The scalar merged h2v2 fancy upsampler and YCbCr to BGR converter before the sliding-window inner loop: a test oracle and the A/B baseline. */
+/**
+ * The scalar merged h2v2 fancy upsampler and YCbCr to BGR converter as it was before the sliding-window inner
+ * loop: the oracle of {@code FancyH2V2YccToBgrTest.scalarEqualsTheOracle}.
+ */
 final class FancyH2V2YccToBgrOracle {
     /**
      * Slack at the end of the column-sum arrays: the vector kernel loads 8 ints from column {@code i - 1} for
