@@ -24,6 +24,13 @@ public class FancyH2V2YccToBgr {
      */
     static final int SUM_PADDING = 8;
 
+    private static final int CB_B = ColorDeconverter.CB_B_FIX;
+    private static final int CB_G = ColorDeconverter.CB_G_FIX;
+    private static final int CR_G = ColorDeconverter.CR_G_FIX;
+    private static final int CR_R = ColorDeconverter.CR_R_FIX;
+    private static final int HALF = ColorDeconverter.ONE_HALF;
+    private static final int BITS = ColorDeconverter.SCALEBITS;
+
     private final SamplePlane luma;
     private final SamplePlane cbPlane;
     private final SamplePlane crPlane;
@@ -105,14 +112,39 @@ public class FancyH2V2YccToBgr {
      * the output row from {@code offset}, which the vector kernel must not write past.
      */
     void inner(int[] cbs, int[] crs, short[] yp, int ys, byte[] out, int offset, int from, int to, int rowBytes) {
-        for (int i = from; i < to; i++) {
+        // The column sums of i - 1, i, i + 1 slide through locals: one load of each per pair of pixels.
+        int cbl = cbs[from - 1];
+        int crl = crs[from - 1];
+        int cbc = cbs[from];
+        int crc = crs[from];
+        for (int i = from, o = offset + 6 * from, x = ys + 2 * from; i < to; i++, o += 6, x += 2) {
+            int cbr = cbs[i + 1];
+            int crr = crs[i + 1];
             // T.871 7 inverse after the triangular filter: biases 8 and 7 on the sum of 16 weights.
-            int cb3 = cbs[i] * 3;
-            int cr3 = crs[i] * 3;
-            int o = offset + 6 * i;
-            int x = ys + 2 * i;
-            pixel(out, o, yp[x], ((cb3 + cbs[i - 1] + 8) >> 4) - 128, ((cr3 + crs[i - 1] + 8) >> 4) - 128);
-            pixel(out, o + 3, yp[x + 1], ((cb3 + cbs[i + 1] + 7) >> 4) - 128, ((cr3 + crs[i + 1] + 7) >> 4) - 128);
+            int cb3 = cbc * 3;
+            int cr3 = crc * 3;
+            int cb = ((cb3 + cbl + 8) >> 4) - 128;
+            int cr = ((cr3 + crl + 8) >> 4) - 128;
+            int b = (CB_B * cb + HALF) >> BITS;
+            int g = (-CB_G * cb + HALF - CR_G * cr) >> BITS;
+            int r = (CR_R * cr + HALF) >> BITS;
+            int y = yp[x];
+            out[o] = (byte) ColorDeconverter.clampByte(y + b);
+            out[o + 1] = (byte) ColorDeconverter.clampByte(y + g);
+            out[o + 2] = (byte) ColorDeconverter.clampByte(y + r);
+            cb = ((cb3 + cbr + 7) >> 4) - 128;
+            cr = ((cr3 + crr + 7) >> 4) - 128;
+            b = (CB_B * cb + HALF) >> BITS;
+            g = (-CB_G * cb + HALF - CR_G * cr) >> BITS;
+            r = (CR_R * cr + HALF) >> BITS;
+            y = yp[x + 1];
+            out[o + 3] = (byte) ColorDeconverter.clampByte(y + b);
+            out[o + 4] = (byte) ColorDeconverter.clampByte(y + g);
+            out[o + 5] = (byte) ColorDeconverter.clampByte(y + r);
+            cbl = cbc;
+            crl = crc;
+            cbc = cbr;
+            crc = crr;
         }
     }
 

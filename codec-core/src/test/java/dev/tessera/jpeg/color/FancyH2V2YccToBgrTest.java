@@ -47,6 +47,35 @@ class FancyH2V2YccToBgrTest {
         }
     }
 
+    /** The scalar kernel against its previous version, kept as an oracle: noise (clamps) and smooth samples. */
+    @Test
+    void scalarEqualsTheOracle() {
+        Random r = new Random(16);
+        for (int t = 0; t < 60; t++) {
+            int width = 6 + r.nextInt(2000);
+            int height = 1 + r.nextInt(6);
+            int cw = (width + 1) / 2;
+            int ch = (height + 1) / 2;
+            boolean smooth = (t & 1) == 0;
+            SamplePlane y = smooth ? smoothPlane(r, width + 8, height) : plane(r, width + 8, height);
+            SamplePlane cb = smooth ? smoothPlane(r, cw + 8, ch) : plane(r, cw + 8, ch);
+            SamplePlane cr = smooth ? smoothPlane(r, cw + 8, ch) : plane(r, cw + 8, ch);
+            Upsampler[] ups = {
+                Upsampler.choose(y, height, width, 2, 2, 2, 2, true),
+                Upsampler.choose(cb, ch, cw, 1, 1, 2, 2, true),
+                Upsampler.choose(cr, ch, cw, 1, 1, 2, 2, true)};
+            FancyH2V2YccToBgr scalar = FancyH2V2YccToBgr.create(ups, false);
+            FancyH2V2YccToBgrOracle oracle = new FancyH2V2YccToBgrOracle(ups[0], ups[1], ups[2]);
+            for (int row = 0; row < height; row++) {
+                byte[] expected = new byte[3 * width + 5];
+                byte[] actual = new byte[3 * width + 5];
+                oracle.row(row, width, expected, 5);
+                scalar.row(row, width, actual, 5);
+                assertArrayEquals(expected, actual, width + "x" + height + " row " + row);
+            }
+        }
+    }
+
     @Test
     void appliesOnlyToYccAtFullSizeLumaAndHalfSizeChroma() {
         SamplePlane p = new SamplePlane(16, 16);
@@ -61,6 +90,17 @@ class FancyH2V2YccToBgrTest {
         SamplePlane p = new SamplePlane(stride, rows);
         for (int i = 0; i < p.data().length; i++) {
             p.data()[i] = (short) r.nextInt(256);
+        }
+        return p;
+    }
+
+    /** A random walk: neighbouring samples close, as in photos, so most pixels need no clamping. */
+    private static SamplePlane smoothPlane(Random r, int stride, int rows) {
+        SamplePlane p = new SamplePlane(stride, rows);
+        int v = 128;
+        for (int i = 0; i < p.data().length; i++) {
+            v = Math.max(0, Math.min(255, v + r.nextInt(9) - 4));
+            p.data()[i] = (short) v;
         }
         return p;
     }
