@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.color;
 
+import dev.tessera.jpeg.simd.VectorSupport;
+
 /**
  * Converts interleaved 8-bit RGB to Y, Cb and Cr samples as JFIF defines them (T.871 clause 7), in 16-bit
  * fixed point:
@@ -50,7 +52,7 @@ public final class ColorConverter {
 
     /** Whether the Vector API converter is warmed up ({@code simd.VectorWarmup}) and may be chosen. */
     public static boolean vectorReady() {
-        return dev.tessera.jpeg.simd.VectorSupport.enabled() && VectorRgbToYcc.WARMUP.ready();
+        return VectorSupport.enabled() && VectorRgbToYcc.WARMUP.ready();
     }
 
     /**

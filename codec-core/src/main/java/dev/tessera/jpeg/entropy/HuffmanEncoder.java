@@ -24,13 +24,7 @@ public final class HuffmanEncoder {
      */
     public static void encodeBlock(BitWriter out, short[] block, int offset, int previousDc,
                                    HuffmanTable dc, HuffmanTable ac) throws IOException {
-        // T.81 F.1.2.1: DIFF coded as its magnitude category SSSS followed by SSSS extra bits.
-        int diff = block[offset] - previousDc;
-        int magnitude = diff < 0 ? -diff : diff;
-        int category = 32 - Integer.numberOfLeadingZeros(magnitude);
-        // F.1.2.1.1: negative values are sent as DIFF-1 in SSSS bits (ones' complement).
-        int extra = (diff < 0 ? diff - 1 : diff) & ((1 << category) - 1);
-        out.writeBits((dc.codeOf(category) << category) | extra, dc.lengthOf(category) + category);
+        encodeDc(out, block[offset] - previousDc, dc);
 
         // T.81 F.1.2.2: run-length of zeros and magnitude category, ZRL for 16 zeros, EOB after the last.
         // The walk visits the nonzero coefficients only, found through a mask (bit k: coefficient k != 0).
@@ -75,16 +69,10 @@ public final class HuffmanEncoder {
      * @param acCounts 256 counters for AC run/size symbols
      */
     public static void countBlock(short[] block, int offset, int previousDc, long[] dcCounts, long[] acCounts) {
-        countBlock(block, offset, nonzeroMask(block, offset), previousDc, dcCounts, acCounts);
-    }
-
-    /** {@link #countBlock(short[], int, int, long[], long[])} given the block's {@link #nonzeroMask}. */
-    public static void countBlock(short[] block, int offset, long mask, int previousDc, long[] dcCounts,
-                                  long[] acCounts) {
         int diff = block[offset] - previousDc;
         int magnitude = diff < 0 ? -diff : diff;
         dcCounts[32 - Integer.numberOfLeadingZeros(magnitude)]++;
-        long nonzero = mask;
+        long nonzero = nonzeroMask(block, offset);
         int last = 0;
         while (nonzero != 0) {
             int k = Long.numberOfTrailingZeros(nonzero);
@@ -105,7 +93,7 @@ public final class HuffmanEncoder {
     }
 
     /**
-     * {@link #countBlock(short[], int, long, int, long[], long[])} that also copies the nonzero AC coefficients,
+     * {@link #countBlock}, given the block's {@link #nonzeroMask}, that also copies the nonzero AC coefficients,
      * in zig-zag order, to {@code packed} from {@code packedAt} (one walk over the mask for both).
      */
     public static void countAndCopyNonzero(short[] block, int offset, long mask, int previousDc, long[] dcCounts,
@@ -139,12 +127,7 @@ public final class HuffmanEncoder {
      */
     public static void encodePacked(BitWriter out, int dcValue, int previousDc, long mask, short[] values, int at,
                                     HuffmanTable dc, HuffmanTable ac) throws IOException {
-        // T.81 F.1.2.1: DIFF coded as its magnitude category SSSS followed by SSSS extra bits.
-        int diff = dcValue - previousDc;
-        int magnitude = diff < 0 ? -diff : diff;
-        int category = 32 - Integer.numberOfLeadingZeros(magnitude);
-        int extra = (diff < 0 ? diff - 1 : diff) & ((1 << category) - 1);
-        out.writeBits((dc.codeOf(category) << category) | extra, dc.lengthOf(category) + category);
+        encodeDc(out, dcValue - previousDc, dc);
         // T.81 F.1.2.2, as encodeBlock.
         int last = 0;
         for (long nonzero = mask; nonzero != 0; nonzero &= nonzero - 1) {
@@ -165,5 +148,14 @@ public final class HuffmanEncoder {
         if (last != 63) {
             out.writeBits(ac.codeOf(EOB), ac.lengthOf(EOB));
         }
+    }
+
+    /** T.81 F.1.2.1: DIFF coded as its magnitude category SSSS followed by SSSS extra bits. */
+    private static void encodeDc(BitWriter out, int diff, HuffmanTable dc) throws IOException {
+        int magnitude = diff < 0 ? -diff : diff;
+        int category = 32 - Integer.numberOfLeadingZeros(magnitude);
+        // F.1.2.1.1: negative values are sent as DIFF-1 in SSSS bits (ones' complement).
+        int extra = (diff < 0 ? diff - 1 : diff) & ((1 << category) - 1);
+        out.writeBits((dc.codeOf(category) << category) | extra, dc.lengthOf(category) + category);
     }
 }
