@@ -73,13 +73,13 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 int size = e >>> 16;
                 w <<= e & 31;
                 n -= (e & 31) + size;
-                s = extend((int) (w >>> (64 - size)), size);
+                s = HuffmanLookup.extend((int) (w >>> (64 - size)), size);
                 w <<= size;
             } else {
                 bits.skipBits(held - n);
                 s = dcTable.decode(bits);
                 if (s != 0) {
-                    s = extend(bits.getBits(s), s);
+                    s = HuffmanLookup.extend(bits.getBits(s), s);
                 }
                 bits.fillTo(HuffmanLookup.FAST_BITS);
                 held = bits.bitsHeld();
@@ -125,7 +125,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     int size = e >>> 16;
                     w <<= e & 31;
                     n -= (e & 31) + size;
-                    int v = extend((int) (w >>> (64 - size)), size);
+                    int v = HuffmanLookup.extend((int) (w >>> (64 - size)), size);
                     w <<= size;
                     k += (e >> 8) & 15;
                     int pos = NATURAL[k];
@@ -138,7 +138,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 int rs = ac.decode(bits);
                 int r = rs >> 4;
                 s = rs & 15;
-                int v = s != 0 ? extend(bits.getBits(s), s) : 0;
+                int v = s != 0 ? HuffmanLookup.extend(bits.getBits(s), s) : 0;
                 bits.fillTo(HuffmanLookup.FAST_BITS);
                 held = bits.bitsHeld();
                 n = held;
@@ -159,11 +159,6 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 masks[ci][base >> 6] = written;
             }
         }
-    }
-
-    /** T.81 F.2.2.1 EXTEND without a branch on the sign (which is random): adds 1 - 2^size below 2^(size-1). */
-    private static int extend(int v, int size) {
-        return v + (((v - (1 << (size - 1))) >> 31) & (1 - (1 << size)));
     }
 
     /**

@@ -197,8 +197,11 @@ public final class HuffmanLookup {
         return 0;
     }
 
-    /** T.81 F.2.2.1 EXTEND: the signed value of the {@code size}-bit magnitude category value {@code v}. */
+    /**
+     * T.81 F.2.2.1 EXTEND: the signed value of the {@code size}-bit (1..15) magnitude category value {@code v}.
+     * No branch on the sign, which is random: adds {@code 1 - 2^size} when {@code v} is below {@code 2^(size-1)}.
+     */
     public static int extend(int v, int size) {
-        return v < (1 << (size - 1)) ? v - (1 << size) + 1 : v;
+        return v + (((v - (1 << (size - 1))) >> 31) & (1 - (1 << size)));
     }
 }

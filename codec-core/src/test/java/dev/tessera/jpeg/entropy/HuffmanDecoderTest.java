@@ -81,5 +81,12 @@ class HuffmanDecoderTest {
         assertEquals(-7, HuffmanLookup.extend(0, 3));
         assertEquals(4, HuffmanLookup.extend(4, 3));
         assertEquals(-2047, HuffmanLookup.extend(0, 11));
+        // Every value of every size 1..15, against Figure F.12 as written: V < 2^(T-1) gives V + (-1 << T) + 1.
+        for (int size = 1; size <= 15; size++) {
+            for (int v = 0; v < (1 << size); v++) {
+                int expected = v < (1 << (size - 1)) ? v + (-1 << size) + 1 : v;
+                assertEquals(expected, HuffmanLookup.extend(v, size), "EXTEND(" + v + ", " + size + ")");
+            }
+        }
     }
 }
