@@ -243,19 +243,86 @@ public final class SimdInverseDct {
             }
         }
 
-        /** Pass 1's butterfly outputs, descaled and saturated to 16 bits (packssdw), into column c. */
+        /**
+         * Pass 1's butterfly outputs, descaled and saturated to 16 bits (packssdw), into column c. The eight
+         * saturations are one test when all eight values already fit in 16 bits (always on valid data): v + 2^15
+         * is then in 0 .. 0xFFFF for each, so their OR has no higher bit (|v| < 2^21 after the shift: no overflow).
+         */
         private static void columnOut(int[] ws, int c, int tmp10, int tmp11, int tmp12, int tmp13,
                                       int o0, int o1, int o2, int o3) {
             final int shift = CONST_BITS - PASS1_BITS;
             final int round = 1 << (shift - 1);
-            ws[c] = sat16((tmp10 + o3 + round) >> shift);
-            ws[56 + c] = sat16((tmp10 - o3 + round) >> shift);
-            ws[8 + c] = sat16((tmp11 + o2 + round) >> shift);
-            ws[48 + c] = sat16((tmp11 - o2 + round) >> shift);
-            ws[24 + c] = sat16((tmp13 + o0 + round) >> shift);
-            ws[32 + c] = sat16((tmp13 - o0 + round) >> shift);
-            ws[16 + c] = sat16((tmp12 + o1 + round) >> shift);
-            ws[40 + c] = sat16((tmp12 - o1 + round) >> shift);
+            int v0 = (tmp10 + o3 + round) >> shift;
+            int v7 = (tmp10 - o3 + round) >> shift;
+            int v1 = (tmp11 + o2 + round) >> shift;
+            int v6 = (tmp11 - o2 + round) >> shift;
+            int v3 = (tmp13 + o0 + round) >> shift;
+            int v4 = (tmp13 - o0 + round) >> shift;
+            int v2 = (tmp12 + o1 + round) >> shift;
+            int v5 = (tmp12 - o1 + round) >> shift;
+            if ((((v0 + 32768) | (v1 + 32768) | (v2 + 32768) | (v3 + 32768) | (v4 + 32768) | (v5 + 32768)
+                | (v6 + 32768) | (v7 + 32768)) & ~0xFFFF) != 0) {
+                v0 = sat16(v0);
+                v1 = sat16(v1);
+                v2 = sat16(v2);
+                v3 = sat16(v3);
+                v4 = sat16(v4);
+                v5 = sat16(v5);
+                v6 = sat16(v6);
+                v7 = sat16(v7);
+            }
+            ws[c] = v0;
+            ws[8 + c] = v1;
+            ws[16 + c] = v2;
+            ws[24 + c] = v3;
+            ws[32 + c] = v4;
+            ws[40 + c] = v5;
+            ws[48 + c] = v6;
+            ws[56 + c] = v7;
+        }
+
+        /**
+         * Pass 2's butterfly outputs, descaled, to eight samples at {@code out[o..o+7]}, each {@link #sample} of
+         * its value, computed as the value + 128 clamped to 0..255. When the OR of the eight has no bit above
+         * 0xFF (none negative, none over 255) there is nothing to clamp: one test for the eight.
+         */
+        private static void rowOut(short[] out, int o, int tmp10, int tmp11, int tmp12, int tmp13,
+                                   int o0, int o1, int o2, int o3) {
+            final int shift = CONST_BITS + PASS1_BITS + 3;
+            // The level shift folded into the rounding: exact, as the sums stay far from overflow (16-bit inputs
+            // give |tmp1x +/- oN| < 1.7e9, and 1.7e9 + 2^17 + 2^25 < 2^31).
+            final int round = (1 << (shift - 1)) + (128 << shift);
+            int v0 = (tmp10 + o3 + round) >> shift;
+            int v7 = (tmp10 - o3 + round) >> shift;
+            int v1 = (tmp11 + o2 + round) >> shift;
+            int v6 = (tmp11 - o2 + round) >> shift;
+            int v3 = (tmp13 + o0 + round) >> shift;
+            int v4 = (tmp13 - o0 + round) >> shift;
+            int v2 = (tmp12 + o1 + round) >> shift;
+            int v5 = (tmp12 - o1 + round) >> shift;
+            if (((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) & ~0xFF) != 0) {
+                v0 = clamp(v0);
+                v1 = clamp(v1);
+                v2 = clamp(v2);
+                v3 = clamp(v3);
+                v4 = clamp(v4);
+                v5 = clamp(v5);
+                v6 = clamp(v6);
+                v7 = clamp(v7);
+            }
+            out[o] = (short) v0;
+            out[o + 1] = (short) v1;
+            out[o + 2] = (short) v2;
+            out[o + 3] = (short) v3;
+            out[o + 4] = (short) v4;
+            out[o + 5] = (short) v5;
+            out[o + 6] = (short) v6;
+            out[o + 7] = (short) v7;
+        }
+
+        /** {@link #sample} of v - 128: 0 .. 255. */
+        private static int clamp(int v) {
+            return v < 0 ? 0 : (v > 255 ? 255 : v);
         }
 
         /**
@@ -263,8 +330,6 @@ public final class SimdInverseDct {
          * w4 .. w7 = 0 (w0, w1, w3 are 16-bit, so the 16-bit sums with zero change nothing).
          */
         private static void rowsLeft(int[] ws, short[] out, int outOff, int stride) {
-            final int shift = CONST_BITS + PASS1_BITS + 3;
-            final int round = 1 << (shift - 1);
             for (int w = 0, o = outOff; w < 64; w += 8, o += stride) {
                 int i0 = ws[w];
                 int i1 = ws[w + 1];
@@ -290,14 +355,7 @@ public final class SimdInverseDct {
                 int o1 = i3 * MF256 + z4r;
                 int o3 = i1 * F060 + z4r;
                 int o2 = i3 * F050 + z3r;
-                out[o] = sample((tmp10 + o3 + round) >> shift);
-                out[o + 7] = sample((tmp10 - o3 + round) >> shift);
-                out[o + 1] = sample((tmp11 + o2 + round) >> shift);
-                out[o + 6] = sample((tmp11 - o2 + round) >> shift);
-                out[o + 3] = sample((tmp13 + o0 + round) >> shift);
-                out[o + 4] = sample((tmp13 - o0 + round) >> shift);
-                out[o + 2] = sample((tmp12 + o1 + round) >> shift);
-                out[o + 5] = sample((tmp12 - o1 + round) >> shift);
+                rowOut(out, o, tmp10, tmp11, tmp12, tmp13, o0, o1, o2, o3);
             }
         }
 
@@ -335,17 +393,8 @@ public final class SimdInverseDct {
             int o1 = i5 * MF050 + i3 * MF256 + z4r;
             int o3 = i7 * MF089 + i1 * F060 + z4r;
             int o2 = i5 * MF256 + i3 * F050 + z3r;
-            final int shift = CONST_BITS + PASS1_BITS + 3;
-            final int round = 1 << (shift - 1);
             // sample(sat16(v)) = sample(v): the byte saturation is inside the 16-bit one.
-            out[o] = sample((tmp10 + o3 + round) >> shift);
-            out[o + 7] = sample((tmp10 - o3 + round) >> shift);
-            out[o + 1] = sample((tmp11 + o2 + round) >> shift);
-            out[o + 6] = sample((tmp11 - o2 + round) >> shift);
-            out[o + 3] = sample((tmp13 + o0 + round) >> shift);
-            out[o + 4] = sample((tmp13 - o0 + round) >> shift);
-            out[o + 2] = sample((tmp12 + o1 + round) >> shift);
-            out[o + 5] = sample((tmp12 - o1 + round) >> shift);
+            rowOut(out, o, tmp10, tmp11, tmp12, tmp13, o0, o1, o2, o3);
         }
     }
 
