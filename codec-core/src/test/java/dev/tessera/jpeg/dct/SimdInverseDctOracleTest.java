@@ -80,4 +80,29 @@ class SimdInverseDctOracleTest {
             assertArrayEquals(b, a, "block " + n + " with a looser mask");
         }
     }
+
+    /**
+     * Row-0-only blocks whose workspace row (4 x the dequantized coefficient, wrapped to 16 bits) takes every
+     * combination of extreme values: the row pass's 32-bit sums come within 2^25 of overflowing, where any
+     * constant folded into the rounding would wrap. Exhaustive over five values for each of the eight inputs.
+     */
+    @Test
+    void extremeWorkspaceRowsEqualThePreviousKernel() {
+        IdctKernel kernel = new SimdInverseDct.Size8();
+        IdctKernel oracle = new SimdInverseDctOracle.Size8Oracle();
+        int[] q = new int[64];
+        java.util.Arrays.fill(q, 1);
+        short[] values = {-8192, -1, 0, 4096, 8191}; // x 4: -32768, -4, 0, 16384, 32764
+        short[] block = new short[64];
+        short[] a = new short[64];
+        short[] b = new short[64];
+        for (int n = 0; n < 390_625; n++) {
+            for (int c = 0, m = n; c < 8; c++, m /= 5) {
+                block[c] = values[m % 5];
+            }
+            oracle.transform(block, 0, q, b, 0, 8);
+            kernel.transform(block, 0, q, a, 0, 8);
+            assertArrayEquals(b, a, "row " + java.util.Arrays.toString(java.util.Arrays.copyOf(block, 8)));
+        }
+    }
 }
