@@ -81,9 +81,7 @@ final class VectorQuantizer implements BlockQuantizer {
             scalar.quantize(coefficients, inOffset, out, outOffset);
             return;
         }
-        for (int k = 0; k < 64; k++) {
-            out[outOffset + k] = (short) scratch[NATURAL_OF_ZIGZAG[k]];
-        }
+        toZigZag(scratch, out, outOffset);
     }
 
     @Override
@@ -92,9 +90,7 @@ final class VectorQuantizer implements BlockQuantizer {
         if (natural == -1L) {
             return scalar.quantizeMasked(coefficients, inOffset, out, outOffset);
         }
-        for (int k = 0; k < 64; k++) {
-            out[outOffset + k] = (short) scratch[NATURAL_OF_ZIGZAG[k]];
-        }
+        toZigZag(scratch, out, outOffset);
         long mask = 0;
         for (int r = 0; r < 8; r++) {
             mask |= ZIGZAG_BITS[r << 8 | (int) (natural >>> (8 * r)) & 0xFF];
@@ -158,6 +154,77 @@ final class VectorQuantizer implements BlockQuantizer {
         }
         // abs(MIN_VALUE) is negative: the OR then has the sign bit, which also fails the test.
         return (all.reduceLanes(VectorOperators.OR) & -LIMIT) == 0;
+    }
+
+    /**
+     * Writes the quantized values {@code q} (natural order) to {@code out} from {@code at} in zig-zag order (T.81
+     * Figure A.6), written out so that every index is a constant.
+     */
+    private static void toZigZag(int[] q, short[] out, int at) {
+        out[at] = (short) q[0];
+        out[at + 1] = (short) q[1];
+        out[at + 2] = (short) q[8];
+        out[at + 3] = (short) q[16];
+        out[at + 4] = (short) q[9];
+        out[at + 5] = (short) q[2];
+        out[at + 6] = (short) q[3];
+        out[at + 7] = (short) q[10];
+        out[at + 8] = (short) q[17];
+        out[at + 9] = (short) q[24];
+        out[at + 10] = (short) q[32];
+        out[at + 11] = (short) q[25];
+        out[at + 12] = (short) q[18];
+        out[at + 13] = (short) q[11];
+        out[at + 14] = (short) q[4];
+        out[at + 15] = (short) q[5];
+        out[at + 16] = (short) q[12];
+        out[at + 17] = (short) q[19];
+        out[at + 18] = (short) q[26];
+        out[at + 19] = (short) q[33];
+        out[at + 20] = (short) q[40];
+        out[at + 21] = (short) q[48];
+        out[at + 22] = (short) q[41];
+        out[at + 23] = (short) q[34];
+        out[at + 24] = (short) q[27];
+        out[at + 25] = (short) q[20];
+        out[at + 26] = (short) q[13];
+        out[at + 27] = (short) q[6];
+        out[at + 28] = (short) q[7];
+        out[at + 29] = (short) q[14];
+        out[at + 30] = (short) q[21];
+        out[at + 31] = (short) q[28];
+        out[at + 32] = (short) q[35];
+        out[at + 33] = (short) q[42];
+        out[at + 34] = (short) q[49];
+        out[at + 35] = (short) q[56];
+        out[at + 36] = (short) q[57];
+        out[at + 37] = (short) q[50];
+        out[at + 38] = (short) q[43];
+        out[at + 39] = (short) q[36];
+        out[at + 40] = (short) q[29];
+        out[at + 41] = (short) q[22];
+        out[at + 42] = (short) q[15];
+        out[at + 43] = (short) q[23];
+        out[at + 44] = (short) q[30];
+        out[at + 45] = (short) q[37];
+        out[at + 46] = (short) q[44];
+        out[at + 47] = (short) q[51];
+        out[at + 48] = (short) q[58];
+        out[at + 49] = (short) q[59];
+        out[at + 50] = (short) q[52];
+        out[at + 51] = (short) q[45];
+        out[at + 52] = (short) q[38];
+        out[at + 53] = (short) q[31];
+        out[at + 54] = (short) q[39];
+        out[at + 55] = (short) q[46];
+        out[at + 56] = (short) q[53];
+        out[at + 57] = (short) q[60];
+        out[at + 58] = (short) q[61];
+        out[at + 59] = (short) q[54];
+        out[at + 60] = (short) q[47];
+        out[at + 61] = (short) q[55];
+        out[at + 62] = (short) q[62];
+        out[at + 63] = (short) q[63];
     }
 
     /** One call of the warm-up: a block of varied coefficients, on its own arrays. */
