@@ -100,11 +100,20 @@ public final class EncodePipeline {
         short[][] passScratch = plan.newRow();
         // Kept coefficients are packed (nonzero ones only) in scan order as they are counted.
         PackedBlocks packed = keep ? new PackedBlocks() : null;
+        long[][] masks = null;
+        if (keep) {
+            // The nonzero AC masks, noted by the quantizer, which the packing walks.
+            masks = new long[plan.componentCount][];
+            for (int c = 0; c < plan.componentCount; c++) {
+                masks[c] = rows.newMaskBuffer(c);
+            }
+        }
         for (int row = 0; row < layout.mcuRows(); row++) {
-            rows.encodeRow(row, passScratch);
             if (keep) {
-                counter.countAndPack(passScratch, plan.slots, dcCounts, acCounts, packed);
+                rows.encodeRow(row, passScratch, masks);
+                counter.countAndPack(passScratch, masks, plan.slots, dcCounts, acCounts, packed);
             } else {
+                rows.encodeRow(row, passScratch);
                 counter.count(passScratch, plan.slots, dcCounts, acCounts);
             }
         }

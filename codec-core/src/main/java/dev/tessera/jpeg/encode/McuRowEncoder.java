@@ -3,6 +3,7 @@ package dev.tessera.jpeg.encode;
 import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.dct.FdctKernel;
 import dev.tessera.jpeg.dct.ForwardDct;
+import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import dev.tessera.jpeg.quant.AdaptiveQuantization;
 import dev.tessera.jpeg.quant.BlockQuantizer;
 import dev.tessera.jpeg.raster.PixelSource;
@@ -76,8 +77,21 @@ final class McuRowEncoder {
         return new short[layout.blocksPerLine(c) * layout.vertical(c) * 64];
     }
 
+    /** A mask array sized for one MCU row of component {@code c} ({@link #encodeRow(int, short[][], long[][])}). */
+    long[] newMaskBuffer(int c) {
+        return new long[layout.blocksPerLine(c) * layout.vertical(c)];
+    }
+
     /** Fills {@code out[c]} with the quantized blocks of MCU row {@code mcuRow}. */
     void encodeRow(int mcuRow, short[][] out) {
+        encodeRow(mcuRow, out, null);
+    }
+
+    /**
+     * As {@link #encodeRow(int, short[][])}, and with {@code masks} also fills {@code masks[c][i]} with the nonzero
+     * AC mask of block i of {@code out[c]} ({@code HuffmanEncoder.nonzeroMask}), noted as the block is quantized.
+     */
+    void encodeRow(int mcuRow, short[][] out, long[][] masks) {
         readStrip(mcuRow);
         int n = layout.componentCount();
         for (int c = 0; c < n; c++) {
@@ -90,6 +104,7 @@ final class McuRowEncoder {
             int width = layout.sampledWidth(c);
             int blocksPerLine = layout.blocksPerLine(c);
             short[] target = out[c];
+            long[] targetMasks = masks == null ? null : masks[c];
             BlockQuantizer quantizer = quantizers[c];
             int h = layout.horizontal(c);
             int realWide = layout.realBlocksWide(c);
@@ -105,12 +120,19 @@ final class McuRowEncoder {
                         int previous = bx % h > 0 ? at - 64 : ((v - 1) * blocksPerLine + bx + h - 1) * 64;
                         java.util.Arrays.fill(target, at, at + 64, (short) 0);
                         target[at] = target[previous];
+                        if (targetMasks != null) {
+                            targetMasks[v * blocksPerLine + bx] = 0;
+                        }
                         continue;
                     }
                     int origin = v * 8 * width + bx * 8;
                     if (adaptive == null) {
                         fdct.transform(plane, origin, width, coefficients);
-                        quantizer.quantize(coefficients, 0, target, at);
+                        if (targetMasks != null) {
+                            targetMasks[v * blocksPerLine + bx] = quantizer.quantizeMasked(coefficients, 0, target, at);
+                        } else {
+                            quantizer.quantize(coefficients, 0, target, at);
+                        }
                     } else {
                         for (int row = 0; row < 8; row++) {
                             System.arraycopy(plane, origin + row * width, block, row * 8, 8);
@@ -118,6 +140,9 @@ final class McuRowEncoder {
                         double scale = adaptive.lambdaScale(block, 0);
                         fdct.transform(block, 0, 8, coefficients);
                         quantizer.quantize(coefficients, 0, target, at, scale);
+                        if (targetMasks != null) {
+                            targetMasks[v * blocksPerLine + bx] = HuffmanEncoder.nonzeroMask(target, at);
+                        }
                     }
                 }
             }

@@ -56,7 +56,8 @@ final class ScanCoder {
 
     void count(short[][] coefs, int[] slots, long[][] dcCounts, long[][] acCounts) {
         int n = layout.componentCount();
-        for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+        int mcus = layout.mcusPerRow();
+        for (int mx = 0; mx < mcus; mx++) {
             if (startsInterval(mcuIndex)) {
                 Arrays.fill(previousDc, 0);
             }
@@ -79,7 +80,8 @@ final class ScanCoder {
 
     void encode(short[][] coefs, BitWriter bits, HuffmanTable[] dc, HuffmanTable[] ac) throws IOException {
         int n = layout.componentCount();
-        for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+        int mcus = layout.mcusPerRow();
+        for (int mx = 0; mx < mcus; mx++) {
             // T.81 F.1.2.3 / E.1.4: restart marker and DC prediction reset between intervals.
             if (startsInterval(mcuIndex)) {
                 bits.writeRestartMarker(restartIndex++);
@@ -100,10 +102,15 @@ final class ScanCoder {
         }
     }
 
-    /** As {@link #count}, and appends each block to {@code packed} in scan order. */
-    void countAndPack(short[][] coefs, int[] slots, long[][] dcCounts, long[][] acCounts, PackedBlocks packed) {
+    /**
+     * As {@link #count}, and appends each block to {@code packed} in scan order; {@code masks[c]} holds the nonzero
+     * AC mask of each block of {@code coefs[c]} ({@link McuRowEncoder#encodeRow(int, short[][], long[][])}).
+     */
+    void countAndPack(short[][] coefs, long[][] masks, int[] slots, long[][] dcCounts, long[][] acCounts,
+                      PackedBlocks packed) {
         int n = layout.componentCount();
-        for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+        int mcus = layout.mcusPerRow();
+        for (int mx = 0; mx < mcus; mx++) {
             if (startsInterval(mcuIndex)) {
                 Arrays.fill(previousDc, 0);
             }
@@ -113,10 +120,12 @@ final class ScanCoder {
                 int h = layout.horizontal(c);
                 int perLine = layout.blocksPerLine(c);
                 short[] blocks = coefs[c];
+                long[] blockMasks = masks[c];
                 for (int v = 0; v < layout.vertical(c); v++) {
                     for (int u = 0; u < h; u++) {
-                        int offset = (v * perLine + mx * h + u) * 64;
-                        long mask = HuffmanEncoder.nonzeroMask(blocks, offset);
+                        int index = v * perLine + mx * h + u;
+                        int offset = index * 64;
+                        long mask = blockMasks[index];
                         packed.countAndAdd(blocks, offset, mask, previousDc[c], dcCounts[table], acCounts[table]);
                         previousDc[c] = blocks[offset];
                     }
@@ -129,7 +138,8 @@ final class ScanCoder {
     void encodePacked(PackedBlocks.Reader packed, BitWriter bits, HuffmanTable[] dc, HuffmanTable[] ac)
         throws IOException {
         int n = layout.componentCount();
-        for (int mx = 0; mx < layout.mcusPerRow(); mx++) {
+        int mcus = layout.mcusPerRow();
+        for (int mx = 0; mx < mcus; mx++) {
             // T.81 F.1.2.3 / E.1.4: restart marker and DC prediction reset between intervals.
             if (startsInterval(mcuIndex)) {
                 bits.writeRestartMarker(restartIndex++);

@@ -24,7 +24,28 @@ public final class HuffmanEncoder {
      */
     public static void encodeBlock(BitWriter out, short[] block, int offset, int previousDc,
                                    HuffmanTable dc, HuffmanTable ac) throws IOException {
-        encodeDc(out, block[offset] - previousDc, dc);
+        // The bit buffer stays in locals for the block; each append is BitWriter.writeBits written out.
+        long bits = out.pendingBits();
+        int free = out.freeBits();
+        int[] acCodes = ac.codeAndLength();
+
+        // T.81 F.1.2.1: DIFF as its magnitude category SSSS, then SSSS extra bits (F.1.2.1.1: negative values
+        // as DIFF-1, ones' complement).
+        int diff = block[offset] - previousDc;
+        int sign = diff >> 31;
+        int size = 32 - Integer.numberOfLeadingZeros((diff ^ sign) - sign);
+        int entry = dc.codeAndLength()[size];
+        long word = ((long) (entry >>> 5) << size) | ((diff + sign) & ((1 << size) - 1));
+        int length = (entry & 31) + size;
+        if (length <= free) {
+            bits = (bits << length) | word;
+            free -= length;
+        } else {
+            int over = length - free;
+            out.emitLong((bits << free) | (word >>> over));
+            bits = word;
+            free = 64 - over;
+        }
 
         // T.81 F.1.2.2: run-length of zeros and magnitude category, ZRL for 16 zeros, EOB after the last.
         // The walk visits the nonzero coefficients only, found through a mask (bit k: coefficient k != 0).
@@ -36,19 +57,51 @@ public final class HuffmanEncoder {
             int run = k - last - 1;
             last = k;
             while (run > 15) {
-                out.writeBits(ac.codeOf(ZRL), ac.lengthOf(ZRL));
+                entry = acCodes[ZRL];
+                length = entry & 31;
+                word = entry >>> 5;
+                if (length <= free) {
+                    bits = (bits << length) | word;
+                    free -= length;
+                } else {
+                    int over = length - free;
+                    out.emitLong((bits << free) | (word >>> over));
+                    bits = word;
+                    free = 64 - over;
+                }
                 run -= 16;
             }
             int v = block[offset + k];
-            int abs = v < 0 ? -v : v;
-            int size = 32 - Integer.numberOfLeadingZeros(abs);
-            int bits = (v < 0 ? v - 1 : v) & ((1 << size) - 1);
-            int symbol = (run << 4) | size;
-            out.writeBits((ac.codeOf(symbol) << size) | bits, ac.lengthOf(symbol) + size);
+            sign = v >> 31;
+            size = 32 - Integer.numberOfLeadingZeros((v ^ sign) - sign);
+            entry = acCodes[(run << 4) | size];
+            word = ((long) (entry >>> 5) << size) | ((v + sign) & ((1 << size) - 1));
+            length = (entry & 31) + size;
+            if (length <= free) {
+                bits = (bits << length) | word;
+                free -= length;
+            } else {
+                int over = length - free;
+                out.emitLong((bits << free) | (word >>> over));
+                bits = word;
+                free = 64 - over;
+            }
         }
         if (last != 63) {
-            out.writeBits(ac.codeOf(EOB), ac.lengthOf(EOB));
+            entry = acCodes[EOB];
+            length = entry & 31;
+            word = entry >>> 5;
+            if (length <= free) {
+                bits = (bits << length) | word;
+                free -= length;
+            } else {
+                int over = length - free;
+                out.emitLong((bits << free) | (word >>> over));
+                bits = word;
+                free = 64 - over;
+            }
         }
+        out.restore(bits, free);
     }
 
     /** Bit k (1..63) set where AC coefficient k of the block is not zero; bit 0 clear. */
@@ -127,35 +180,77 @@ public final class HuffmanEncoder {
      */
     public static void encodePacked(BitWriter out, int dcValue, int previousDc, long mask, short[] values, int at,
                                     HuffmanTable dc, HuffmanTable ac) throws IOException {
-        encodeDc(out, dcValue - previousDc, dc);
-        // T.81 F.1.2.2, as encodeBlock.
+        // As encodeBlock: the bit buffer in locals, T.81 F.1.2.1 for DC, F.1.2.2 for AC.
+        long bits = out.pendingBits();
+        int free = out.freeBits();
+        int[] acCodes = ac.codeAndLength();
+
+        int diff = dcValue - previousDc;
+        int sign = diff >> 31;
+        int size = 32 - Integer.numberOfLeadingZeros((diff ^ sign) - sign);
+        int entry = dc.codeAndLength()[size];
+        long word = ((long) (entry >>> 5) << size) | ((diff + sign) & ((1 << size) - 1));
+        int length = (entry & 31) + size;
+        if (length <= free) {
+            bits = (bits << length) | word;
+            free -= length;
+        } else {
+            int over = length - free;
+            out.emitLong((bits << free) | (word >>> over));
+            bits = word;
+            free = 64 - over;
+        }
+
         int last = 0;
         for (long nonzero = mask; nonzero != 0; nonzero &= nonzero - 1) {
             int k = Long.numberOfTrailingZeros(nonzero);
             int run = k - last - 1;
             last = k;
             while (run > 15) {
-                out.writeBits(ac.codeOf(ZRL), ac.lengthOf(ZRL));
+                entry = acCodes[ZRL];
+                length = entry & 31;
+                word = entry >>> 5;
+                if (length <= free) {
+                    bits = (bits << length) | word;
+                    free -= length;
+                } else {
+                    int over = length - free;
+                    out.emitLong((bits << free) | (word >>> over));
+                    bits = word;
+                    free = 64 - over;
+                }
                 run -= 16;
             }
             int v = values[at++];
-            int abs = v < 0 ? -v : v;
-            int size = 32 - Integer.numberOfLeadingZeros(abs);
-            int bits = (v < 0 ? v - 1 : v) & ((1 << size) - 1);
-            int symbol = (run << 4) | size;
-            out.writeBits((ac.codeOf(symbol) << size) | bits, ac.lengthOf(symbol) + size);
+            sign = v >> 31;
+            size = 32 - Integer.numberOfLeadingZeros((v ^ sign) - sign);
+            entry = acCodes[(run << 4) | size];
+            word = ((long) (entry >>> 5) << size) | ((v + sign) & ((1 << size) - 1));
+            length = (entry & 31) + size;
+            if (length <= free) {
+                bits = (bits << length) | word;
+                free -= length;
+            } else {
+                int over = length - free;
+                out.emitLong((bits << free) | (word >>> over));
+                bits = word;
+                free = 64 - over;
+            }
         }
         if (last != 63) {
-            out.writeBits(ac.codeOf(EOB), ac.lengthOf(EOB));
+            entry = acCodes[EOB];
+            length = entry & 31;
+            word = entry >>> 5;
+            if (length <= free) {
+                bits = (bits << length) | word;
+                free -= length;
+            } else {
+                int over = length - free;
+                out.emitLong((bits << free) | (word >>> over));
+                bits = word;
+                free = 64 - over;
+            }
         }
-    }
-
-    /** T.81 F.1.2.1: DIFF coded as its magnitude category SSSS followed by SSSS extra bits. */
-    private static void encodeDc(BitWriter out, int diff, HuffmanTable dc) throws IOException {
-        int magnitude = diff < 0 ? -diff : diff;
-        int category = 32 - Integer.numberOfLeadingZeros(magnitude);
-        // F.1.2.1.1: negative values are sent as DIFF-1 in SSSS bits (ones' complement).
-        int extra = (diff < 0 ? diff - 1 : diff) & ((1 << category) - 1);
-        out.writeBits((dc.codeOf(category) << category) | extra, dc.lengthOf(category) + category);
+        out.restore(bits, free);
     }
 }

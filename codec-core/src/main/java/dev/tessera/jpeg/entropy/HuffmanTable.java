@@ -15,6 +15,8 @@ public final class HuffmanTable {
     /** EHUFSI and EHUFCO, indexed by symbol; size 0 means the symbol has no code. */
     private final int[] sizeBySymbol = new int[256];
     private final int[] codeBySymbol = new int[256];
+    /** Per symbol {@code EHUFCO << 5 | EHUFSI}: one load for the encoder's inner loop. */
+    private final int[] codeAndLength = new int[256];
 
     public HuffmanTable(HuffmanSpec spec) {
         this.spec = spec;
@@ -44,6 +46,14 @@ public final class HuffmanTable {
             sizeBySymbol[symbol] = sizes[i];
             codeBySymbol[symbol] = codes[i];
         }
+        for (int symbol = 0; symbol < 256; symbol++) {
+            codeAndLength[symbol] = codeBySymbol[symbol] << 5 | sizeBySymbol[symbol];
+        }
+    }
+
+    /** Per symbol {@code codeOf(s) << 5 | lengthOf(s)}, shared: callers must not modify it. */
+    int[] codeAndLength() {
+        return codeAndLength;
     }
 
     public HuffmanSpec spec() {

@@ -46,8 +46,28 @@ public final class BitWriter {
         free = 64 - over;
     }
 
+    /**
+     * The pending bits, right-aligned (see {@link #freeBits()}), for a coder that keeps the buffer in locals
+     * across a block: it takes them with {@link #freeBits()}, appends as {@link #writeBits} does, passes each
+     * full 64 bits to {@link #emitLong} and hands the rest back through {@link #restore}.
+     */
+    public long pendingBits() {
+        return buffer;
+    }
+
+    /** Room left in the buffer, 0..64: the low {@code 64 - freeBits()} bits of {@link #pendingBits()} are pending. */
+    public int freeBits() {
+        return free;
+    }
+
+    /** Sets the buffer a coder kept in locals (see {@link #pendingBits()}); {@code free} 0..64. */
+    public void restore(long pending, int free) {
+        this.buffer = pending;
+        this.free = free;
+    }
+
     /** Writes 64 bits as eight bytes, stuffing a zero after any 0xFF (T.81 F.1.2.3). */
-    private void emitLong(long word) throws IOException {
+    public void emitLong(long word) throws IOException {
         // A byte of `word` is 0xFF exactly when that byte of ~word is zero.
         long inverted = ~word;
         if (((inverted - LOW_BYTES) & word & HIGH_BITS) == 0) {

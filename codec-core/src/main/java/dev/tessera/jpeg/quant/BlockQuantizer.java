@@ -21,4 +21,25 @@ public interface BlockQuantizer {
     default void quantize(int[] coefficients, int inOffset, short[] out, int outOffset, double lambdaScale) {
         quantize(coefficients, inOffset, out, outOffset);
     }
+
+    /**
+     * {@link #quantize(int[], int, short[], int)}, returning the block's nonzero AC coefficients as a mask: bit k
+     * set where {@code out[outOffset + k]} (zig-zag index k, 1..63) is not zero, bit 0 clear (what
+     * {@code HuffmanEncoder.nonzeroMask} gives for the output; the entropy coder walks the mask).
+     */
+    default long quantizeMasked(int[] coefficients, int inOffset, short[] out, int outOffset) {
+        quantize(coefficients, inOffset, out, outOffset);
+        return nonzeroAc(out, outOffset);
+    }
+
+    /** Bit k (1..63) set where {@code block[offset + k]} is not zero; bit 0 clear. */
+    static long nonzeroAc(short[] block, int offset) {
+        long mask = 0;
+        for (int k = 1; k < 64; k++) {
+            int v = block[offset + k];
+            // (v | -v) has its sign bit set exactly when v != 0.
+            mask |= (long) ((v | -v) >>> 31) << k;
+        }
+        return mask;
+    }
 }

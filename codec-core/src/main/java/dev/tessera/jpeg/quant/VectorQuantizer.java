@@ -21,6 +21,34 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorQuantizer implements BlockQuantizer {
     private static final VectorSpecies<Integer> INT = IntVector.SPECIES_256;
     private static final int[] NATURAL_OF_ZIGZAG = ZigZag.zigZagToNatural();
+    /** Lane n of a block's vectors: the bit of natural index n within its half of the mask, n mod 32. */
+    private static final int[] BIT_IN_HALF = new int[64];
+    /**
+     * For row r and a byte b of natural-order mask bits (bit c: column c), {@code ZIGZAG_BITS[r << 8 | b]} has
+     * those coefficients' bits at their zig-zag indices (T.81 Figure A.6).
+     */
+    private static final long[] ZIGZAG_BITS = new long[8 << 8];
+
+    static {
+        for (int n = 0; n < 64; n++) {
+            BIT_IN_HALF[n] = n & 31;
+        }
+        int[] zigZagOf = new int[64];
+        for (int k = 0; k < 64; k++) {
+            zigZagOf[NATURAL_OF_ZIGZAG[k]] = k;
+        }
+        for (int r = 0; r < 8; r++) {
+            for (int b = 0; b < 256; b++) {
+                long bits = 0;
+                for (int c = 0; c < 8; c++) {
+                    if ((b >> c & 1) != 0) {
+                        bits |= 1L << zigZagOf[8 * r + c];
+                    }
+                }
+                ZIGZAG_BITS[r << 8 | b] = bits;
+            }
+        }
+    }
     private static final int RECIPROCAL_BITS = 20;
     /** Magnitudes n from here up take the scalar quantizer. */
     static final int LIMIT = 1 << 15;
@@ -53,9 +81,60 @@ final class VectorQuantizer implements BlockQuantizer {
             scalar.quantize(coefficients, inOffset, out, outOffset);
             return;
         }
-        for (int k = 0; k < 64; k++) {
-            out[outOffset + k] = (short) scratch[NATURAL_OF_ZIGZAG[k]];
+        toZigZag(scratch, out, outOffset);
+    }
+
+    @Override
+    public long quantizeMasked(int[] coefficients, int inOffset, short[] out, int outOffset) {
+        long natural = divideMasked(coefficients, inOffset, reciprocal, half, scratch);
+        if (natural == -1L) {
+            return scalar.quantizeMasked(coefficients, inOffset, out, outOffset);
         }
+        toZigZag(scratch, out, outOffset);
+        long mask = 0;
+        for (int r = 0; r < 8; r++) {
+            mask |= ZIGZAG_BITS[r << 8 | (int) (natural >>> (8 * r)) & 0xFF];
+        }
+        return mask & ~1L;
+    }
+
+    /**
+     * {@link #divide}, returning the nonzero quotients as a mask in natural order (bit n for coefficient n), DC bit
+     * clear; -1 (q unusable) if some |x| + half is {@link #LIMIT} or more. Rows n and n + 32 go together, their
+     * bits gathered in two vectors (n mod 32 in each lane) that are reduced once at the end.
+     */
+    private static long divideMasked(int[] coefficients, int inOffset, int[] reciprocal, int[] half, int[] q) {
+        IntVector all = IntVector.zero(INT);
+        IntVector low = IntVector.zero(INT);
+        IntVector high = IntVector.zero(INT);
+        for (int n = 0; n < 32; n += 8) {
+            IntVector shift = IntVector.fromArray(INT, BIT_IN_HALF, n);
+            IntVector x = IntVector.fromArray(INT, coefficients, inOffset + n);
+            IntVector magnitude = x.abs().add(IntVector.fromArray(INT, half, n));
+            all = all.or(magnitude);
+            IntVector quotient = magnitude.lanewise(VectorOperators.ASHR, 3)
+                .mul(IntVector.fromArray(INT, reciprocal, n)).lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
+            IntVector sign = x.lanewise(VectorOperators.ASHR, 31); // -1 for negative x, else 0
+            quotient.lanewise(VectorOperators.XOR, sign).sub(sign).intoArray(q, n);
+            // The quotient is at least 0: its negation has the sign bit exactly when it is not 0.
+            low = low.or(quotient.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, shift));
+
+            int m = n + 32;
+            IntVector x2 = IntVector.fromArray(INT, coefficients, inOffset + m);
+            IntVector magnitude2 = x2.abs().add(IntVector.fromArray(INT, half, m));
+            all = all.or(magnitude2);
+            IntVector quotient2 = magnitude2.lanewise(VectorOperators.ASHR, 3)
+                .mul(IntVector.fromArray(INT, reciprocal, m)).lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
+            IntVector sign2 = x2.lanewise(VectorOperators.ASHR, 31);
+            quotient2.lanewise(VectorOperators.XOR, sign2).sub(sign2).intoArray(q, m);
+            high = high.or(quotient2.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, shift));
+        }
+        if ((all.reduceLanes(VectorOperators.OR) & -LIMIT) != 0) {
+            return -1L;
+        }
+        long natural = (low.reduceLanes(VectorOperators.OR) & 0xFFFFFFFFL)
+            | (long) high.reduceLanes(VectorOperators.OR) << 32;
+        return natural & ~1L;
     }
 
     /**
@@ -77,6 +156,77 @@ final class VectorQuantizer implements BlockQuantizer {
         return (all.reduceLanes(VectorOperators.OR) & -LIMIT) == 0;
     }
 
+    /**
+     * Writes the quantized values {@code q} (natural order) to {@code out} from {@code at} in zig-zag order (T.81
+     * Figure A.6), written out so that every index is a constant.
+     */
+    private static void toZigZag(int[] q, short[] out, int at) {
+        out[at] = (short) q[0];
+        out[at + 1] = (short) q[1];
+        out[at + 2] = (short) q[8];
+        out[at + 3] = (short) q[16];
+        out[at + 4] = (short) q[9];
+        out[at + 5] = (short) q[2];
+        out[at + 6] = (short) q[3];
+        out[at + 7] = (short) q[10];
+        out[at + 8] = (short) q[17];
+        out[at + 9] = (short) q[24];
+        out[at + 10] = (short) q[32];
+        out[at + 11] = (short) q[25];
+        out[at + 12] = (short) q[18];
+        out[at + 13] = (short) q[11];
+        out[at + 14] = (short) q[4];
+        out[at + 15] = (short) q[5];
+        out[at + 16] = (short) q[12];
+        out[at + 17] = (short) q[19];
+        out[at + 18] = (short) q[26];
+        out[at + 19] = (short) q[33];
+        out[at + 20] = (short) q[40];
+        out[at + 21] = (short) q[48];
+        out[at + 22] = (short) q[41];
+        out[at + 23] = (short) q[34];
+        out[at + 24] = (short) q[27];
+        out[at + 25] = (short) q[20];
+        out[at + 26] = (short) q[13];
+        out[at + 27] = (short) q[6];
+        out[at + 28] = (short) q[7];
+        out[at + 29] = (short) q[14];
+        out[at + 30] = (short) q[21];
+        out[at + 31] = (short) q[28];
+        out[at + 32] = (short) q[35];
+        out[at + 33] = (short) q[42];
+        out[at + 34] = (short) q[49];
+        out[at + 35] = (short) q[56];
+        out[at + 36] = (short) q[57];
+        out[at + 37] = (short) q[50];
+        out[at + 38] = (short) q[43];
+        out[at + 39] = (short) q[36];
+        out[at + 40] = (short) q[29];
+        out[at + 41] = (short) q[22];
+        out[at + 42] = (short) q[15];
+        out[at + 43] = (short) q[23];
+        out[at + 44] = (short) q[30];
+        out[at + 45] = (short) q[37];
+        out[at + 46] = (short) q[44];
+        out[at + 47] = (short) q[51];
+        out[at + 48] = (short) q[58];
+        out[at + 49] = (short) q[59];
+        out[at + 50] = (short) q[52];
+        out[at + 51] = (short) q[45];
+        out[at + 52] = (short) q[38];
+        out[at + 53] = (short) q[31];
+        out[at + 54] = (short) q[39];
+        out[at + 55] = (short) q[46];
+        out[at + 56] = (short) q[53];
+        out[at + 57] = (short) q[60];
+        out[at + 58] = (short) q[61];
+        out[at + 59] = (short) q[54];
+        out[at + 60] = (short) q[47];
+        out[at + 61] = (short) q[55];
+        out[at + 62] = (short) q[62];
+        out[at + 63] = (short) q[63];
+    }
+
     /** One call of the warm-up: a block of varied coefficients, on its own arrays. */
     private static final class Exercise implements Runnable {
         private final VectorQuantizer kernel;
@@ -95,6 +245,7 @@ final class VectorQuantizer implements BlockQuantizer {
         @Override
         public void run() {
             kernel.quantize(coefficients, 0, out, 0);
+            kernel.quantizeMasked(coefficients, 0, out, 0);
         }
     }
 }

@@ -1,0 +1,102 @@
+package dev.tessera.jpeg.entropy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.tessera.jpeg.io.BitWriter;
+import dev.tessera.jpeg.io.ByteSink;
+import dev.tessera.jpeg.model.StandardTables;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class HuffmanEncoderBlockTest {
+    /**
+     * encodeBlock and encodePacked, with the bit buffer in locals, write the bytes of the one-call-per-code oracle:
+     * runs of blocks (so the buffer carries across blocks and 64-bit flushes fall everywhere in a code), with
+     * long zero runs (ZRL), a last nonzero at 63 (no EOB), empty blocks, values up to 12-bit precision's 2^14 - 1,
+     * DC differences up to category 15, 0xFF-heavy output (stuffing), and byte-boundary flushes between runs.
+     */
+    @Test
+    void blockCodersWriteTheOracleBytes() throws IOException {
+        Random random = new Random(16);
+        for (int trial = 0; trial < 400; trial++) {
+            int blockCount = 1 + random.nextInt(300);
+            short[] blocks = new short[64 * blockCount];
+            int profile = trial % 6;
+            for (int b = 0; b < blockCount; b++) {
+                for (int k = 0; k < 64; k++) {
+                    boolean nonzero = switch (profile) {
+                        case 0 -> random.nextInt(20) == 0;
+                        case 1 -> random.nextInt(3) == 0;
+                        case 2 -> k == 63 || random.nextInt(40) == 0;
+                        case 3 -> true;
+                        case 4 -> random.nextInt(100) == 0;
+                        default -> random.nextInt(8) == 0;
+                    };
+                    int limit = profile == 5 ? (1 << 14) - 1 : random.nextBoolean() ? 3 : 1023;
+                    int v = nonzero ? (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(limit)) : 0;
+                    blocks[b * 64 + k] = (short) (k == 0 ? (profile == 5 ? random.nextInt(32767) - 16383
+                        : random.nextInt(4095) - 2047) : v);
+                }
+            }
+            HuffmanTable dc;
+            HuffmanTable ac;
+            if (profile == 5 || trial % 2 == 1) {
+                // Optimized tables (K.2) covering every symbol these blocks use, sizes up to 15.
+                long[] dcCounts = new long[256];
+                long[] acCounts = new long[256];
+                int previous = 0;
+                for (int b = 0; b < blockCount; b++) {
+                    HuffmanEncoder.countBlock(blocks, b * 64, previous, dcCounts, acCounts);
+                    previous = blocks[b * 64];
+                }
+                dc = new HuffmanTable(HuffmanOptimizer.optimize(dcCounts));
+                ac = new HuffmanTable(HuffmanOptimizer.optimize(acCounts));
+            } else {
+                dc = new HuffmanTable(trial % 4 == 0 ? StandardTables.LUMINANCE_DC : StandardTables.CHROMINANCE_DC);
+                ac = new HuffmanTable(trial % 4 == 0 ? StandardTables.LUMINANCE_AC : StandardTables.CHROMINANCE_AC);
+            }
+            int flushEvery = 1 + random.nextInt(40);
+            assertArrayEquals(code(blocks, blockCount, dc, ac, flushEvery, 0),
+                code(blocks, blockCount, dc, ac, flushEvery, 1), "encodeBlock, trial " + trial);
+            assertArrayEquals(code(blocks, blockCount, dc, ac, flushEvery, 0),
+                code(blocks, blockCount, dc, ac, flushEvery, 2), "encodePacked, trial " + trial);
+        }
+    }
+
+    /** Codes the blocks in order; coder 0 the oracle, 1 encodeBlock, 2 encodePacked. */
+    private static byte[] code(short[] blocks, int blockCount, HuffmanTable dc, HuffmanTable ac, int flushEvery,
+                               int coder) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteSink sink = new ByteSink(bytes, 64);
+        BitWriter out = new BitWriter(sink);
+        int previous = 0;
+        short[] packed = new short[63];
+        for (int b = 0; b < blockCount; b++) {
+            int offset = b * 64;
+            switch (coder) {
+                case 0 -> HuffmanEncoderOracle.encodeBlock(out, blocks, offset, previous, dc, ac);
+                case 1 -> HuffmanEncoder.encodeBlock(out, blocks, offset, previous, dc, ac);
+                default -> {
+                    long mask = HuffmanEncoder.nonzeroMask(blocks, offset);
+                    int p = 0;
+                    for (int k = 1; k < 64; k++) {
+                        if (blocks[offset + k] != 0) {
+                            packed[p++] = blocks[offset + k];
+                        }
+                    }
+                    HuffmanEncoder.encodePacked(out, blocks[offset], previous, mask, packed, 0, dc, ac);
+                }
+            }
+            previous = blocks[offset];
+            if (b % flushEvery == flushEvery - 1) {
+                out.writeRestartMarker(b / flushEvery);
+                previous = 0;
+            }
+        }
+        out.flushToByteBoundary();
+        sink.flush();
+        return bytes.toByteArray();
+    }
+}
