@@ -25,6 +25,12 @@ public final class HuffmanDecoder implements EntropyDecoder {
      * non-zero coefficients, plus bit 0 for the DC: the mask {@code IdctKernel}'s mask variant needs.
      */
     private final long[][] masks;
+    /**
+     * Per scan component, whether its buffer is interleaved by groups of eight blocks (the layout of
+     * {@code dct.IdctGroupKernel}): the block at offset {@code base} (as if 64 coefficients a block, group starts
+     * a multiple of 512) has coefficient k at {@code (base & ~511) + (base >> 6 & 7) + k * 8}.
+     */
+    private final boolean[] interleaved;
 
     /**
      * @param dcTables   per scan component, its DC table
@@ -38,12 +44,19 @@ public final class HuffmanDecoder implements EntropyDecoder {
     /** @param masks per scan component, where to record each block's mask (see {@link #masks}), or null */
     public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership,
                           long[][] masks) {
+        this(bits, dcTables, acTables, membership, masks, null);
+    }
+
+    /** @param interleaved per scan component, whether its buffer is interleaved (see {@link #interleaved}), or null */
+    public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership,
+                          long[][] masks, boolean[] interleaved) {
         this.bits = bits;
         this.dcTables = dcTables.clone();
         this.acTables = acTables.clone();
         this.membership = membership.clone();
         this.predictions = new int[dcTables.length];
         this.masks = masks == null ? null : masks.clone();
+        this.interleaved = interleaved == null ? new boolean[dcTables.length] : interleaved.clone();
     }
 
     @Override
@@ -52,7 +65,13 @@ public final class HuffmanDecoder implements EntropyDecoder {
         for (int b = 0; b < membership.length; b++) {
             int ci = membership[b];
             short[] block = blocks[b];
-            int base = offsets[b];
+            int at = offsets[b];
+            int base = at;
+            int shift = 0;
+            if (interleaved[ci]) {
+                base = (at & ~511) | (at >> 6 & 7);
+                shift = 3;
+            }
             // The bit buffer lives in locals over the block: the reader holds `held` bits, n of them still
             // unread, left-aligned in w (so a look-up is one shift); held - n are consumed but not yet written
             // back to the reader (that happens once per block, and before every fill).
@@ -107,7 +126,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     n -= e & 31;
                     k += (e >> 8) & 15;
                     int pos = NATURAL[k];
-                    block[base + pos] = (short) (e >> 16);
+                    block[base + (pos << shift)] = (short) (e >> 16);
                     written |= 1L << pos;
                     continue;
                 }
@@ -129,7 +148,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     w <<= size;
                     k += (e >> 8) & 15;
                     int pos = NATURAL[k];
-                    block[base + pos] = (short) v;
+                    block[base + (pos << shift)] = (short) v;
                     written |= 1L << pos;
                     continue;
                 }
@@ -146,7 +165,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 if (s != 0) {
                     k += r;
                     // k may pass 63 on corrupt data; the padded table sends it to coefficient 63 (as libjpeg).
-                    block[base + NATURAL[k]] = (short) v;
+                    block[base + (NATURAL[k] << shift)] = (short) v;
                     written |= 1L << NATURAL[k];
                 } else if (r == 15) {
                     k += 15;
@@ -156,7 +175,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
             }
             bits.skipBits(held - n);
             if (masks != null) {
-                masks[ci][base >> 6] = written;
+                masks[ci][at >> 6] = written;
             }
         }
     }
