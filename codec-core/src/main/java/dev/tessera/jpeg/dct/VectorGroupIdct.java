@@ -57,6 +57,8 @@ final class VectorGroupIdct implements IdctGroupKernel {
     private final SimdInverseDct.Size8 scalar = new SimdInverseDct.Size8();
     /** Pass 1's output: workspace value k of lane j at {@code k * 8 + j}. */
     private final int[] ws = new int[512];
+    /** Pass 1's even part of one column, rounded. */
+    private final int[] even = new int[32];
     /** One sample row of the group: column x of lane j at {@code x * 8 + j}. */
     private final int[] row = new int[64];
     /** Row 0 of one block for the scalar shortcut; the rest stays zero. */
@@ -79,8 +81,10 @@ final class VectorGroupIdct implements IdctGroupKernel {
         }
         int[] ws = this.ws;
         int redo = shortcut == 0 ? 0 : overflowing(in, base, q, shortcut);
+        int[] even = this.even;
         for (int c = 0; c < 64; c += 8) {
-            columnPass(in, base, q, ws, c);
+            columnEven(in, base, q, c, even);
+            columnOdd(in, base, q, c, even, ws);
         }
         int[] row = this.row;
         for (int r = 0; r < 8; r++) {
@@ -123,35 +127,47 @@ final class VectorGroupIdct implements IdctGroupKernel {
     }
 
     /**
-     * Pass 1 on column {@code c / 8} of every lane: the coefficients dequantized (pmullw, the low 16 bits of
-     * the product), the column transform, the workspace rows (saturated to 16 bits) at {@code c + r * 64}.
+     * Pass 1 on column {@code c / 8} of every lane, even part: rows 0, 2, 4, 6 dequantized (pmullw: a 16-bit
+     * product), tmp10..tmp13 plus the rounding constant to {@code even} at 0, 8, 16, 24.
      */
-    private static void columnPass(short[] in, int base, int[] q, int[] ws, int c) {
-        IntVector i0 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 0).castShape(INT, 0))
-            .mul(q[(c >> 3) + 0]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
-        IntVector i1 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 64).castShape(INT, 0))
-            .mul(q[(c >> 3) + 8]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
-        IntVector i2 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 128).castShape(INT, 0))
-            .mul(q[(c >> 3) + 16]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
-        IntVector i3 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 192).castShape(INT, 0))
-            .mul(q[(c >> 3) + 24]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
-        IntVector i4 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 256).castShape(INT, 0))
-            .mul(q[(c >> 3) + 32]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
-        IntVector i5 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 320).castShape(INT, 0))
-            .mul(q[(c >> 3) + 40]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
-        IntVector i6 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 384).castShape(INT, 0))
-            .mul(q[(c >> 3) + 48]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
-        IntVector i7 = ((IntVector) ShortVector.fromArray(SHORT, in, base + c + 448).castShape(INT, 0))
-            .mul(q[(c >> 3) + 56]).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
+    private static void columnEven(short[] in, int base, int[] q, int c, int[] even) {
+        int v = c >> 3;
+        IntVector i0 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 0).mul((short) q[v + 0])
+            .convertShape(VectorOperators.S2I, INT, 0);
+        IntVector i2 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 128).mul((short) q[v + 16])
+            .convertShape(VectorOperators.S2I, INT, 0);
+        IntVector i4 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 256).mul((short) q[v + 32])
+            .convertShape(VectorOperators.S2I, INT, 0);
+        IntVector i6 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 384).mul((short) q[v + 48])
+            .convertShape(VectorOperators.S2I, INT, 0);
         IntVector tmp3 = i2.mul(F130).add(i6.mul(F054));
         IntVector tmp2 = i2.mul(F054).add(i6.mul(MF130));
-        // 16-bit sums (paddw): wrap by shifting left and back.
-        IntVector tmp0 = i0.add(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS);
-        IntVector tmp1 = i0.sub(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS);
-        IntVector tmp10 = tmp0.add(tmp3);
-        IntVector tmp13 = tmp0.sub(tmp3);
-        IntVector tmp11 = tmp1.add(tmp2);
-        IntVector tmp12 = tmp1.sub(tmp2);
+        // 16-bit sums (paddw): wrap by shifting left and back; with the rounding of the descale.
+        final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+        IntVector tmp0 = i0.add(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS)
+            .add(round);
+        IntVector tmp1 = i0.sub(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS)
+            .add(round);
+        tmp0.add(tmp3).intoArray(even, 0);
+        tmp1.add(tmp2).intoArray(even, 8);
+        tmp1.sub(tmp2).intoArray(even, 16);
+        tmp0.sub(tmp3).intoArray(even, 24);
+    }
+
+    /**
+     * Pass 1 on column {@code c / 8} of every lane, odd part: rows 1, 3, 5, 7 dequantized, the outputs with
+     * {@link #columnEven}'s, descaled and saturated to 16 bits (packssdw), workspace row r at {@code c + r * 64}.
+     */
+    private static void columnOdd(short[] in, int base, int[] q, int c, int[] even, int[] ws) {
+        int v = c >> 3;
+        IntVector i1 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 64).mul((short) q[v + 8])
+            .convertShape(VectorOperators.S2I, INT, 0);
+        IntVector i3 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 192).mul((short) q[v + 24])
+            .convertShape(VectorOperators.S2I, INT, 0);
+        IntVector i5 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 320).mul((short) q[v + 40])
+            .convertShape(VectorOperators.S2I, INT, 0);
+        IntVector i7 = (IntVector) ShortVector.fromArray(SHORT, in, base + c + 448).mul((short) q[v + 56])
+            .convertShape(VectorOperators.S2I, INT, 0);
         IntVector z3 = i7.add(i3).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
         IntVector z4 = i5.add(i1).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16);
         IntVector z3r = z3.mul(MF078).add(z4.mul(F117));
@@ -160,17 +176,19 @@ final class VectorGroupIdct implements IdctGroupKernel {
         IntVector o1 = i5.mul(MF050).add(i3.mul(MF256)).add(z4r);
         IntVector o3 = i7.mul(MF089).add(i1.mul(F060)).add(z4r);
         IntVector o2 = i5.mul(MF256).add(i3.mul(F050)).add(z3r);
+        IntVector tmp10 = IntVector.fromArray(INT, even, 0);
+        IntVector tmp11 = IntVector.fromArray(INT, even, 8);
+        IntVector tmp12 = IntVector.fromArray(INT, even, 16);
+        IntVector tmp13 = IntVector.fromArray(INT, even, 24);
         final int shift = CONST_BITS - PASS1_BITS;
-        final int round = 1 << (shift - 1);
-        // Descale and saturate to 16 bits (packssdw).
-        tmp10.add(round).add(o3).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c);
-        tmp10.add(round).sub(o3).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 448);
-        tmp11.add(round).add(o2).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 64);
-        tmp11.add(round).sub(o2).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 384);
-        tmp12.add(round).add(o1).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 128);
-        tmp12.add(round).sub(o1).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 320);
-        tmp13.add(round).add(o0).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 192);
-        tmp13.add(round).sub(o0).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 256);
+        tmp10.add(o3).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c);
+        tmp10.sub(o3).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 448);
+        tmp11.add(o2).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 64);
+        tmp11.sub(o2).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 384);
+        tmp12.add(o1).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 128);
+        tmp12.sub(o1).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 320);
+        tmp13.add(o0).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 192);
+        tmp13.sub(o0).lanewise(VectorOperators.ASHR, shift).max(-32768).min(32767).intoArray(ws, c + 256);
     }
 
     /**
@@ -188,8 +206,13 @@ final class VectorGroupIdct implements IdctGroupKernel {
         IntVector i7 = IntVector.fromArray(INT, ws, r + 56);
         IntVector tmp3 = i2.mul(F130).add(i6.mul(F054));
         IntVector tmp2 = i2.mul(F054).add(i6.mul(MF130));
-        IntVector tmp0 = i0.add(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS);
-        IntVector tmp1 = i0.sub(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS);
+        final int shift = CONST_BITS + PASS1_BITS + 3;
+        // The rounding, and the level shift (+ 128 after the descale) as 128 << shift before it.
+        final int round = (1 << (shift - 1)) + (128 << shift);
+        IntVector tmp0 = i0.add(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS)
+            .add(round);
+        IntVector tmp1 = i0.sub(i4).lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16 - CONST_BITS)
+            .add(round);
         IntVector tmp10 = tmp0.add(tmp3);
         IntVector tmp13 = tmp0.sub(tmp3);
         IntVector tmp11 = tmp1.add(tmp2);
@@ -202,17 +225,15 @@ final class VectorGroupIdct implements IdctGroupKernel {
         IntVector o1 = i5.mul(MF050).add(i3.mul(MF256)).add(z4r);
         IntVector o3 = i7.mul(MF089).add(i1.mul(F060)).add(z4r);
         IntVector o2 = i5.mul(MF256).add(i3.mul(F050)).add(z3r);
-        final int shift = CONST_BITS + PASS1_BITS + 3;
-        final int round = 1 << (shift - 1);
-        // Saturating to -128..127, then + 128 (packsswb, level shift) is + 128, then clamping to 0..255.
-        tmp10.add(round).add(o3).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 0);
-        tmp10.add(round).sub(o3).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 56);
-        tmp11.add(round).add(o2).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 8);
-        tmp11.add(round).sub(o2).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 48);
-        tmp12.add(round).add(o1).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 16);
-        tmp12.add(round).sub(o1).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 40);
-        tmp13.add(round).add(o0).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 24);
-        tmp13.add(round).sub(o0).lanewise(VectorOperators.ASHR, shift).add(128).max(0).min(255).intoArray(row, 32);
+        // Saturating to -128..127, then + 128 (packsswb, level shift) is clamping to 0..255 after the shift.
+        tmp10.add(o3).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 0);
+        tmp10.sub(o3).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 56);
+        tmp11.add(o2).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 8);
+        tmp11.sub(o2).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 48);
+        tmp12.add(o1).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 16);
+        tmp12.sub(o1).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 40);
+        tmp13.add(o0).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 24);
+        tmp13.sub(o0).lanewise(VectorOperators.ASHR, shift).max(0).min(255).intoArray(row, 32);
     }
 
     /**
@@ -244,14 +265,14 @@ final class VectorGroupIdct implements IdctGroupKernel {
         IntVector c6 = b6.blend(b4.rearrange(SWAP2), EVEN2);
         IntVector c5 = b5.blend(b7.rearrange(SWAP2), ODD2);
         IntVector c7 = b7.blend(b5.rearrange(SWAP2), EVEN2);
-        ((ShortVector) c0.blend(c4.rearrange(SWAP4), ODD4).castShape(SHORT, 0)).intoArray(out, o);
-        ((ShortVector) c1.blend(c5.rearrange(SWAP4), ODD4).castShape(SHORT, 0)).intoArray(out, o + 8);
-        ((ShortVector) c2.blend(c6.rearrange(SWAP4), ODD4).castShape(SHORT, 0)).intoArray(out, o + 16);
-        ((ShortVector) c3.blend(c7.rearrange(SWAP4), ODD4).castShape(SHORT, 0)).intoArray(out, o + 24);
-        ((ShortVector) c4.blend(c0.rearrange(SWAP4), EVEN4).castShape(SHORT, 0)).intoArray(out, o + 32);
-        ((ShortVector) c5.blend(c1.rearrange(SWAP4), EVEN4).castShape(SHORT, 0)).intoArray(out, o + 40);
-        ((ShortVector) c6.blend(c2.rearrange(SWAP4), EVEN4).castShape(SHORT, 0)).intoArray(out, o + 48);
-        ((ShortVector) c7.blend(c3.rearrange(SWAP4), EVEN4).castShape(SHORT, 0)).intoArray(out, o + 56);
+        ((ShortVector) c0.blend(c4.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o);
+        ((ShortVector) c1.blend(c5.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 8);
+        ((ShortVector) c2.blend(c6.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 16);
+        ((ShortVector) c3.blend(c7.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 24);
+        ((ShortVector) c4.blend(c0.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 32);
+        ((ShortVector) c5.blend(c1.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 40);
+        ((ShortVector) c6.blend(c2.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 48);
+        ((ShortVector) c7.blend(c3.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 56);
     }
 
     /** One sample row of {@code count} blocks: lane j's eight columns to {@code out[o + j * 8 ..]}. */

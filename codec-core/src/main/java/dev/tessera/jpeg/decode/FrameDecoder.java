@@ -114,10 +114,18 @@ final class FrameDecoder implements FrameDecoding {
         for (int[] row : coefBits) {
             Arrays.fill(row, -1);
         }
+        // Every component or none, so that the entropy decoder has one layout.
         boolean groups = !wholePlanes && !arithmetic && !portableIdct && precision == IdctPrecision.EIGHT;
         for (DecodeLayout.Component c : layout.components) {
-            if (groups && c.scaledSize == 8 && output.needs(c.index)) {
+            groups &= c.scaledSize == 8 && output.needs(c.index);
+        }
+        if (groups) {
+            for (DecodeLayout.Component c : layout.components) {
                 groupKernels[c.index] = IdctGroupKernel.vector();
+                if (groupKernels[c.index] == null) {
+                    Arrays.fill(groupKernels, null);
+                    break;
+                }
             }
         }
         long total = 0;
@@ -141,7 +149,8 @@ final class FrameDecoder implements FrameDecoding {
             if (!wholePlanes && !arithmetic) {
                 written[c.index] = new long[bufferWidth(c) * c.v];
             }
-            coefficients[c.index] = new CoefficientBuffer(bufferWidth(c), wholePlanes ? c.paddedBlocksHigh : c.v);
+            coefficients[c.index] = new CoefficientBuffer(bufferWidth(c), wholePlanes ? c.paddedBlocksHigh : c.v,
+                groupKernels[c.index] != null);
             if (progressive && !arithmetic) {
                 nonZero[c.index] = new long[c.paddedBlocksWide * c.paddedBlocksHigh];
             }
@@ -331,15 +340,13 @@ final class FrameDecoder implements FrameDecoding {
             ac[i] = lookup(state.acTables, false, sc.acTableSlot(), offset);
         }
         long[][] masks = null;
-        boolean[] interleaved = new boolean[n];
         if (!wholePlanes) {
             masks = new long[n][];
             for (int i = 0; i < n; i++) {
                 masks[i] = written[indices[i]];
-                interleaved[i] = groupKernels[indices[i]] != null;
             }
         }
-        return new HuffmanDecoder(bits, dc, ac, membership, masks, interleaved);
+        return new HuffmanDecoder(bits, dc, ac, membership, masks, groupKernels[indices[0]] != null);
     }
 
     /**
