@@ -27,6 +27,7 @@ final class VectorGroupIdct implements IdctGroupKernel {
     private static final VectorSpecies<Integer> INT = IntVector.SPECIES_256;
     private static final VectorSpecies<Short> SHORT = ShortVector.SPECIES_128;
     private static final long ROWS_1_TO_7 = -1L << 8;
+    private static final long COLUMN_0 = 0x0101010101010101L;
     /** Lane j to j ^ 1, j ^ 2, j ^ 4, and the lanes with that bit clear (EVEN) or set (ODD). */
     private static final VectorShuffle<Integer> SWAP1 = VectorShuffle.fromValues(INT, 1, 0, 3, 2, 5, 4, 7, 6);
     private static final VectorShuffle<Integer> SWAP2 = VectorShuffle.fromValues(INT, 2, 3, 0, 1, 6, 7, 4, 5);
@@ -68,8 +69,11 @@ final class VectorGroupIdct implements IdctGroupKernel {
     public void transform(short[] in, int base, long[] masks, int maskAt, int count, int[] q, short[] out,
                           int outOff, int stride) {
         int shortcut = 0;
+        long union = 0;
         for (int j = 0; j < count; j++) {
-            if ((masks[maskAt + j] & ROWS_1_TO_7) == 0) {
+            long mask = masks[maskAt + j];
+            union |= mask;
+            if ((mask & ROWS_1_TO_7) == 0) {
                 shortcut |= 1 << j;
             }
         }
@@ -83,8 +87,13 @@ final class VectorGroupIdct implements IdctGroupKernel {
         int redo = shortcut == 0 ? 0 : overflowing(in, base, q, shortcut);
         int[] even = this.even;
         for (int c = 0; c < 64; c += 8) {
-            columnEven(in, base, q, c, even);
-            columnOdd(in, base, q, c, even, ws);
+            if ((union & COLUMN_0 << (c >> 3)) == 0) {
+                // No block has a coefficient in this column: pass 1 gives zeros.
+                zeroColumn(ws, c);
+            } else {
+                columnEven(in, base, q, c, even);
+                columnOdd(in, base, q, c, even, ws);
+            }
         }
         int[] row = this.row;
         for (int r = 0; r < 8; r++) {
@@ -124,6 +133,13 @@ final class VectorGroupIdct implements IdctGroupKernel {
             }
         }
         return result & lanes;
+    }
+
+    private static void zeroColumn(int[] ws, int c) {
+        IntVector zero = IntVector.zero(INT);
+        for (int r = c; r < 512; r += 64) {
+            zero.intoArray(ws, r);
+        }
     }
 
     /**
