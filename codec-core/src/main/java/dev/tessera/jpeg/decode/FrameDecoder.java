@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.decode;
 
+import dev.tessera.jpeg.dct.IdctGroupKernel;
 import dev.tessera.jpeg.dct.IdctKernel;
 import dev.tessera.jpeg.dct.IdctPrecision;
 import dev.tessera.jpeg.dct.InverseDct;
@@ -48,6 +49,12 @@ final class FrameDecoder implements FrameDecoding {
     private final SamplePlane[] planes;
     private final ImageAssembler assembler;
     private final IdctKernel[] kernels;
+    /**
+     * Single-scan Huffman files with the Vector API: per component, the eight-block IDCT, or null. Its
+     * coefficient window is interleaved by groups of eight blocks ({@link IdctGroupKernel}), rows padded to
+     * whole groups; the entropy decoder writes that layout directly.
+     */
+    private final IdctGroupKernel[] groupKernels;
     /** Dequantization multipliers latched when a component's first scan starts (libjpeg latch_quant_tables). */
     private final int[][] multipliers;
     private final int[][] quantValues;
@@ -99,6 +106,7 @@ final class FrameDecoder implements FrameDecoding {
         coefficients = new CoefficientBuffer[n];
         planes = new SamplePlane[n];
         kernels = new IdctKernel[n];
+        groupKernels = new IdctGroupKernel[n];
         multipliers = new int[n][];
         quantValues = new int[n][];
         coefBits = new int[n][64];
@@ -106,9 +114,23 @@ final class FrameDecoder implements FrameDecoding {
         for (int[] row : coefBits) {
             Arrays.fill(row, -1);
         }
+        // Every component or none, so that the entropy decoder has one layout.
+        boolean groups = !wholePlanes && !arithmetic && !portableIdct && precision == IdctPrecision.EIGHT;
+        for (DecodeLayout.Component c : layout.components) {
+            groups &= c.scaledSize == 8 && output.needs(c.index);
+        }
+        if (groups) {
+            for (DecodeLayout.Component c : layout.components) {
+                groupKernels[c.index] = IdctGroupKernel.vector();
+                if (groupKernels[c.index] == null) {
+                    Arrays.fill(groupKernels, null);
+                    break;
+                }
+            }
+        }
         long total = 0;
         for (DecodeLayout.Component c : layout.components) {
-            long coefs = (long) c.paddedBlocksWide * (wholePlanes ? c.paddedBlocksHigh : c.v) * 64;
+            long coefs = (long) bufferWidth(c) * (wholePlanes ? c.paddedBlocksHigh : c.v) * 64;
             long samples = (long) c.planeWidth() * output.rowsHeld(c);
             if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
                 throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
@@ -125,9 +147,10 @@ final class FrameDecoder implements FrameDecoding {
         written = new long[n][];
         for (DecodeLayout.Component c : layout.components) {
             if (!wholePlanes && !arithmetic) {
-                written[c.index] = new long[c.paddedBlocksWide * c.v];
+                written[c.index] = new long[bufferWidth(c) * c.v];
             }
-            coefficients[c.index] = new CoefficientBuffer(c.paddedBlocksWide, wholePlanes ? c.paddedBlocksHigh : c.v);
+            coefficients[c.index] = new CoefficientBuffer(bufferWidth(c), wholePlanes ? c.paddedBlocksHigh : c.v,
+                groupKernels[c.index] != null);
             if (progressive && !arithmetic) {
                 nonZero[c.index] = new long[c.paddedBlocksWide * c.paddedBlocksHigh];
             }
@@ -140,6 +163,11 @@ final class FrameDecoder implements FrameDecoding {
                 : InverseDct.forSize(c.scaledSize, precision);
         }
         assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
+    }
+
+    /** Blocks a row of component c's coefficient buffer holds: whole groups of eight for the group kernel. */
+    private int bufferWidth(DecodeLayout.Component c) {
+        return groupKernels[c.index] == null ? c.paddedBlocksWide : (c.paddedBlocksWide + 7) & ~7;
     }
 
     /**
@@ -318,7 +346,7 @@ final class FrameDecoder implements FrameDecoding {
                 masks[i] = written[indices[i]];
             }
         }
-        return new HuffmanDecoder(bits, dc, ac, membership, masks);
+        return new HuffmanDecoder(bits, dc, ac, membership, masks, groupKernels[indices[0]] != null);
     }
 
     /**
@@ -418,6 +446,18 @@ final class FrameDecoder implements FrameDecoding {
         IdctKernel k = kernels[c.index];
         int[] q = multipliers[c.index];
         SamplePlane plane = planes[c.index];
+        IdctGroupKernel group = groupKernels[c.index];
+        if (group != null) {
+            for (int row = fromRow; row < toRow; row++) {
+                int base = plane.offset(row * 8);
+                int first = buf.offset(row, 0);
+                for (int col = 0; col < c.blocksWide; col += 8) {
+                    group.transform(buf.data, first + col * 64, masks, (first >> 6) + col,
+                        Math.min(8, c.blocksWide - col), q, plane.data(), base + col * 8, plane.stride());
+                }
+            }
+            return;
+        }
         int size = c.scaledSize;
         for (int row = fromRow; row < toRow; row++) {
             int base = plane.offset(row * size);

@@ -52,7 +52,7 @@ final class ScanDecoder {
                 for (int yy = 0; yy < rows; yy++) {
                     int rowStart = buf.offset(imcu * c.v + yy, 0); // blocks of a row are consecutive
                     for (int col = 0; col < c.blocksWide; col++) {
-                        offsets[0] = rowStart + col * 64;
+                        offsets[0] = buf.address(rowStart + col * 64);
                         if (!bits.insufficientData()) {
                             lastGood = imcu;
                         }
@@ -78,6 +78,7 @@ final class ScanDecoder {
             blocksInMcu += layout.components[ci].h * layout.components[ci].v;
         }
         short[][] blocks = new short[blocksInMcu][];
+        CoefficientBuffer[] owners = new CoefficientBuffer[blocksInMcu];
         int[] offsets = new int[blocksInMcu];
         // T.81 A.2.3: Hi x Vi blocks of each component in scan order, left to right, top to bottom. Block b of
         // the MCU in column mcuCol is at rowOffsets[b] + mcuCol * step[b] (block rows are consecutive blocks).
@@ -87,6 +88,7 @@ final class ScanDecoder {
             DecodeLayout.Component c = layout.components[scanComponents[i]];
             for (int k = 0; k < c.h * c.v; k++, b++) {
                 blocks[b] = buffers[scanComponents[i]].data;
+                owners[b] = buffers[scanComponents[i]];
                 step[b] = c.h * 64;
             }
         }
@@ -102,7 +104,7 @@ final class ScanDecoder {
             }
             for (int mcuCol = 0; mcuCol < layout.mcusPerRow; mcuCol++) {
                 for (int b = 0; b < blocksInMcu; b++) {
-                    offsets[b] = rowOffsets[b] + mcuCol * step[b];
+                    offsets[b] = owners[b].address(rowOffsets[b] + mcuCol * step[b]);
                 }
                 if (!bits.insufficientData()) {
                     lastGood = imcu;

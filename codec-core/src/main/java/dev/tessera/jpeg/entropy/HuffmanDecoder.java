@@ -10,7 +10,13 @@ import dev.tessera.jpeg.spec.ZigZag;
  * natural order; like libjpeg the DC predictor is an {@code int} and the stored value is truncated to 16 bits.
  */
 public final class HuffmanDecoder implements EntropyDecoder {
-    private static final int[] NATURAL = ZigZag.zigZagToNaturalPadded();
+    /**
+     * Per zig-zag index (padded as {@link ZigZag#zigZagToNaturalPadded()}), the natural index n in the low six
+     * bits (the mask bit: a long shift uses only those) and the coefficient's offset from the block's above them:
+     * n, or n * 8 in a buffer interleaved by groups of eight blocks ({@code dct.IdctGroupKernel}).
+     */
+    private static final int[] NATURAL = codes(1);
+    private static final int[] INTERLEAVED = codes(8);
 
     private final BitReader bits;
     private final HuffmanLookup[] dcTables;
@@ -25,6 +31,8 @@ public final class HuffmanDecoder implements EntropyDecoder {
      * non-zero coefficients, plus bit 0 for the DC: the mask {@code IdctKernel}'s mask variant needs.
      */
     private final long[][] masks;
+    /** {@link #NATURAL} or {@link #INTERLEAVED}. */
+    private final int[] natural;
 
     /**
      * @param dcTables   per scan component, its DC table
@@ -38,17 +46,37 @@ public final class HuffmanDecoder implements EntropyDecoder {
     /** @param masks per scan component, where to record each block's mask (see {@link #masks}), or null */
     public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership,
                           long[][] masks) {
+        this(bits, dcTables, acTables, membership, masks, false);
+    }
+
+    /**
+     * @param interleaved whether the blocks' buffers are interleaved by groups of eight blocks: the block at
+     *                    {@code offsets[b]} has coefficient n at {@code offsets[b] + n * 8}, and its mask goes to
+     *                    index {@code (offset >> 6) | (offset & 7)} (group starts are multiples of 512)
+     */
+    public HuffmanDecoder(BitReader bits, HuffmanLookup[] dcTables, HuffmanLookup[] acTables, int[] membership,
+                          long[][] masks, boolean interleaved) {
         this.bits = bits;
         this.dcTables = dcTables.clone();
         this.acTables = acTables.clone();
         this.membership = membership.clone();
         this.predictions = new int[dcTables.length];
         this.masks = masks == null ? null : masks.clone();
+        this.natural = interleaved ? INTERLEAVED : NATURAL;
+    }
+
+    private static int[] codes(int step) {
+        int[] codes = ZigZag.zigZagToNaturalPadded();
+        for (int k = 0; k < codes.length; k++) {
+            codes[k] |= codes[k] * step << 6;
+        }
+        return codes;
     }
 
     @Override
     public void decodeMcu(short[][] blocks, int[] offsets) throws JpegException {
         BitReader bits = this.bits;
+        int[] natural = this.natural;
         for (int b = 0; b < membership.length; b++) {
             int ci = membership[b];
             short[] block = blocks[b];
@@ -106,8 +134,8 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     w <<= e & 31;
                     n -= e & 31;
                     k += (e >> 8) & 15;
-                    int pos = NATURAL[k];
-                    block[base + pos] = (short) (e >> 16);
+                    int pos = natural[k];
+                    block[base + (pos >> 6)] = (short) (e >> 16);
                     written |= 1L << pos;
                     continue;
                 }
@@ -128,8 +156,8 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     int v = HuffmanLookup.extend((int) (w >>> (64 - size)), size);
                     w <<= size;
                     k += (e >> 8) & 15;
-                    int pos = NATURAL[k];
-                    block[base + pos] = (short) v;
+                    int pos = natural[k];
+                    block[base + (pos >> 6)] = (short) v;
                     written |= 1L << pos;
                     continue;
                 }
@@ -146,8 +174,9 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 if (s != 0) {
                     k += r;
                     // k may pass 63 on corrupt data; the padded table sends it to coefficient 63 (as libjpeg).
-                    block[base + NATURAL[k]] = (short) v;
-                    written |= 1L << NATURAL[k];
+                    int pos = natural[k];
+                    block[base + (pos >> 6)] = (short) v;
+                    written |= 1L << pos;
                 } else if (r == 15) {
                     k += 15;
                 } else {
@@ -156,7 +185,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
             }
             bits.skipBits(held - n);
             if (masks != null) {
-                masks[ci][base >> 6] = written;
+                masks[ci][(base >> 6) | (base & 7)] = written;
             }
         }
     }
