@@ -57,6 +57,10 @@ public final class PixelSources {
             @Override public void readRow(int y, int[] red, int[] green, int[] blue) {
                 split(pixels, y * rowBytes, width, red, green, blue);
             }
+            @Override public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb,
+                                               int[] cr, int outOffset) {
+                ColorConverter.rgbToYCbCr(pixels, y * rowBytes, width, luma, cb, cr, outOffset);
+            }
         };
     }
 
