@@ -250,6 +250,16 @@ public final class JpegEncoder {
             rowRead();
         }
 
+        @Override
+        public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
+                                 int outOffset) {
+            if (listener.abortRequested()) {
+                throw new Aborted();
+            }
+            source.readRowYCbCr(y, red, green, blue, luma, cb, cr, outOffset);
+            rowRead();
+        }
+
         private void rowRead() {
             int height = source.height();
             int read = rowsRead.incrementAndGet();

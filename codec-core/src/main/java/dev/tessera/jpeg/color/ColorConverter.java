@@ -26,6 +26,29 @@ public final class ColorConverter {
     /** 0.5 * 255 + 128 rounds to 256; rounding half down (HALF - 1) keeps the chroma maximum at 255. */
     static final int CHROMA_ROUNDING = HALF - 1;
 
+    /**
+     * The terms of each sum above per sample value, as libjpeg's rgb_ycc_convert keeps them: index v for red,
+     * 256 + v for green, 512 + v for blue; the rounding and chroma offset ride on the red term. The same sums as the
+     * multiply-adds, so the same samples, for fewer operations in the scalar loops.
+     */
+    private static final int[] Y_TABLE = new int[768];
+    private static final int[] CB_TABLE = new int[768];
+    private static final int[] CR_TABLE = new int[768];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            Y_TABLE[v] = Y_R * v + HALF;
+            Y_TABLE[256 + v] = Y_G * v;
+            Y_TABLE[512 + v] = Y_B * v;
+            CB_TABLE[v] = -CB_R * v + CHROMA_OFFSET + CHROMA_ROUNDING;
+            CB_TABLE[256 + v] = -CB_G * v;
+            CB_TABLE[512 + v] = v << (SHIFT - 1);
+            CR_TABLE[v] = (v << (SHIFT - 1)) + CHROMA_OFFSET + CHROMA_ROUNDING;
+            CR_TABLE[256 + v] = -CR_G * v;
+            CR_TABLE[512 + v] = -CR_B * v;
+        }
+    }
+
     /** The planar converter of the scalar path: {@link #rgbToYCbCr(int[], int[], int[], int, int, int[], int[], int[], int)}. */
     private static final PlanarRgbToYcc SCALAR = (red, green, blue, count, y, cb, cr, outOffset) ->
         rgbToYCbCr(red, green, blue, 0, count, y, cb, cr, outOffset);
@@ -61,14 +84,59 @@ public final class ColorConverter {
      */
     public static void rgbToYCbCr(int[] red, int[] green, int[] blue, int inOffset, int count, int[] y, int[] cb,
                                   int[] cr, int outOffset) {
+        int[] ty = Y_TABLE;
+        int[] tcb = CB_TABLE;
+        int[] tcr = CR_TABLE;
         for (int i = 0; i < count; i++) {
-            int r = red[inOffset + i];
-            int g = green[inOffset + i];
-            int b = blue[inOffset + i];
+            int r = red[inOffset + i] & 0xFF;
+            int g = (green[inOffset + i] & 0xFF) + 256;
+            int b = (blue[inOffset + i] & 0xFF) + 512;
             int o = outOffset + i;
-            y[o] = (Y_R * r + Y_G * g + Y_B * b + HALF) >> SHIFT;
-            cb[o] = (-CB_R * r - CB_G * g + (b << (SHIFT - 1)) + CHROMA_OFFSET + CHROMA_ROUNDING) >> SHIFT;
-            cr[o] = ((r << (SHIFT - 1)) - CR_G * g - CR_B * b + CHROMA_OFFSET + CHROMA_ROUNDING) >> SHIFT;
+            y[o] = (ty[r] + ty[g] + ty[b]) >> SHIFT;
+            cb[o] = (tcb[r] + tcb[g] + tcb[b]) >> SHIFT;
+            cr[o] = (tcr[r] + tcr[g] + tcr[b]) >> SHIFT;
+        }
+    }
+
+    /**
+     * Converts {@code count} pixels of an 8-bit interleaved raster: pixel i's red, green and blue bytes at
+     * {@code data[offset + i * pixelStride + redOffset]} (and the green and blue offsets), into Y, Cb and Cr from
+     * {@code outOffset}; the same samples as the planar form, read straight from the raster.
+     */
+    public static void interleavedToYCbCr(byte[] data, int offset, int pixelStride, int redOffset, int greenOffset,
+                                          int blueOffset, int count, int[] y, int[] cb, int[] cr, int outOffset) {
+        int[] ty = Y_TABLE;
+        int[] tcb = CB_TABLE;
+        int[] tcr = CR_TABLE;
+        for (int i = 0, p = offset; i < count; i++, p += pixelStride) {
+            int r = data[p + redOffset] & 0xFF;
+            int g = (data[p + greenOffset] & 0xFF) + 256;
+            int b = (data[p + blueOffset] & 0xFF) + 512;
+            int o = outOffset + i;
+            y[o] = (ty[r] + ty[g] + ty[b]) >> SHIFT;
+            cb[o] = (tcb[r] + tcb[g] + tcb[b]) >> SHIFT;
+            cr[o] = (tcr[r] + tcr[g] + tcr[b]) >> SHIFT;
+        }
+    }
+
+    /**
+     * Converts {@code count} packed pixels from {@code data[offset]}, red, green and blue the bytes at
+     * {@code redShift}, {@code greenShift} and {@code blueShift}, into Y, Cb and Cr from {@code outOffset}.
+     */
+    public static void packedToYCbCr(int[] data, int offset, int redShift, int greenShift, int blueShift, int count,
+                                     int[] y, int[] cb, int[] cr, int outOffset) {
+        int[] ty = Y_TABLE;
+        int[] tcb = CB_TABLE;
+        int[] tcr = CR_TABLE;
+        for (int i = 0; i < count; i++) {
+            int v = data[offset + i];
+            int r = (v >>> redShift) & 0xFF;
+            int g = ((v >>> greenShift) & 0xFF) + 256;
+            int b = ((v >>> blueShift) & 0xFF) + 512;
+            int o = outOffset + i;
+            y[o] = (ty[r] + ty[g] + ty[b]) >> SHIFT;
+            cb[o] = (tcb[r] + tcb[g] + tcb[b]) >> SHIFT;
+            cr[o] = (tcr[r] + tcr[g] + tcr[b]) >> SHIFT;
         }
     }
 
@@ -83,16 +151,7 @@ public final class ColorConverter {
      */
     public static void rgbToYCbCr(byte[] rgb, int rgbOffset, int count,
                                   int[] y, int[] cb, int[] cr, int outOffset) {
-        int p = rgbOffset;
-        for (int i = 0; i < count; i++, p += 3) {
-            int r = rgb[p] & 0xFF;
-            int g = rgb[p + 1] & 0xFF;
-            int b = rgb[p + 2] & 0xFF;
-            int o = outOffset + i;
-            y[o] = (Y_R * r + Y_G * g + Y_B * b + HALF) >> SHIFT;
-            cb[o] = (-CB_R * r - CB_G * g + (b << (SHIFT - 1)) + CHROMA_OFFSET + CHROMA_ROUNDING) >> SHIFT;
-            cr[o] = ((r << (SHIFT - 1)) - CR_G * g - CR_B * b + CHROMA_OFFSET + CHROMA_ROUNDING) >> SHIFT;
-        }
+        interleavedToYCbCr(rgb, rgbOffset, 3, 0, 1, 2, count, y, cb, cr, outOffset);
     }
 
     /** Copies {@code count} gray samples to the Y plane. */

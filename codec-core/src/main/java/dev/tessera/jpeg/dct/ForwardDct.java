@@ -30,9 +30,6 @@ public final class ForwardDct {
     static final int C_2_562915447 = fix(2.562915447);
     static final int C_3_072711026 = fix(3.072711026);
 
-    /** The scalar kernel: {@link #transform(int[], int, int, int[])}. Stateless. */
-    private static final FdctKernel SCALAR = ForwardDct::transform;
-
     private ForwardDct() {
     }
 
@@ -54,7 +51,7 @@ public final class ForwardDct {
      * tests compare the two).
      */
     public static FdctKernel kernel(boolean vector) {
-        return vector ? new VectorForwardDct() : SCALAR;
+        return vector ? new VectorForwardDct() : new ScalarKernel();
     }
 
     /**
@@ -63,12 +60,13 @@ public final class ForwardDct {
      * (the encoder's scalar kernel). Integer arithmetic is exact, so regrouping changes no result: the level
      * shift (T.81 A.3.1) cancels in every row output but the DC sum, which takes {@code 8 * CENTER} off once;
      * each rounding constant is added to a term that every output of its group shares ({@code z1}, {@code z5},
-     * {@code tmp10}) instead of to each output.
+     * {@code tmp10}) instead of to each output. The row pass writes its outputs transposed into {@code scratch}
+     * (64 ints, clobbered), so that the column pass reads each column's inputs contiguously.
      */
-    public static void transform(int[] samples, int offset, int stride, int[] out) {
+    public static void transform(int[] samples, int offset, int stride, int[] out, int[] scratch) {
         final int rowBits = CONST_BITS - PASS1_BITS;
         final int rowRound = 1 << (rowBits - 1);
-        for (int r = 0, in = offset; r < 64; r += 8, in += stride) {
+        for (int r = 0, in = offset; r < 8; r++, in += stride) {
             int d0 = samples[in];
             int d1 = samples[in + 1];
             int d2 = samples[in + 2];
@@ -89,32 +87,32 @@ public final class ForwardDct {
             int tmp13 = tmp0 - tmp3;
             int tmp11 = tmp1 + tmp2;
             int tmp12 = tmp1 - tmp2;
-            out[r] = (tmp10 + tmp11 - 8 * CENTER) << PASS1_BITS;
-            out[r + 4] = (tmp10 - tmp11) << PASS1_BITS;
+            scratch[r] = (tmp10 + tmp11 - 8 * CENTER) << PASS1_BITS;
+            scratch[32 + r] = (tmp10 - tmp11) << PASS1_BITS;
             int z1 = (tmp12 + tmp13) * C_0_541196100 + rowRound;
-            out[r + 2] = (z1 + tmp13 * C_0_765366865) >> rowBits;
-            out[r + 6] = (z1 - tmp12 * C_1_847759065) >> rowBits;
+            scratch[16 + r] = (z1 + tmp13 * C_0_765366865) >> rowBits;
+            scratch[48 + r] = (z1 - tmp12 * C_1_847759065) >> rowBits;
             int z5 = (tmp4 + tmp6 + tmp5 + tmp7) * C_1_175875602 + rowRound;
             int z1o = (tmp4 + tmp7) * -C_0_899976223;
             int z2 = (tmp5 + tmp6) * -C_2_562915447;
             int z3 = (tmp4 + tmp6) * -C_1_961570560 + z5;
             int z4 = (tmp5 + tmp7) * -C_0_390180644 + z5;
-            out[r + 7] = (tmp4 * C_0_298631336 + z1o + z3) >> rowBits;
-            out[r + 5] = (tmp5 * C_2_053119869 + z2 + z4) >> rowBits;
-            out[r + 3] = (tmp6 * C_3_072711026 + z2 + z3) >> rowBits;
-            out[r + 1] = (tmp7 * C_1_501321110 + z1o + z4) >> rowBits;
+            scratch[56 + r] = (tmp4 * C_0_298631336 + z1o + z3) >> rowBits;
+            scratch[40 + r] = (tmp5 * C_2_053119869 + z2 + z4) >> rowBits;
+            scratch[24 + r] = (tmp6 * C_3_072711026 + z2 + z3) >> rowBits;
+            scratch[8 + r] = (tmp7 * C_1_501321110 + z1o + z4) >> rowBits;
         }
         final int columnBits = CONST_BITS + PASS1_BITS;
         final int columnRound = 1 << (columnBits - 1);
-        for (int c = 0; c < 8; c++) {
-            int d0 = out[c];
-            int d1 = out[c + 8];
-            int d2 = out[c + 16];
-            int d3 = out[c + 24];
-            int d4 = out[c + 32];
-            int d5 = out[c + 40];
-            int d6 = out[c + 48];
-            int d7 = out[c + 56];
+        for (int c = 0, w = 0; c < 8; c++, w += 8) {
+            int d0 = scratch[w];
+            int d1 = scratch[w + 1];
+            int d2 = scratch[w + 2];
+            int d3 = scratch[w + 3];
+            int d4 = scratch[w + 4];
+            int d5 = scratch[w + 5];
+            int d6 = scratch[w + 6];
+            int d7 = scratch[w + 7];
             int tmp0 = d0 + d7;
             int tmp7 = d0 - d7;
             int tmp1 = d1 + d6;
@@ -144,8 +142,26 @@ public final class ForwardDct {
         }
     }
 
+    /**
+     * {@link #transform(int[], int, int, int[], int[])} with a scratch array of its own (allocated per call; the
+     * encoder's kernel {@link #kernel()} reuses one).
+     */
+    public static void transform(int[] samples, int offset, int stride, int[] out) {
+        transform(samples, offset, stride, out, new int[64]);
+    }
+
     private static int fix(double x) {
         return (int) Math.round(x * (1 << CONST_BITS));
+    }
+
+    /** The scalar kernel: {@link #transform(int[], int, int, int[], int[])} with one scratch array. */
+    private static final class ScalarKernel implements FdctKernel {
+        private final int[] scratch = new int[64];
+
+        @Override
+        public void transform(int[] samples, int offset, int stride, int[] out) {
+            ForwardDct.transform(samples, offset, stride, out, scratch);
+        }
     }
 
     /**
@@ -155,7 +171,7 @@ public final class ForwardDct {
      */
     public static void transform(int[] block, int offset) {
         int[] coefficients = new int[64];
-        transform(block, offset, 8, coefficients);
+        transform(block, offset, 8, coefficients, new int[64]);
         System.arraycopy(coefficients, 0, block, offset, 64);
     }
 }

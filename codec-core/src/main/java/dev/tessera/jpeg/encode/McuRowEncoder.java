@@ -36,6 +36,8 @@ final class McuRowEncoder {
     private final int[] coefficients = new int[64];
     private final FdctKernel fdct;
     private final ColorConverter.PlanarRgbToYcc rgbToYcc;
+    /** Whether RGB rows go through the Vector API converter as planes, else converted as the source reads them. */
+    private final boolean vectorColor;
     /** One RGB row as planes, for {@link SampleLayout#RGB} sources. */
     private final int[] red;
     private final int[] green;
@@ -51,6 +53,7 @@ final class McuRowEncoder {
         this.adaptive = adaptive;
         this.fdct = ForwardDct.kernel(vector);
         this.rgbToYcc = ColorConverter.planar(vector);
+        this.vectorColor = vector;
         this.source = source;
         this.layout = layout;
         this.quantizers = quantizers;
@@ -169,7 +172,10 @@ final class McuRowEncoder {
         int loadedRow = -1;
         for (int r = 0; r < layout.mcuHeight(); r++) {
             int y = Math.min(firstRow + r, lastImageRow);
-            if (y != loadedRow) {
+            int at = r * paddedWidth;
+            if (sampleLayout == SampleLayout.RGB && !vectorColor) {
+                source.readRowYCbCr(y, red, green, blue, fullPlanes[0], fullPlanes[1], fullPlanes[2], at);
+            } else if (y != loadedRow) {
                 if (sampleLayout == SampleLayout.RGB) {
                     source.readRow(y, red, green, blue);
                 } else {
@@ -177,11 +183,13 @@ final class McuRowEncoder {
                 }
                 loadedRow = y;
             }
-            int at = r * paddedWidth;
             switch (sampleLayout) {
                 case GRAY -> ColorConverter.grayToY(pixelRow, 0, width, fullPlanes[0], at);
-                case RGB -> rgbToYcc.convert(red, green, blue, width, fullPlanes[0], fullPlanes[1], fullPlanes[2],
-                    at);
+                case RGB -> {
+                    if (vectorColor) {
+                        rgbToYcc.convert(red, green, blue, width, fullPlanes[0], fullPlanes[1], fullPlanes[2], at);
+                    }
+                }
                 // Adobe transform 0: the components are the samples as given.
                 case CMYK -> deinterleave(pixelRow, width, at);
             }

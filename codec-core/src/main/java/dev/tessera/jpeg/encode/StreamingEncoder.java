@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.encode;
 
+import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.entropy.HuffmanTable;
 import dev.tessera.jpeg.io.BitWriter;
 import dev.tessera.jpeg.io.ByteSink;
@@ -299,6 +300,12 @@ public final class StreamingEncoder {
         public void readRow(int y, int[] red, int[] green, int[] blue) {
             PixelSources.split(pixels, (y - firstRow) * rowBytes, width(), red, green, blue);
         }
+
+        @Override
+        public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
+                                 int outOffset) {
+            ColorConverter.rgbToYCbCr(pixels, (y - firstRow) * rowBytes, width(), luma, cb, cr, outOffset);
+        }
     }
 
     private void completeMcuRow() throws IOException {
@@ -339,6 +346,12 @@ public final class StreamingEncoder {
         @Override
         public void readRow(int y, int[] red, int[] green, int[] blue) {
             PixelSources.split(strip, (y - mcuRow * mcuHeight) * rowBytes, width, red, green, blue);
+        }
+
+        @Override
+        public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
+                                 int outOffset) {
+            ColorConverter.rgbToYCbCr(strip, (y - mcuRow * mcuHeight) * rowBytes, width, luma, cb, cr, outOffset);
         }
     }
 }

@@ -79,22 +79,6 @@ public final class Quantizer implements BlockQuantizer {
         }
     }
 
-    /** {@link #quantize(int[], int, short[], int)} that notes the nonzero values as it writes them. */
-    @Override
-    public long quantizeMasked(int[] coefficients, int inOffset, short[] out, int outOffset) {
-        long mask = 0;
-        for (int k = 0; k < 64; k++) {
-            int x = coefficients[inOffset + naturalIndex[k]];
-            int sign = x >> 31;
-            int magnitude = (x ^ sign) - sign;
-            int q = (int) (((magnitude + halfDivisor[k]) * reciprocal[k]) >>> RECIPROCAL_BITS);
-            short value = (short) ((q ^ sign) - sign);
-            out[outOffset + k] = value;
-            mask |= (long) ((value | -value) >>> 31) << k;
-        }
-        return mask & ~1L;
-    }
-
     /** The divisor 8*Q at zig-zag position k. */
     int divisor(int k) {
         return divisor[k];

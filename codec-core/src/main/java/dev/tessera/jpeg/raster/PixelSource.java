@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.raster;
 
+import dev.tessera.jpeg.color.ColorConverter;
+
 /**
  * Rows of 8-bit pixels for the encoder: interleaved RGB (3 bytes a pixel) for colour images, one byte a
  * pixel for gray ones, four (C, M, Y, K) for CMYK rasters (see {@link #sampleLayout()}). Transparency has already been composited away. Implementations read one raster
@@ -29,6 +31,19 @@ public interface PixelSource {
         byte[] row = new byte[3 * width()];
         readRow(y, row);
         PixelSources.split(row, 0, width(), red, green, blue);
+    }
+
+    /**
+     * Reads row {@code y} of an RGB source converted to Y, Cb and Cr ({@link ColorConverter}), written from
+     * {@code outOffset}; {@code red}, {@code green} and {@code blue} hold {@code width()} samples each and may be
+     * used as scratch. The same samples as {@link #readRow(int, int[], int[], int[])} then the planar conversion
+     * (which is what this default does); sources that can read their raster directly override it to convert on
+     * the fly. Same threading rules.
+     */
+    default void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
+                              int outOffset) {
+        readRow(y, red, green, blue);
+        ColorConverter.rgbToYCbCr(red, green, blue, 0, width(), luma, cb, cr, outOffset);
     }
 
     /** What the rows hold; {@code readRow} writes {@code sampleLayout().channels() * width()} bytes. */

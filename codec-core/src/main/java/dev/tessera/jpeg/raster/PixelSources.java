@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.raster;
 
+import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.model.PixelFormat;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -55,6 +56,10 @@ public final class PixelSources {
             }
             @Override public void readRow(int y, int[] red, int[] green, int[] blue) {
                 split(pixels, y * rowBytes, width, red, green, blue);
+            }
+            @Override public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb,
+                                               int[] cr, int outOffset) {
+                ColorConverter.rgbToYCbCr(pixels, y * rowBytes, width, luma, cb, cr, outOffset);
             }
         };
     }
@@ -344,6 +349,17 @@ public final class PixelSources {
                 blue[x] = (v >>> blueShift) & 0xFF;
             }
         }
+
+        @Override
+        public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
+                                 int outOffset) {
+            if (hasAlpha) {
+                PixelSource.super.readRowYCbCr(y, red, green, blue, luma, cb, cr, outOffset);
+                return;
+            }
+            ColorConverter.packedToYCbCr(data, offset + y * scanlineStride, redShift, greenShift, blueShift, width,
+                luma, cb, cr, outOffset);
+        }
     }
 
     /** TYPE_3BYTE_BGR, TYPE_4BYTE_ABGR(_PRE) and other 8-bit interleaved sRGB byte rasters. */
@@ -392,6 +408,17 @@ public final class PixelSources {
                 green[x] = data[p + greenOffset] & 0xFF;
                 blue[x] = data[p + blueOffset] & 0xFF;
             }
+        }
+
+        @Override
+        public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
+                                 int outOffset) {
+            if (hasAlpha) {
+                PixelSource.super.readRowYCbCr(y, red, green, blue, luma, cb, cr, outOffset);
+                return;
+            }
+            ColorConverter.interleavedToYCbCr(data, y * scanlineStride, pixelStride, redOffset, greenOffset,
+                blueOffset, width, luma, cb, cr, outOffset);
         }
 
         @Override

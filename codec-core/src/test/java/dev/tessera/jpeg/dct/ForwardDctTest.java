@@ -103,6 +103,8 @@ class ForwardDctTest {
         int stride = 37;
         int[] plane = new int[8 * stride];
         int[] strided = new int[64];
+        int[] reused = new int[64];
+        FdctKernel kernel = ForwardDct.kernel(false);
         for (int trial = 0; trial < 200_000; trial++) {
             int kind = trial % 6;
             int offset = random.nextInt(stride - 7);
@@ -119,8 +121,10 @@ class ForwardDctTest {
                 plane[offset + (i / 8) * stride + i % 8] = block[i];
             }
             ForwardDct.transform(plane, offset, stride, strided);
+            kernel.transform(plane, offset, stride, reused);
             ForwardDctOracle.transform(block, 0);
             assertArrayEquals(block, strided, "trial " + trial);
+            assertArrayEquals(block, reused, "trial " + trial + ", the scalar kernel reusing its scratch");
         }
     }
 }
