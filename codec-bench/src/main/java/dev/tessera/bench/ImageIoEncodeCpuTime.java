@@ -12,6 +12,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -22,7 +23,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * {@code explicit}, a writer with a {@code JPEGImageWriteParam} of quality 0.9 into a
  * {@code MemoryCacheImageOutputStream} (direct: {@code BASELINE_COMPATIBLE.withQuality(90)}), and
  * {@code write}, {@code ImageIO.write(image, "jpeg", out)} with the plugin ordered first (quality 0.75; direct:
- * {@code BASELINE_COMPATIBLE}). Prints per image type the median and minimum milliseconds and the speed ratios
+ * {@code BASELINE_COMPATIBLE}). A third call, {@code annexk}, is {@code explicit} with
+ * {@code setOptimizeHuffmanTables(false)} on both params: the work the JDK's writer does by default (Annex K
+ * Huffman tables, one pass over the coefficients), where Tessera's default param optimizes the tables (two
+ * passes, smaller files). Prints per image type the median and minimum milliseconds and the speed ratios
  * Tessera / JDK and Tessera / direct (from the medians). With the vector module, the timed rounds start once
  * {@code simd.VectorWarmup} has finished, so that they measure the kernels a long-running JVM ends up with; run
  * it without {@code -Ddev.tessera.simd.warmup=false}, which makes C2 compile the kernels inlined into the much
@@ -30,7 +34,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * <pre>
  * java [--add-modules jdk.incubator.vector] -cp codec-bench/target/benchmarks.jar dev.tessera.bench.ImageIoEncodeCpuTime \
- *     photo [3byte-bgr,int-rgb,byte-gray] [explicit,write] [warm-up rounds] [timed rounds]
+ *     photo [3byte-bgr,int-rgb,byte-gray] [explicit,write,annexk] [warm-up rounds] [timed rounds]
  * </pre>
  */
 public final class ImageIoEncodeCpuTime {
@@ -57,10 +61,11 @@ public final class ImageIoEncodeCpuTime {
 
     private static void run(String image, BufferedImage pixels, String type, String call, int warmUp, int timed)
         throws Exception {
-        if (!call.equals("explicit") && !call.equals("write")) {
-            throw new IllegalArgumentException("calls are explicit and write, not " + call);
+        if (!call.equals("explicit") && !call.equals("write") && !call.equals("annexk")) {
+            throw new IllegalArgumentException("calls are explicit, write and annexk, not " + call);
         }
-        boolean explicit = call.equals("explicit");
+        boolean annexK = call.equals("annexk");
+        boolean explicit = annexK || call.equals("explicit");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ImageWriter[] writers = new ImageWriter[PLUGINS.size()];
         ImageWriteParam[] params = new ImageWriteParam[PLUGINS.size()];
@@ -68,12 +73,16 @@ public final class ImageIoEncodeCpuTime {
             if (!PLUGINS.get(p).equals(ImageIoPlugins.DIRECT)) {
                 writers[p] = ImageIoPlugins.writer(ImageIoPlugins.writerClass(PLUGINS.get(p)));
                 params[p] = ImageIoEncodeBenchmark.explicitParam(writers[p]);
+                if (annexK) {
+                    ((JPEGImageWriteParam) params[p]).setOptimizeHuffmanTables(false);
+                }
             }
         }
-        JpegEncoder direct = new JpegEncoder(explicit
+        EncoderOptions options = explicit
             ? EncoderOptions.BASELINE_COMPATIBLE.withQuality(
                 ImageIoEncodeBenchmark.ijgQuality(ImageIoEncodeBenchmark.EXPLICIT_QUALITY))
-            : EncoderOptions.BASELINE_COMPATIBLE);
+            : EncoderOptions.BASELINE_COMPATIBLE;
+        JpegEncoder direct = new JpegEncoder(annexK ? options.withOptimizeHuffman(false) : options);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
         double[][] ms = new double[PLUGINS.size()][timed];
         int[] sizes = new int[PLUGINS.size()];
@@ -130,7 +139,8 @@ public final class ImageIoEncodeCpuTime {
         double megapixels = pixels.getWidth() * (double) pixels.getHeight() / 1e6;
         double[] median = new double[PLUGINS.size()];
         StringBuilder line = new StringBuilder(String.format("%s %s %s (%dx%d)", image, type,
-            explicit ? "writer + param q0.9" : "ImageIO.write (q0.75)", pixels.getWidth(), pixels.getHeight()));
+            annexK ? "writer + param q0.9, Annex K tables" : explicit ? "writer + param q0.9" : "ImageIO.write (q0.75)",
+            pixels.getWidth(), pixels.getHeight()));
         for (int p = 0; p < PLUGINS.size(); p++) {
             Arrays.sort(ms[p]);
             median[p] = ms[p][timed / 2];
