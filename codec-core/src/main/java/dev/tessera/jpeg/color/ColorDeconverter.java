@@ -197,8 +197,6 @@ public abstract class ColorDeconverter {
      */
     public static ColorDeconverter cmykToBgr(boolean ycck) {
         return new ColorDeconverter() {
-            private final byte[] px = new byte[4];
-
             @Override
             public int channels() {
                 return 3;
@@ -206,6 +204,8 @@ public abstract class ColorDeconverter {
 
             @Override
             public void convert(short[][] rows, int[] starts, int width, byte[] out, int offset) {
+                // No scratch array in the instance: threads converting different rows share one converter.
+                byte[] px = new byte[4];
                 for (int x = 0, o = offset; x < width; x++, o += 3) {
                     cmyk(rows, starts, x, ycck, px, 0);
                     int k = px[3] & 0xFF;
