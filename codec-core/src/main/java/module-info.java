@@ -16,6 +16,8 @@ module dev.tessera.codec {
     requires transitive java.desktop;
     // Optional at run time: without it the scalar code runs (docs/performance.md, "Vector API kernels").
     requires static jdk.incubator.vector;
+    // The system load average, which decides whether an AUTO_THREADS decode takes a second core.
+    requires java.management;
 
     exports dev.tessera.jpeg;
     exports dev.tessera.jpeg.error;

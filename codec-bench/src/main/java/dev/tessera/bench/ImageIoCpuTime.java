@@ -16,9 +16,14 @@ import javax.imageio.ImageIO;
  * CPUs; not a JMH benchmark. The inputs are those of {@link ImageIoDecodeBenchmark} (image and kind, see
  * {@link ImageIoInput}).
  *
+ * <p>Thread CPU time counts the calling thread only: with a fifth argument {@code wall} the clock is the wall
+ * clock instead, which is the one to use when Tessera's reader takes a second thread (its default,
+ * {@code DecoderOptions.AUTO_THREADS}, pipelines large single-scan files while a core is idle); run it on an
+ * otherwise idle machine. {@code -Ddev.tessera.imageio.decodeThreads=1} keeps the reader on the calling thread.
+ *
  * <pre>
  * java [--add-modules jdk.incubator.vector] -cp codec-bench/target/benchmarks.jar dev.tessera.bench.ImageIoCpuTime \
- *     photo 420 [warm-up rounds] [timed rounds]
+ *     photo 420 [warm-up rounds] [timed rounds] [cpu|wall]
  * </pre>
  */
 public final class ImageIoCpuTime {
@@ -33,7 +38,9 @@ public final class ImageIoCpuTime {
         String kind = args[1];
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int timed = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean wall = args.length > 4 && args[4].equals("wall");
+        ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+        java.util.function.LongSupplier clock = wall ? System::nanoTime : threadBean::getCurrentThreadCpuTime;
         try (ImageIoInput input = ImageIoInput.load(image, kind)) {
             input.checkDecoders();
             double[][] ms = new double[PLUGINS.size()][timed];
@@ -45,15 +52,15 @@ public final class ImageIoCpuTime {
                     long end;
                     if (plugin.equals(ImageIoPlugins.DIRECT)) {
                         JpegDecoder decoder = new JpegDecoder();
-                        start = threads.getCurrentThreadCpuTime();
+                        start = clock.getAsLong();
                         decoded = decoder.decode(input.file);
-                        end = threads.getCurrentThreadCpuTime();
+                        end = clock.getAsLong();
                     } else {
                         try (ImageIoPlugins.Preference first =
                                  ImageIoPlugins.Preference.reader(ImageIoPlugins.readerClass(plugin))) {
-                            start = threads.getCurrentThreadCpuTime();
+                            start = clock.getAsLong();
                             decoded = ImageIO.read(input.file.toFile());
-                            end = threads.getCurrentThreadCpuTime();
+                            end = clock.getAsLong();
                         }
                     }
                     if (decoded == null || decoded.getWidth() != input.width) {
@@ -65,7 +72,7 @@ public final class ImageIoCpuTime {
                 }
             }
             double[] median = new double[PLUGINS.size()];
-            StringBuilder line = new StringBuilder(input.toString());
+            StringBuilder line = new StringBuilder(input + (wall ? " (wall clock)" : " (thread CPU time)"));
             for (int p = 0; p < PLUGINS.size(); p++) {
                 Arrays.sort(ms[p]);
                 median[p] = ms[p][timed / 2];

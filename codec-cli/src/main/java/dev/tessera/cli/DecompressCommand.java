@@ -110,8 +110,9 @@ final class DecompressCommand implements Callable<Integer> {
     boolean autoOrient;
 
     @Option(names = "--threads-per-image", paramLabel = "N", defaultValue = "1",
-        description = "Threads one image may be decoded on (default: ${DEFAULT-VALUE}); only files with restart "
-            + "markers at MCU-row boundaries are split, with the same output.")
+        description = "Threads one image may be decoded on (default: ${DEFAULT-VALUE}): files with restart markers at "
+            + "MCU-row boundaries are split by interval, other files of 256K pixels or more are pipelined on 2 "
+            + "threads (for progressive files, their final pass). The output is the same for every N.")
     int threadsPerImage;
 
     @Option(names = {"-f", "--force"}, description = "Replace existing output files.")

@@ -4,6 +4,7 @@ import dev.tessera.jpeg.decode.DecodeSettings;
 import dev.tessera.jpeg.error.JpegWarning;
 import dev.tessera.jpeg.error.MalformedJpegException;
 import dev.tessera.jpeg.error.WarningListener;
+import dev.tessera.jpeg.simd.AutoThreads;
 import java.util.Objects;
 
 /**
@@ -27,11 +28,15 @@ import java.util.Objects;
  * <tr><td>{@link #portableIdct()}</td><td>false</td><td>the inverse DCT overflows as libjpeg-turbo's portable C
  *     code does ({@code JSIMD_FORCENONE=1}) rather than as its x86-64 SIMD code, which {@code djpeg} runs on
  *     x86-64; the two differ only on corrupt data whose coefficients overflow 16 bits</td></tr>
- * <tr><td>{@link #threads()}</td><td>1</td><td>threads one decode may use. Only a single-scan sequential file with
- *     restart markers at iMCU-row boundaries is split, by restart interval; the output and warnings are the same
- *     as with 1 thread (a damaged file is decoded on one thread). The split holds whole-image sample planes
- *     (2 bytes a sample); when they would not fit in {@link Limits#maxMemory()} the file is decoded on one
- *     thread</td></tr>
+ * <tr><td>{@link #threads()}</td><td>1</td><td>threads one decode may use, or {@link #AUTO_THREADS}. A single-scan
+ *     (sequential) file with restart markers at iMCU-row boundaries is split by restart interval (a damaged one
+ *     is not; the split holds whole-image sample planes, 2 bytes a sample, and is not made when they would not
+ *     fit in {@link Limits#maxMemory()}); any other single-scan file is pipelined on 2 threads: this thread
+ *     entropy-decodes while a worker runs the inverse DCT, upsampling and colour conversion a few iMCU rows
+ *     behind; a progressive or multi-scan file pipelines its final pass (the inverse DCT here, upsampling and
+ *     colour conversion on the worker). Lossless files, and outputs under {@value #MIN_PIXELS_FOR_THREADS}
+ *     pixels, decode on this thread. The pixels, warnings and exceptions are those of the one-thread
+ *     decode</td></tr>
  * <tr><td>{@link #grayscale()}</td><td>false</td><td>gray output from a YCbCr file: its luma (Y) samples, one
  *     band, as {@code djpeg -grayscale} writes them (libjpeg copies the Y component); gray files are gray
  *     anyway, and other colour spaces (RGB, CMYK, YCCK) throw {@code UnsupportedJpegException}</td></tr>
@@ -42,6 +47,17 @@ import java.util.Objects;
  * </table>
  */
 public final class DecoderOptions {
+    /**
+     * {@link #threads()} value that decides per decode: 2 threads when this machine has at least 2 processors and
+     * its load average over the last minute is below the processor count (a core is idle), else 1; when the
+     * system gives no load average, 1. A busy server thus decodes on its calling threads alone, as it would
+     * with 1, while a single decode on a quiet machine gets a second core.
+     */
+    public static final int AUTO_THREADS = AutoThreads.AUTO;
+
+    /** Outputs of fewer pixels decode on the calling thread whatever {@link #threads()} says. */
+    public static final long MIN_PIXELS_FOR_THREADS = DecodeSettings.MIN_PIXELS_FOR_THREADS;
+
     /** Default limits, lenient like libjpeg, CMYK kept as CMYK, full size, warnings ignored, SIMD overflow. */
     public static final DecoderOptions DEFAULT = new Builder().build();
 
@@ -63,8 +79,8 @@ public final class DecoderOptions {
             && b.scaleDenominator != 8) {
             throw new IllegalArgumentException("scale must be 1/1, 1/2, 1/4 or 1/8, found 1/" + b.scaleDenominator);
         }
-        if (b.threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, found " + b.threads);
+        if (b.threads < 0) {
+            throw new IllegalArgumentException("threads must be at least 1, or AUTO_THREADS (0), found " + b.threads);
         }
         limits = b.limits;
         strict = b.strict;
@@ -114,6 +130,7 @@ public final class DecoderOptions {
         return portableIdct;
     }
 
+    /** Threads one decode may use, at least 1, or {@link #AUTO_THREADS} (0). */
     public int threads() {
         return threads;
     }
@@ -152,7 +169,7 @@ public final class DecoderOptions {
         return toBuilder().portableIdct(value).build();
     }
 
-    /** @param value threads one decode may use (see {@link #threads()}) */
+    /** @param value threads one decode may use, or {@link #AUTO_THREADS} (see {@link #threads()}) */
     public DecoderOptions withThreads(int value) {
         return toBuilder().threads(value).build();
     }

@@ -106,6 +106,19 @@ class DjpegReferenceTest {
 
     @Test
     void decodesLikeDjpeg() throws IOException {
+        compareWithDjpeg(1, 0);
+    }
+
+    /**
+     * The same comparison with two threads a decode, on the outputs large enough for the decoder to use them
+     * (restart-marked files split by interval, every other single-scan file pipelined).
+     */
+    @Test
+    void decodesLikeDjpegOnTwoThreads() throws IOException {
+        compareWithDjpeg(2, DecoderOptions.MIN_PIXELS_FOR_THREADS);
+    }
+
+    private static void compareWithDjpeg(int threads, long minPixels) throws IOException {
         boolean full = Boolean.getBoolean("tessera.fullReference");
         Optional<ExternalTool> djpeg = ExternalTool.find("djpeg");
         Map<String, KnownDifference> known = knownDifferences();
@@ -126,6 +139,9 @@ class DjpegReferenceTest {
                 skipped++;
                 continue;
             }
+            if (row.pixels < minPixels) {
+                continue;
+            }
             ReferenceCorpus.Input input = new ReferenceCorpus.Input(row.source, row.file);
             Optional<byte[]> data = Optional.ofNullable(cache.get(input.toString()));
             if (data.isEmpty()) {
@@ -139,7 +155,7 @@ class DjpegReferenceTest {
             }
             byte[] pixels;
             try {
-                pixels = pnmBytes(new JpegDecoder(options(row.scale)).decode(data.get()));
+                pixels = pnmBytes(new JpegDecoder(options(row.scale).withThreads(threads)).decode(data.get()));
             } catch (UnsupportedJpegException e) {
                 if (NOT_YET.contains(e.feature())) {
                     unsupported++;
@@ -186,9 +202,9 @@ class DjpegReferenceTest {
                 failures.add(row.key() + ": pixels differ" + detail);
             }
         }
-        System.out.printf("djpeg reference: %d exact (%d of them also exact against djpeg's C path where it "
+        System.out.printf("djpeg reference (%d threads): %d exact (%d of them also exact against djpeg's C path where it "
             + "differs from SIMD), %d known-different, %d unsupported, %d skipped, %d rejected by djpeg (not "
-            + "compared), %d failures%n", exact, portableChecked, knownDifferent, unsupported, skipped, djpegErrors,
+            + "compared), %d failures%n", threads, exact, portableChecked, knownDifferent, unsupported, skipped, djpegErrors,
             failures.size());
         assertTrue(failures.isEmpty(), failures.size() + " mismatches:\n" + String.join("\n", failures));
     }

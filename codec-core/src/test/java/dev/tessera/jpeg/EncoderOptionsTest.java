@@ -113,7 +113,8 @@ class EncoderOptionsTest {
         assertEquals(d, d.withGrayscale(true).withGrayscale(false));
         assertSame(WarningListener.IGNORE, d.withListener(null).listener());
         assertThrows(IllegalArgumentException.class, () -> d.withScale(3));
-        assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withThreads(-1));
+        assertEquals(DecoderOptions.AUTO_THREADS, d.withThreads(0).threads(), "0 decides per decode");
         assertThrows(IllegalArgumentException.class, () -> d.withLimits(null));
 
         Limits l = Limits.DEFAULT;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link DecoderOptions#threads()}: decoding on several threads gives the pixels, warnings and exceptions of
- * the one-thread decode, for clean files with restart markers (split by restart interval) and for damaged
- * ones (which must fall back to one thread without a difference).
+ * the one-thread decode, for clean files with restart markers (split by restart interval), for files without
+ * them (pipelined: entropy decoding on the calling thread, the output stage on a worker) and for damaged ones.
  */
 class ParallelDecodeTest {
     /** The parallel decoder splits sequential scans at restart markers: the files here are sequential. */
@@ -147,6 +147,98 @@ class ParallelDecodeTest {
             assertEquals(one.warnings(), two.warnings(), label);
             assertArrayEquals(one.pixels(), two.pixels(), label);
         }
+    }
+
+    /** A picture large enough to be pipelined ({@code DecoderOptions.MIN_PIXELS_FOR_THREADS}), of odd size. */
+    private static BufferedImage large() throws IOException {
+        BufferedImage picture = pictures().get(pictures().size() - 1);
+        BufferedImage out = new BufferedImage(1001, 693, BufferedImage.TYPE_3BYTE_BGR);
+        out.createGraphics().drawImage(picture, 0, 0, 1001, 693, null);
+        assertTrue((long) out.getWidth() * out.getHeight()
+            >= DecoderOptions.MIN_PIXELS_FOR_THREADS);
+        return out;
+    }
+
+    private static BufferedImage gray(BufferedImage picture) {
+        BufferedImage gray = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        gray.createGraphics().drawImage(picture, 0, 0, null);
+        return gray;
+    }
+
+    @Test
+    void cleanFilesWithoutRestartMarkersArePipelinedWithTheOneThreadPixels() throws IOException {
+        BufferedImage picture = large();
+        for (Subsampling s : new Subsampling[] {Subsampling.S420, Subsampling.S422, Subsampling.S444,
+            Subsampling.S440, Subsampling.S411}) {
+            byte[] data = encode(picture, SEQUENTIAL.withSubsampling(s));
+            assertSame(data, s.toString());
+            Outcome one = decode(data, 1, 1);
+            Outcome auto = decode(data, DecoderOptions.AUTO_THREADS, 1);
+            assertEquals(one.warnings(), auto.warnings(), s + " auto threads");
+            assertArrayEquals(one.pixels(), auto.pixels(), s + " auto threads");
+        }
+        assertSame(encode(gray(picture), SEQUENTIAL), "gray");
+    }
+
+    @Test
+    void progressiveFilesHaveTheirFinalPassPipelinedWithTheOneThreadPixels() throws IOException {
+        BufferedImage picture = large();
+        EncoderOptions progressive = EncoderOptions.DEFAULT.withProgressive(true);
+        for (Subsampling s : new Subsampling[] {Subsampling.S420, Subsampling.S422, Subsampling.S444}) {
+            byte[] data = encode(picture, progressive.withSubsampling(s));
+            assertSame(data, "progressive " + s);
+            // Cut short: the missing scans make libjpeg-turbo's block smoothing run in the final pass.
+            assertSame(java.util.Arrays.copyOf(data, data.length * 2 / 3), "progressive " + s + " truncated");
+            assertSame(java.util.Arrays.copyOf(data, data.length / 5), "progressive " + s + " truncated early");
+        }
+        assertSame(encode(gray(picture), progressive), "progressive gray");
+    }
+
+    @Test
+    void damagedFilesWithoutRestartMarkersDecodeAsOnOneThread() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        BufferedImage picture = large();
+        byte[] clean = encode(picture, SEQUENTIAL);
+        for (int cut : new int[] {clean.length / 5, clean.length / 2, clean.length - 40}) {
+            assertSame(java.util.Arrays.copyOf(clean, cut), "truncated at " + cut);
+        }
+        for (int i = 0; i < 8; i++) {
+            byte[] data = clean.clone();
+            int at = clean.length / 4 + random.nextInt(clean.length / 2);
+            if (i % 4 == 0) {
+                data[at] = (byte) 0xFF; // a marker in the middle of the entropy-coded data
+                data[at + 1] = (byte) (0xD0 + random.nextInt(8));
+            } else {
+                data[at] ^= (byte) (1 + random.nextInt(255));
+            }
+            assertSame(data, "damaged " + i + " at " + at);
+        }
+    }
+
+    @Test
+    void theOutputStageOfALargeSingleScanFileRunsOnAWorkerThread() throws Exception {
+        byte[] data = encode(large(), SEQUENTIAL);
+        JpegDecoder decoder = new JpegDecoder(DecoderOptions.DEFAULT.withThreads(2));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread decoding = new Thread(() -> {
+            try {
+                while (!done.get()) {
+                    decoder.decode(data);
+                }
+            } catch (JpegException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        decoding.start();
+        boolean seen = false;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!seen && System.nanoTime() < deadline) {
+            seen = Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("tessera-decode-output"));
+        }
+        done.set(true);
+        decoding.join();
+        assertTrue(seen, "no tessera-decode-output thread seen in 20 s of decoding with 2 threads");
     }
 
     private static boolean hasRestartInterval(byte[] data) {

@@ -230,8 +230,7 @@ public final class DecodePipeline {
             return new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, maxMemory, at);
         }
         FrameDecoder decoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(),
-            output, maxMemory, at);
-        decoder.useThreads(options.threads());
+            output, maxMemory, options.threads(), at);
         return decoder;
     }
 

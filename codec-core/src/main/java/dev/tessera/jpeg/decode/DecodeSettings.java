@@ -22,4 +22,9 @@ import dev.tessera.jpeg.error.WarningListener;
 public record DecodeSettings(long maxPixels, int maxScans, long maxMarkerMemory, int maxComponents, long maxMemory,
                              boolean strict, boolean cmykToRgb, int scaleDenominator, WarningListener listener,
                              boolean portableIdct, int threads, boolean grayscale) {
+    /**
+     * Outputs of fewer pixels decode on one thread whatever {@link #threads} says: starting a worker thread
+     * would cost more than it saves.
+     */
+    public static final long MIN_PIXELS_FOR_THREADS = 1 << 18;
 }

@@ -23,6 +23,7 @@ import dev.tessera.jpeg.model.ScanComponent;
 import dev.tessera.jpeg.model.ScanHeader;
 import dev.tessera.jpeg.sample.SamplePlane;
 import dev.tessera.jpeg.spec.Marker;
+import dev.tessera.jpeg.simd.AutoThreads;
 import dev.tessera.jpeg.spec.ZigZag;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
@@ -75,8 +76,20 @@ final class FrameDecoder implements FrameDecoding {
     private final WarningSink warnings;
     private final boolean portableIdct;
     private final PixelOutput output;
-    /** Threads a single-scan file with restart markers may be decoded on ({@link ParallelScanDecoder}). */
-    private int threads = 1;
+    /** Threads one decode may use: a single-scan file is split at restart markers ({@link ParallelScanDecoder}) or pipelined. */
+    private final int threads;
+    /**
+     * iMCU rows the coefficient window of a single-scan file holds: 1, or {@link #PIPELINE_DEPTH} when
+     * entropy decoding runs ahead of the output stage on another thread ({@link RowPipeline}).
+     */
+    private final int windowRows;
+    /**
+     * Multi-scan files on 2 threads: the final pass runs the inverse DCT (and block smoothing) of each iMCU row on
+     * the calling thread and the upsampling and colour conversion on a worker ({@link RowPipeline}).
+     */
+    private final boolean pipelinedFinish;
+    /** Rows of the pipeline's window: enough to ride out the two stages' row-to-row jitter. */
+    static final int PIPELINE_DEPTH = 4;
     /** Bytes the memory limit leaves after this decoder's own buffers: the threaded path must fit in them. */
     private final long spareMemory;
     private int scanNumber;
@@ -88,11 +101,15 @@ final class FrameDecoder implements FrameDecoding {
      *
      * @param output what to make of the samples: an image (8- or 16-bit), or only whole sample planes
      * @param maxMemory the most bytes the buffers and the output may take ({@code Limits.maxMemory})
+     * @param threads   threads the decode may use, or {@link AutoThreads#AUTO}
      */
     FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
-                 WarningSink warnings, boolean portableIdct, PixelOutput output, long maxMemory, long offset)
+                 WarningSink warnings, boolean portableIdct, PixelOutput output, long maxMemory, int threads,
+                 long offset)
         throws JpegException {
         this.layout = layout;
+        boolean large = (long) layout.outputWidth * layout.outputHeight >= DecodeSettings.MIN_PIXELS_FOR_THREADS;
+        this.threads = threads != AutoThreads.AUTO ? threads : large ? AutoThreads.resolve(threads) : 1;
         this.bits = bits;
         this.warnings = warnings;
         this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
@@ -103,6 +120,9 @@ final class FrameDecoder implements FrameDecoding {
         int n = layout.components.length;
         this.multiScan = progressive || firstScan.components().size() < n;
         this.wholePlanes = multiScan || output.coefficientsOnly;
+        boolean pipelined = this.threads > 1 && large && output.image() && layout.imcuRows > PIPELINE_DEPTH;
+        this.windowRows = pipelined && !wholePlanes ? PIPELINE_DEPTH : 1;
+        this.pipelinedFinish = pipelined && multiScan && !output.coefficientsOnly;
         coefficients = new CoefficientBuffer[n];
         planes = new SamplePlane[n];
         kernels = new IdctKernel[n];
@@ -130,8 +150,8 @@ final class FrameDecoder implements FrameDecoding {
         }
         long total = 0;
         for (DecodeLayout.Component c : layout.components) {
-            long coefs = (long) bufferWidth(c) * (wholePlanes ? c.paddedBlocksHigh : c.v) * 64;
-            long samples = (long) c.planeWidth() * output.rowsHeld(c);
+            long coefs = (long) bufferWidth(c) * (wholePlanes ? c.paddedBlocksHigh : c.v * windowRows) * 64;
+            long samples = (long) c.planeWidth() * sampleRowsHeld(c);
             if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
                 throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
             }
@@ -147,22 +167,35 @@ final class FrameDecoder implements FrameDecoding {
         written = new long[n][];
         for (DecodeLayout.Component c : layout.components) {
             if (!wholePlanes && !arithmetic) {
-                written[c.index] = new long[bufferWidth(c) * c.v];
+                written[c.index] = new long[bufferWidth(c) * c.v * windowRows];
             }
-            coefficients[c.index] = new CoefficientBuffer(bufferWidth(c), wholePlanes ? c.paddedBlocksHigh : c.v,
-                groupKernels[c.index] != null);
+            coefficients[c.index] = new CoefficientBuffer(bufferWidth(c),
+                wholePlanes ? c.paddedBlocksHigh : c.v * windowRows, groupKernels[c.index] != null);
             if (progressive && !arithmetic) {
                 nonZero[c.index] = new long[c.paddedBlocksWide * c.paddedBlocksHigh];
             }
             if (output.coefficientsOnly) {
                 continue;
             }
-            planes[c.index] = new SamplePlane(c.planeWidth(), output.rowsHeld(c));
+            planes[c.index] = new SamplePlane(c.planeWidth(), sampleRowsHeld(c));
             // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
             kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
                 : InverseDct.forSize(c.scaledSize, precision);
         }
         assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
+    }
+
+    /**
+     * Sample rows of component c's window: the assembler's, plus, when the final pass is pipelined, the
+     * {@code PIPELINE_DEPTH - 1} iMCU rows the inverse DCT may run ahead of it ({@link RowPipeline} lets it
+     * transform row r + 1 once the assembler is done with row r + 1 - depth, not with row r).
+     */
+    private int sampleRowsHeld(DecodeLayout.Component c) {
+        int rows = output.rowsHeld(c);
+        if (!pipelinedFinish) {
+            return rows;
+        }
+        return Math.min(c.planeHeight(), rows + (PIPELINE_DEPTH - 1) * c.v * c.scaledSize);
     }
 
     /** Blocks a row of component c's coefficient buffer holds: whole groups of eight for the group kernel. */
@@ -186,11 +219,6 @@ final class FrameDecoder implements FrameDecoding {
 
     /** One component's coefficients and latched quantization values (natural order), for the pipeline. */
     record CoefficientPlane(short[] coefficients, int[] quantValues) {
-    }
-
-    /** Lets a single-scan file with restart markers be decoded on up to {@code n} threads. */
-    void useThreads(int n) {
-        threads = n;
     }
 
     @Override
@@ -261,9 +289,17 @@ final class FrameDecoder implements FrameDecoding {
             lastGoodRow = layout.imcuRows - 1;
             return;
         }
+        int restartInterval = state.restartInterval;
+        int lastGood = lastGoodRow;
+        if (windowRows > 1) {
+            lastGoodRow = new RowPipeline(this::transformRow, layout.imcuRows, windowRows).run(published ->
+                ScanDecoder.decode(layout, indices, coefficients, decoder, bits, restartInterval, lastGood,
+                    published));
+            return;
+        }
         ScanDecoder.RowListener listener = wholePlanes ? row -> { } : this::transformRow;
-        lastGoodRow = ScanDecoder.decode(layout, indices, coefficients, decoder, bits, state.restartInterval,
-            lastGoodRow, listener);
+        lastGoodRow = ScanDecoder.decode(layout, indices, coefficients, decoder, bits, restartInterval, lastGood,
+            listener);
     }
 
     private void latchQuant(int ci, StreamState state, long offset) throws MalformedJpegException {
@@ -498,22 +534,37 @@ final class FrameDecoder implements FrameDecoding {
         }
         BlockSmoother smoother = progressive
             ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
+        if (pipelinedFinish && assembler != null) {
+            new RowPipeline(assembler::imcuRowDone, layout.imcuRows, PIPELINE_DEPTH).run(published -> {
+                for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
+                    transformFinalRow(imcu, smoother);
+                    published.rowDecoded(imcu);
+                }
+                return 0;
+            });
+            return;
+        }
         for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
-            for (DecodeLayout.Component c : layout.components) {
-                if (!output.needs(c.index)) {
-                    continue;
-                }
-                if (smoother != null) {
-                    smoother.transformRow(c, imcu, coefficients[c.index], kernels[c.index], multipliers[c.index],
-                        planes[c.index]);
-                } else if (nonZero[c.index] != null && multipliers[c.index] != null) {
-                    transformProgressiveRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
-                } else {
-                    transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
-                }
-            }
+            transformFinalRow(imcu, smoother);
             if (assembler != null) {
                 assembler.imcuRowDone(imcu);
+            }
+        }
+    }
+
+    /** The final pass's inverse DCT of iMCU row {@code imcu}, every component the output needs. */
+    private void transformFinalRow(int imcu, BlockSmoother smoother) {
+        for (DecodeLayout.Component c : layout.components) {
+            if (!output.needs(c.index)) {
+                continue;
+            }
+            if (smoother != null) {
+                smoother.transformRow(c, imcu, coefficients[c.index], kernels[c.index], multipliers[c.index],
+                    planes[c.index]);
+            } else if (nonZero[c.index] != null && multipliers[c.index] != null) {
+                transformProgressiveRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
+            } else {
+                transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
             }
         }
     }

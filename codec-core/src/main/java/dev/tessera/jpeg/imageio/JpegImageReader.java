@@ -232,12 +232,18 @@ public final class JpegImageReader extends ImageReader {
     }
 
     private JpegDecoder decoder(int scale, boolean cmykToRgb, Limits limits) {
-        return decoder(scale, cmykToRgb, limits, false);
+        return decoder(scale, cmykToRgb, limits, false, 1);
     }
 
-    private JpegDecoder decoder(int scale, boolean cmykToRgb, Limits limits, boolean grayscale) {
+    private JpegDecoder decoder(int scale, boolean cmykToRgb, Limits limits, boolean grayscale, int threads) {
         return new JpegDecoder(DecoderOptions.DEFAULT.toBuilder().scale(scale).cmykToRgb(cmykToRgb).limits(limits)
-            .grayscale(grayscale).listener(warning -> processWarningOccurred(warning.toString())).build());
+            .grayscale(grayscale).threads(threads).listener(warning -> processWarningOccurred(warning.toString()))
+            .build());
+    }
+
+    /** The threads of a {@link TesseraJpegReadParam}, else the default it starts from (the system property). */
+    private static int threads(ImageReadParam param) {
+        return param instanceof TesseraJpegReadParam tessera ? tessera.getThreads() : TesseraJpegReadParam.defaultThreads();
     }
 
     /** The limits of a {@link TesseraJpegReadParam}, else the defaults. */
@@ -436,7 +442,7 @@ public final class JpegImageReader extends ImageReader {
             // The destination ImageIO would make is the decoder's own image: hand that over, with no copy.
             processImageStarted(imageIndex);
             // CMYK above 8 bits stays CMYK: its only type is the decoder's image.
-            BufferedImage decoded = decode(1, isCmyk(header) && !isWideCmyk(header), limits);
+            BufferedImage decoded = decode(1, isCmyk(header) && !isWideCmyk(header), param);
             if (decoded.getType() == getImageTypes(imageIndex).next().getBufferedImageType()) {
                 if (abortRequested()) {
                     processReadAborted();
@@ -456,7 +462,7 @@ public final class JpegImageReader extends ImageReader {
         int scale = lossless(header) ? 1
             : scaleFor(param.getSourceXSubsampling(), param.getSourceYSubsampling(), to.source);
         boolean wantCmyk = to.image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK;
-        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, limits, lumaOnly(header, to.image));
+        BufferedImage decoded = decode(scale, isCmyk(header) && !wantCmyk, param, lumaOnly(header, to.image));
         return copy(decoded, to, scale, param);
     }
 
@@ -555,13 +561,14 @@ public final class JpegImageReader extends ImageReader {
             && destination.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
     }
 
-    private BufferedImage decode(int scale, boolean cmykToRgb, Limits limits) throws IOException {
-        return decode(scale, cmykToRgb, limits, false);
+    private BufferedImage decode(int scale, boolean cmykToRgb, ImageReadParam param) throws IOException {
+        return decode(scale, cmykToRgb, param, false);
     }
 
-    private BufferedImage decode(int scale, boolean cmykToRgb, Limits limits, boolean grayscale) throws IOException {
+    private BufferedImage decode(int scale, boolean cmykToRgb, ImageReadParam param, boolean grayscale)
+        throws IOException {
         try {
-            return decoder(scale, cmykToRgb, limits, grayscale).decode(data());
+            return decoder(scale, cmykToRgb, limits(param), grayscale, threads(param)).decode(data());
         } catch (JpegException e) {
             throw new IIOException(e.getMessage(), e);
         }
@@ -576,7 +583,7 @@ public final class JpegImageReader extends ImageReader {
         Limits limits = limits(param);
         checkLimits(header(imageIndex), limits);
         processImageStarted(imageIndex);
-        Raster raster = decode(1, false, limits).getRaster();
+        Raster raster = decode(1, false, param).getRaster();
         Raster result = SourceRegion.apply(raster, param);
         processImageProgress(100f);
         processImageComplete();

@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.imageio;
 
+import dev.tessera.jpeg.DecoderOptions;
 import dev.tessera.jpeg.Limits;
 import javax.imageio.plugins.jpeg.JPEGImageReadParam;
 
@@ -17,10 +18,19 @@ import javax.imageio.plugins.jpeg.JPEGImageReadParam;
  *
  * A file over a limit fails with an {@code IIOException} whose cause is the {@code JpegLimitException}, before
  * the reader allocates the destination image. Reads without such a param use {@link Limits#DEFAULT}.
+ *
+ * <p>{@link #setThreads} sets the threads one read may use, as {@link DecoderOptions#threads()} says; reads start
+ * from {@link DecoderOptions#AUTO_THREADS} (a second thread while a core is idle), or from the system property
+ * {@value #THREADS_PROPERTY} when it is set ({@code auto} or a whole number from 1), which reads without a param,
+ * such as {@code ImageIO.read}, use too.
  */
 public class TesseraJpegReadParam extends JPEGImageReadParam {
+    /** System property with the threads reads start from: {@code auto} (the default) or a whole number from 1. */
+    public static final String THREADS_PROPERTY = "dev.tessera.imageio.decodeThreads";
+
     private Limits limits = Limits.DEFAULT;
     private boolean autoOrient;
+    private int threads = defaultThreads();
 
     /** Parameters with the JDK's defaults and {@link Limits#DEFAULT}. */
     public TesseraJpegReadParam() {
@@ -53,5 +63,46 @@ public class TesseraJpegReadParam extends JPEGImageReadParam {
      */
     public void setAutoOrient(boolean autoOrient) {
         this.autoOrient = autoOrient;
+    }
+
+    /** Threads a read with this param may use: at least 1, or {@link DecoderOptions#AUTO_THREADS} (0). */
+    public int getThreads() {
+        return threads;
+    }
+
+    /**
+     * Sets the threads a read may use: 1 decodes on the calling thread alone; more lets a large single-scan file
+     * be decoded in a pipeline (see {@link DecoderOptions#threads()}); {@link DecoderOptions#AUTO_THREADS} decides
+     * per read from the machine's load. The pixels are the same for every value.
+     *
+     * @throws IllegalArgumentException if {@code threads} is negative
+     */
+    public void setThreads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be at least 1, or AUTO_THREADS (0), found " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /**
+     * The threads reads start from: the system property {@value #THREADS_PROPERTY} when it holds {@code auto} or
+     * a whole number from 1, else {@link DecoderOptions#AUTO_THREADS}.
+     */
+    static int defaultThreads() {
+        String value;
+        try {
+            value = System.getProperty(THREADS_PROPERTY);
+        } catch (SecurityException e) {
+            return DecoderOptions.AUTO_THREADS;
+        }
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("auto")) {
+            return DecoderOptions.AUTO_THREADS;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            return n >= 1 ? n : DecoderOptions.AUTO_THREADS;
+        } catch (NumberFormatException e) {
+            return DecoderOptions.AUTO_THREADS;
+        }
     }
 }
