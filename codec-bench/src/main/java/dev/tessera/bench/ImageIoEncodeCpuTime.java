@@ -32,16 +32,28 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * it without {@code -Ddev.tessera.simd.warmup=false}, which makes C2 compile the kernels inlined into the much
  * larger row encoder, where JDK 17 leaves vector operations uncompiled (see docs/performance.md).
  *
+ * <p>With a sixth argument {@code wall} the clock is the wall clock instead of the calling thread's CPU time:
+ * the one to use when Tessera's writer takes a second thread (its default, {@code EncoderOptions.AUTO_THREADS},
+ * quantizes stripes on a worker for a large image while a core is idle); run it on an otherwise idle machine.
+ * {@code -Ddev.tessera.imageio.encodeThreads=1} keeps the writer on the calling thread.
+ *
  * <pre>
  * java [--add-modules jdk.incubator.vector] -cp codec-bench/target/benchmarks.jar dev.tessera.bench.ImageIoEncodeCpuTime \
- *     photo [3byte-bgr,int-rgb,byte-gray] [explicit,write,annexk] [warm-up rounds] [timed rounds]
+ *     photo [3byte-bgr,int-rgb,byte-gray] [explicit,write,annexk] [warm-up rounds] [timed rounds] [cpu|wall]
  * </pre>
  */
 public final class ImageIoEncodeCpuTime {
     private static final List<String> PLUGINS = List.of(ImageIoPlugins.TESSERA, ImageIoPlugins.JDK,
         ImageIoPlugins.DIRECT);
 
+    /** Wall clock rather than the calling thread's CPU time. */
+    private static boolean wall;
+
     private ImageIoEncodeCpuTime() {
+    }
+
+    private static long now(ThreadMXBean threads) {
+        return wall ? System.nanoTime() : threads.getCurrentThreadCpuTime();
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,6 +62,7 @@ public final class ImageIoEncodeCpuTime {
         List<String> calls = List.of((args.length > 2 ? args[2] : "explicit,write").split(","));
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int timed = args.length > 4 ? Integer.parseInt(args[4]) : 11;
+        wall = args.length > 5 && args[5].equals("wall");
         BufferedImage picture = DecodeInputs.picture(image);
         for (String type : types) {
             BufferedImage pixels = ImageIoEncodeBenchmark.convert(picture, type);
@@ -98,22 +111,22 @@ public final class ImageIoEncodeCpuTime {
                 long start;
                 long end;
                 if (plugin.equals(ImageIoPlugins.DIRECT)) {
-                    start = threads.getCurrentThreadCpuTime();
+                    start = now(threads);
                     direct.encode(pixels, out);
-                    end = threads.getCurrentThreadCpuTime();
+                    end = now(threads);
                 } else if (explicit) {
-                    start = threads.getCurrentThreadCpuTime();
+                    start = now(threads);
                     try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
                         writers[p].setOutput(stream);
                         writers[p].write(null, new IIOImage(pixels, null, null), params[p]);
                     }
-                    end = threads.getCurrentThreadCpuTime();
+                    end = now(threads);
                 } else {
                     try (ImageIoPlugins.Preference first =
                              ImageIoPlugins.Preference.writer(ImageIoPlugins.writerClass(plugin))) {
-                        start = threads.getCurrentThreadCpuTime();
+                        start = now(threads);
                         boolean written = ImageIO.write(pixels, "jpeg", out);
-                        end = threads.getCurrentThreadCpuTime();
+                        end = now(threads);
                         if (!written) {
                             throw new IllegalStateException("ImageIO found no JPEG writer");
                         }
@@ -138,9 +151,9 @@ public final class ImageIoEncodeCpuTime {
         }
         double megapixels = pixels.getWidth() * (double) pixels.getHeight() / 1e6;
         double[] median = new double[PLUGINS.size()];
-        StringBuilder line = new StringBuilder(String.format("%s %s %s (%dx%d)", image, type,
+        StringBuilder line = new StringBuilder(String.format("%s %s %s (%dx%d)%s", image, type,
             annexK ? "writer + param q0.9, Annex K tables" : explicit ? "writer + param q0.9" : "ImageIO.write (q0.75)",
-            pixels.getWidth(), pixels.getHeight()));
+            pixels.getWidth(), pixels.getHeight(), wall ? ", wall clock" : ""));
         for (int p = 0; p < PLUGINS.size(); p++) {
             Arrays.sort(ms[p]);
             median[p] = ms[p][timed / 2];

@@ -31,12 +31,12 @@ import java.util.Objects;
  * <tr><td>{@link #threads()}</td><td>1</td><td>threads one decode may use, or {@link #AUTO_THREADS}. A single-scan
  *     (sequential) file with restart markers at iMCU-row boundaries is split by restart interval (a damaged one
  *     is not; the split holds whole-image sample planes, 2 bytes a sample, and is not made when they would not
- *     fit in {@link Limits#maxMemory()}); any other single-scan file is pipelined on 2 threads: this thread
- *     entropy-decodes while a worker runs the inverse DCT, upsampling and colour conversion a few iMCU rows
- *     behind; a progressive or multi-scan file pipelines its final pass (the inverse DCT here, upsampling and
- *     colour conversion on the worker). Lossless files, and outputs under {@value #MIN_PIXELS_FOR_THREADS}
- *     pixels, decode on this thread. The pixels, warnings and exceptions are those of the one-thread
- *     decode</td></tr>
+ *     fit in {@link Limits#maxMemory()}); any other file of at least {@value #MIN_PIXELS_FOR_THREADS} output
+ *     pixels and more than four iMCU rows is pipelined on 2 threads when its larger windows fit in the memory
+ *     limit: this thread entropy-decodes while a worker runs the inverse DCT, upsampling and colour conversion
+ *     a few iMCU rows behind, or for a progressive or multi-scan file, its final pass runs the inverse DCT here
+ *     and upsampling and colour conversion on the worker. Lossless files decode on this thread. The pixels,
+ *     warnings and exceptions are those of the one-thread decode (docs/decoder.md, "Threads")</td></tr>
  * <tr><td>{@link #grayscale()}</td><td>false</td><td>gray output from a YCbCr file: its luma (Y) samples, one
  *     band, as {@code djpeg -grayscale} writes them (libjpeg copies the Y component); gray files are gray
  *     anyway, and other colour spaces (RGB, CMYK, YCCK) throw {@code UnsupportedJpegException}</td></tr>
@@ -55,7 +55,7 @@ public final class DecoderOptions {
      */
     public static final int AUTO_THREADS = AutoThreads.AUTO;
 
-    /** Outputs of fewer pixels decode on the calling thread whatever {@link #threads()} says. */
+    /** Outputs of fewer pixels are not pipelined, and decode on the calling thread under {@link #AUTO_THREADS}. */
     public static final long MIN_PIXELS_FOR_THREADS = DecodeSettings.MIN_PIXELS_FOR_THREADS;
 
     /** Default limits, lenient like libjpeg, CMYK kept as CMYK, full size, warnings ignored, SIMD overflow. */

@@ -4,6 +4,7 @@ import dev.tessera.jpeg.encode.EncodeSettings;
 import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.jpeg.model.Subsampling;
+import dev.tessera.jpeg.simd.AutoThreads;
 import java.util.Objects;
 
 /**
@@ -42,8 +43,8 @@ import java.util.Objects;
  *     B.2.4.4)</td></tr>
  * <tr><td>{@link #background()}</td><td>0xFFFFFF</td><td>RGB that transparent pixels are composited
  *     onto</td></tr>
- * <tr><td>{@link #threads()}</td><td>1</td><td>threads encoding one image, 1..{@value #MAX_THREADS}; the bytes
- *     are the same for every value</td></tr>
+ * <tr><td>{@link #threads()}</td><td>1</td><td>threads encoding one image, 1..{@value #MAX_THREADS}, or
+ *     {@link #AUTO_THREADS}; the bytes are the same for every value</td></tr>
  * </table>
  *
  * <p>{@link #withPreset} sets the techniques of a preset (tables, trellis, adaptive quantization, progressive,
@@ -53,6 +54,14 @@ import java.util.Objects;
 public final class EncoderOptions {
     /** The most threads one encode may use. */
     public static final int MAX_THREADS = 256;
+    /**
+     * {@link #threads()} value that decides per image, as {@code DecoderOptions.AUTO_THREADS} does: 2 threads for
+     * an image of at least {@value #MIN_PIXELS_FOR_THREADS} pixels when the machine has at least 2 processors and
+     * its one-minute load average is below their number, else 1.
+     */
+    public static final int AUTO_THREADS = AutoThreads.AUTO;
+    /** Images of fewer pixels are encoded on the calling thread under {@link #AUTO_THREADS}. */
+    public static final long MIN_PIXELS_FOR_THREADS = AutoThreads.MIN_PIXELS;
 
     /**
      * Quality 75, 4:2:0, sequential with optimized Huffman tables, no restarts, white background, Annex K
@@ -102,8 +111,9 @@ public final class EncoderOptions {
         if (b.tables == null) {
             throw new IllegalArgumentException("tables must not be null");
         }
-        if (b.threads < 1 || b.threads > MAX_THREADS) {
-            throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS + ", found " + b.threads);
+        if (b.threads < 0 || b.threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS + ", or AUTO_THREADS (0), found "
+                + b.threads);
         }
         quality = b.quality;
         chromaQuality = b.chromaQuality;
@@ -295,8 +305,9 @@ public final class EncoderOptions {
      * same, byte for byte, for every thread count: stripes of MCU rows are quantized on worker threads and
      * entropy-coded in order; when the restart interval is a whole number of MCU rows the stripes are also
      * entropy-coded in parallel, since each restart interval codes independently (T.81 F.1.1.5.1).
+     * {@link #AUTO_THREADS} decides per image from the machine's load.
      *
-     * @throws IllegalArgumentException unless 1 &lt;= threads &lt;= {@value #MAX_THREADS}
+     * @throws IllegalArgumentException unless 0 &lt;= threads &lt;= {@value #MAX_THREADS}
      */
     public EncoderOptions withThreads(int threads) {
         return toBuilder().threads(threads).build();

@@ -22,7 +22,7 @@ class EncoderThreadsTest {
 
     private static void assertSameBytes(EncoderOptions options, BufferedImage img) throws IOException {
         byte[] expected = new JpegEncoder(options).encode(img);
-        for (int threads : new int[] {2, 4}) {
+        for (int threads : new int[] {2, 4, EncoderOptions.AUTO_THREADS}) {
             assertArrayEquals(expected, new JpegEncoder(options.withThreads(threads)).encode(img),
                 options + ", " + threads + " threads");
         }
@@ -34,6 +34,11 @@ class EncoderThreadsTest {
         BufferedImage img = image(1023, 1401);
         assertSameBytes(EncoderOptions.DEFAULT, img);
         assertSameBytes(EncoderOptions.DEFAULT.withProgressive(false), img);
+        // Optimized sequential tables with the coefficients kept: stripes packed on workers, joined in order.
+        assertSameBytes(EncoderOptions.BASELINE_COMPATIBLE.withQuality(90), img);
+        BufferedImage gray = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        gray.createGraphics().drawImage(img, 0, 0, null);
+        assertSameBytes(EncoderOptions.BASELINE_COMPATIBLE.withRestartInterval(RestartInterval.mcus(37)), gray);
         assertSameBytes(EncoderOptions.DEFAULT.withRestartInterval(RestartInterval.mcuRows(4)), img);
         assertSameBytes(EncoderOptions.BASELINE_COMPATIBLE.withOptimizeHuffman(false)
             .withRestartInterval(RestartInterval.mcuRows(1)), img);

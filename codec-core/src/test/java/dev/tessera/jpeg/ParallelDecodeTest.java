@@ -220,25 +220,78 @@ class ParallelDecodeTest {
         byte[] data = encode(large(), SEQUENTIAL);
         JpegDecoder decoder = new JpegDecoder(DecoderOptions.DEFAULT.withThreads(2));
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         Thread decoding = new Thread(() -> {
             try {
                 while (!done.get()) {
                     decoder.decode(data);
                 }
-            } catch (JpegException e) {
-                throw new IllegalStateException(e);
+            } catch (JpegException | RuntimeException e) {
+                failed.set(e);
             }
         });
         decoding.start();
         boolean seen = false;
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!seen && System.nanoTime() < deadline) {
+        while (!seen && failed.get() == null && decoding.isAlive() && System.nanoTime() < deadline) {
             seen = Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("tessera-decode-output"));
+            Thread.sleep(1);
         }
         done.set(true);
         decoding.join();
+        assertEquals(null, failed.get(), "the decodes failed");
         assertTrue(seen, "no tessera-decode-output thread seen in 20 s of decoding with 2 threads");
+    }
+
+    @Test
+    void scaledDecodesOfALargeFileArePipelinedWithTheOneThreadPixels() throws IOException {
+        // 2112 x 1408: at 1/2 still 1,486,848 pixels, pipelined; at 1/4 and 1/8 too small, on one thread.
+        BufferedImage picture = large();
+        BufferedImage big = new BufferedImage(2112, 1408, BufferedImage.TYPE_3BYTE_BGR);
+        big.createGraphics().drawImage(picture, 0, 0, 2112, 1408, null);
+        for (EncoderOptions options : new EncoderOptions[] {SEQUENTIAL.withSubsampling(Subsampling.S420),
+            EncoderOptions.DEFAULT.withProgressive(true).withSubsampling(Subsampling.S422)}) {
+            byte[] data = encode(big, options);
+            Outcome one = decode(data, 1, 2);
+            Outcome two = decode(data, 2, 2);
+            assertTrue((long) one.width() * one.height() >= DecoderOptions.MIN_PIXELS_FOR_THREADS);
+            assertEquals(one.warnings(), two.warnings());
+            assertArrayEquals(one.pixels(), two.pixels(), "scale 1/2, " + options.progressive());
+        }
+    }
+
+    @Test
+    void aMemoryLimitThatFitsOnlyOneThreadWindowsDecodesOnOneThread() throws IOException {
+        BufferedImage picture = large();
+        for (EncoderOptions options : new EncoderOptions[] {SEQUENTIAL, EncoderOptions.DEFAULT.withProgressive(true)}) {
+            byte[] data = encode(picture, options);
+            Limits d = Limits.DEFAULT;
+            // Find the smallest limit the one-thread decode accepts, to within 4 KiB: 2 threads must decode there.
+            long low = 0;
+            long high = 64L << 20;
+            while (high - low > 4096) {
+                long mid = (low + high) / 2;
+                Limits limits = new Limits(d.maxPixels(), d.maxScans(), d.maxMarkerMemory(), d.maxComponents(), mid);
+                try {
+                    new JpegDecoder(DecoderOptions.DEFAULT.withLimits(limits)).decode(data);
+                    high = mid;
+                } catch (JpegException e) {
+                    low = mid;
+                }
+            }
+            Limits tight = new Limits(d.maxPixels(), d.maxScans(), d.maxMarkerMemory(), d.maxComponents(), high);
+            byte[] one = ((DataBufferByte) new JpegDecoder(DecoderOptions.DEFAULT.withLimits(tight)).decode(data)
+                .getRaster().getDataBuffer()).getData();
+            byte[] two;
+            try {
+                two = ((DataBufferByte) new JpegDecoder(DecoderOptions.DEFAULT.withLimits(tight).withThreads(2))
+                    .decode(data).getRaster().getDataBuffer()).getData();
+            } catch (JpegException e) {
+                throw new AssertionError("2 threads refused what 1 thread decodes: " + e.getMessage(), e);
+            }
+            assertArrayEquals(one, two);
+        }
     }
 
     private static boolean hasRestartInterval(byte[] data) {

@@ -23,8 +23,9 @@ public record DecodeSettings(long maxPixels, int maxScans, long maxMarkerMemory,
                              boolean strict, boolean cmykToRgb, int scaleDenominator, WarningListener listener,
                              boolean portableIdct, int threads, boolean grayscale) {
     /**
-     * Outputs of fewer pixels decode on one thread whatever {@link #threads} says: starting a worker thread
-     * would cost more than it saves.
+     * Outputs of fewer pixels are not pipelined, and decode on one thread under {@code AUTO_THREADS}: starting a
+     * worker thread would cost more than it saves. (The restart-interval split of an explicit thread count
+     * applies at any size.)
      */
-    public static final long MIN_PIXELS_FOR_THREADS = 1 << 18;
+    public static final long MIN_PIXELS_FOR_THREADS = dev.tessera.jpeg.simd.AutoThreads.MIN_PIXELS;
 }

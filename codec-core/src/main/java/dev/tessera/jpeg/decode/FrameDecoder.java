@@ -109,7 +109,7 @@ final class FrameDecoder implements FrameDecoding {
         throws JpegException {
         this.layout = layout;
         boolean large = (long) layout.outputWidth * layout.outputHeight >= DecodeSettings.MIN_PIXELS_FOR_THREADS;
-        this.threads = threads != AutoThreads.AUTO ? threads : large ? AutoThreads.resolve(threads) : 1;
+        this.threads = AutoThreads.forImage(threads, (long) layout.outputWidth * layout.outputHeight);
         this.bits = bits;
         this.warnings = warnings;
         this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
@@ -121,8 +121,6 @@ final class FrameDecoder implements FrameDecoding {
         this.multiScan = progressive || firstScan.components().size() < n;
         this.wholePlanes = multiScan || output.coefficientsOnly;
         boolean pipelined = this.threads > 1 && large && output.image() && layout.imcuRows > PIPELINE_DEPTH;
-        this.windowRows = pipelined && !wholePlanes ? PIPELINE_DEPTH : 1;
-        this.pipelinedFinish = pipelined && multiScan && !output.coefficientsOnly;
         coefficients = new CoefficientBuffer[n];
         planes = new SamplePlane[n];
         kernels = new IdctKernel[n];
@@ -148,21 +146,27 @@ final class FrameDecoder implements FrameDecoding {
                 }
             }
         }
-        long total = 0;
-        for (DecodeLayout.Component c : layout.components) {
-            long coefs = (long) bufferWidth(c) * (wholePlanes ? c.paddedBlocksHigh : c.v * windowRows) * 64;
-            long samples = (long) c.planeWidth() * sampleRowsHeld(c);
-            if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
-                throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
+        // The one-thread buffers decide whether the file decodes at all; the pipeline's larger windows are
+        // used only when they fit too, so that the outcome does not depend on the thread count.
+        long total = bufferBytes(1, false, offset);
+        MemoryBudget.check(total, maxMemory, offset);
+        long limit = Math.min(maxMemory, Runtime.getRuntime().maxMemory());
+        if (pipelined) {
+            long larger;
+            try {
+                larger = bufferBytes(wholePlanes ? 1 : PIPELINE_DEPTH, multiScan && !output.coefficientsOnly, offset);
+            } catch (JpegLimitException e) {
+                larger = Long.MAX_VALUE;
             }
-            total += 2 * (coefs + samples);
-            if (!arithmetic && (progressive || !wholePlanes)) {
-                total += coefs / 8; // the non-zero masks, one long per 64 coefficients
+            if (larger <= limit) {
+                total = larger;
+            } else {
+                pipelined = false;
             }
         }
-        total += (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
-        MemoryBudget.check(total, maxMemory, offset);
-        this.spareMemory = Math.min(maxMemory, Runtime.getRuntime().maxMemory()) - total;
+        this.windowRows = pipelined && !wholePlanes ? PIPELINE_DEPTH : 1;
+        this.pipelinedFinish = pipelined && multiScan && !output.coefficientsOnly;
+        this.spareMemory = limit - total;
         nonZero = new long[n][];
         written = new long[n][];
         for (DecodeLayout.Component c : layout.components) {
@@ -177,7 +181,7 @@ final class FrameDecoder implements FrameDecoding {
             if (output.coefficientsOnly) {
                 continue;
             }
-            planes[c.index] = new SamplePlane(c.planeWidth(), sampleRowsHeld(c));
+            planes[c.index] = new SamplePlane(c.planeWidth(), sampleRowsHeld(c, pipelinedFinish));
             // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
             kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
                 : InverseDct.forSize(c.scaledSize, precision);
@@ -190,12 +194,32 @@ final class FrameDecoder implements FrameDecoding {
      * {@code PIPELINE_DEPTH - 1} iMCU rows the inverse DCT may run ahead of it ({@link RowPipeline} lets it
      * transform row r + 1 once the assembler is done with row r + 1 - depth, not with row r).
      */
-    private int sampleRowsHeld(DecodeLayout.Component c) {
+    private int sampleRowsHeld(DecodeLayout.Component c, boolean finishPipelined) {
         int rows = output.rowsHeld(c);
-        if (!pipelinedFinish) {
+        if (!finishPipelined) {
             return rows;
         }
         return Math.min(c.planeHeight(), rows + (PIPELINE_DEPTH - 1) * c.v * c.scaledSize);
+    }
+
+    /**
+     * Bytes of the coefficient buffers, masks, sample windows and output with single-scan windows of
+     * {@code window} iMCU rows and, if {@code finishPipelined}, the pipelined final pass's sample windows.
+     */
+    private long bufferBytes(int window, boolean finishPipelined, long offset) throws JpegLimitException {
+        long total = 0;
+        for (DecodeLayout.Component c : layout.components) {
+            long coefs = (long) bufferWidth(c) * (wholePlanes ? c.paddedBlocksHigh : c.v * window) * 64;
+            long samples = (long) c.planeWidth() * sampleRowsHeld(c, finishPipelined);
+            if (coefs > Integer.MAX_VALUE - 64 || samples > Integer.MAX_VALUE - 64) {
+                throw new JpegLimitException(offset, Marker.SOS, "component " + c.id + " is too large to buffer");
+            }
+            total += 2 * (coefs + samples);
+            if (!arithmetic && (progressive || !wholePlanes)) {
+                total += coefs / 8; // the non-zero masks, one long per 64 coefficients
+            }
+        }
+        return total + (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
     }
 
     /** Blocks a row of component c's coefficient buffer holds: whole groups of eight for the group kernel. */

@@ -14,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The output stage is run for each row exactly once and in row order, under a lock, by whichever thread
  * gets there: the worker normally, and the caller when the window is full or the scan is read, so that a
- * worker that gets no processor (a busy server) costs a wait of at most one row, never a stall. Warnings come
+ * worker that gets no processor (a busy server) delays the decode by at most the row it holds, plus the time
+ * the system takes to run it again. A failure of the output stage, on either thread, ends the decode with that
+ * exception and no row runs after it; if the worker thread cannot be started the caller runs every stage. Warnings come
  * from the entropy decoder, on the calling thread, in file order; the pixels are those of the one-thread
  * decode. The caller's window must let the producer run {@code depth - 1} rows further ahead of the output
  * stage than a one-thread decode does.
@@ -32,12 +34,13 @@ final class RowPipeline {
     private final int depth;
     private final ReentrantLock outputLock = new ReentrantLock();
     private final Thread caller = Thread.currentThread();
-    /** Rows entropy-decoded (published by the caller), rows through the output stage. */
+    /** Rows produced (published by the caller), rows through the output stage. */
     private volatile int decoded;
     private volatile int output;
     /** The caller stopped (done or failed): the worker leaves what is left to it. */
     private volatile boolean callerDone;
-    private volatile Throwable workerFailure;
+    /** The output stage's failure, on either thread; set under the lock, so that no row runs after it. */
+    private volatile Throwable failure;
     /** Set by a thread before it parks, after which the other unparks it (and only then: unpark is a system call). */
     private volatile boolean workerParked;
     private volatile boolean callerParked;
@@ -46,7 +49,7 @@ final class RowPipeline {
     /**
      * @param outputStage the output stage of one iMCU row, after which its window slot may be reused
      * @param rows        iMCU rows in the scan
-     * @param depth       iMCU rows the coefficient window holds (at least 2)
+     * @param depth       iMCU rows the window holds (at least 2)
      */
     RowPipeline(ScanDecoder.RowListener outputStage, int rows, int depth) {
         if (depth < 2) {
@@ -59,23 +62,35 @@ final class RowPipeline {
 
     /** Runs {@code producer} on this thread and the output stage beside it; returns what the producer returns. */
     int run(Producer producer) throws JpegException {
-        worker = new Thread(this::work, "tessera-decode-output");
-        worker.setDaemon(true);
-        worker.start();
+        Thread thread = new Thread(this::work, "tessera-decode-output");
+        thread.setDaemon(true);
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | SecurityException e) {
+            // No thread to be had (a process or container thread limit): one thread does both stages.
+            return producer.decode(row -> outputStage.rowDecoded(row));
+        }
+        worker = thread;
         try {
             int result = producer.decode(this::published);
             while (output < decoded) {
                 helpOrWait();
             }
             return result;
+        } catch (JpegException | RuntimeException | Error e) {
+            Throwable other = failure;
+            if (other != null && other != e) {
+                e.addSuppressed(other);
+            }
+            throw e;
         } finally {
             callerDone = true;
-            LockSupport.unpark(worker);
-            joinUninterruptibly(worker);
+            LockSupport.unpark(thread);
+            joinUninterruptibly(thread);
         }
     }
 
-    /** Row {@code row} is decoded into its slot: hand it on, then wait until the next row's slot is free. */
+    /** Row {@code row} is produced into its slot: hand it on, then wait until the next row's slot is free. */
     private void published(int row) throws JpegException {
         decoded = row + 1;
         if (workerParked) {
@@ -89,10 +104,9 @@ final class RowPipeline {
 
     /** Caller: runs the next row's output stage unless the worker is running one, in which case waits a little. */
     private void helpOrWait() throws JpegException {
-        rethrowWorkerFailure();
+        rethrowFailure();
         if (outputLock.tryLock()) {
             try {
-                rethrowWorkerFailure(); // set under the lock, so the failed row is never run twice
                 outputNext();
             } finally {
                 outputLock.unlock();
@@ -106,18 +120,27 @@ final class RowPipeline {
         }
     }
 
-    /** Under the lock: the output stage of the next decoded row, if there is one. */
+    /**
+     * Under the lock: the output stage of the next produced row, if there is one and nothing has failed; a
+     * failure is recorded before the lock is released and thrown again.
+     */
     private void outputNext() throws JpegException {
+        rethrowFailure();
         int next = output;
         if (next < decoded) {
-            outputStage.rowDecoded(next);
+            try {
+                outputStage.rowDecoded(next);
+            } catch (JpegException | RuntimeException | Error e) {
+                failure = e;
+                throw e;
+            }
             output = next + 1;
         }
     }
 
     private void work() {
         try {
-            while (!callerDone) {
+            while (!callerDone && failure == null) {
                 int next = output;
                 if (next >= rows) {
                     return;
@@ -125,10 +148,9 @@ final class RowPipeline {
                 if (next < decoded) {
                     outputLock.lock();
                     try {
-                        outputNext();
-                    } catch (Throwable e) {
-                        workerFailure = e;
-                        return;
+                        if (!callerDone) {
+                            outputNext();
+                        }
                     } finally {
                         outputLock.unlock();
                         if (callerParked) {
@@ -144,26 +166,29 @@ final class RowPipeline {
                 }
             }
         } catch (Throwable e) {
-            workerFailure = e;
+            // Recorded by outputNext (or here, for anything outside it); the caller throws it.
+            if (failure == null) {
+                failure = e;
+            }
             LockSupport.unpark(caller);
         }
     }
 
-    private void rethrowWorkerFailure() throws JpegException {
-        Throwable failure = workerFailure;
-        if (failure == null) {
+    private void rethrowFailure() throws JpegException {
+        Throwable f = failure;
+        if (f == null) {
             return;
         }
-        if (failure instanceof JpegException e) {
+        if (f instanceof JpegException e) {
             throw e;
         }
-        if (failure instanceof RuntimeException e) {
+        if (f instanceof RuntimeException e) {
             throw e;
         }
-        if (failure instanceof Error e) {
+        if (f instanceof Error e) {
             throw e;
         }
-        throw new IllegalStateException("output stage failed", failure);
+        throw new IllegalStateException("output stage failed", f);
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -10,6 +10,7 @@ import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.ScanHeader;
 import dev.tessera.jpeg.raster.PixelSource;
+import dev.tessera.jpeg.simd.AutoThreads;
 import dev.tessera.jpeg.raster.SampleLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,8 +66,9 @@ public final class EncodePipeline {
     public void encode(PixelSource source, ImageMetadata metadata, OutputStream stream) throws IOException {
         EncodePlan plan = new EncodePlan(options, source.width(), source.height(), source.sampleLayout(), metadata);
         ByteSink sink = new ByteSink(stream);
-        if (options.threads() > 1) {
-            new ParallelEncoder(plan, source, options.threads(), maxBufferedCoefficients, stripeBlocks).encode(sink);
+        int threads = AutoThreads.forImage(options.threads(), (long) source.width() * source.height());
+        if (threads > 1) {
+            new ParallelEncoder(plan, source, threads, maxBufferedCoefficients, stripeBlocks).encode(sink);
             return;
         }
         McuRowEncoder rows = plan.rowEncoder(source);
@@ -132,7 +134,7 @@ public final class EncodePipeline {
     }
 
     /** As {@link #writeScan}, from blocks packed in scan order by {@link ScanCoder#countAndPack}. */
-    private static void writePackedScan(EncodePlan plan, HuffmanSpec[] dcSpecs, HuffmanSpec[] acSpecs, ByteSink sink,
+    static void writePackedScan(EncodePlan plan, HuffmanSpec[] dcSpecs, HuffmanSpec[] acSpecs, ByteSink sink,
                                         PackedBlocks packed) throws IOException {
         HuffmanTable[] dc = plan.perComponent(dcSpecs);
         HuffmanTable[] ac = plan.perComponent(acSpecs);

@@ -10,7 +10,8 @@ import java.util.List;
  * the nonzero AC values in zig-zag order. At usual qualities most AC coefficients are zero, so this holds a
  * fraction of the 64 shorts a block takes unpacked (less memory to allocate and touch), and the coding pass
  * finds the nonzero coefficients from the mask without scanning the zeros. Chunks of {@value #CHUNK} shorts;
- * a block never spans two.
+ * a block never spans two, and a chunk may end early where packs made on different threads were joined
+ * ({@link #append}).
  */
 final class PackedBlocks {
     private static final int CHUNK = 1 << 16;
@@ -18,6 +19,8 @@ final class PackedBlocks {
     private static final int MAX_BLOCK = 1 + 4 + 63;
 
     private final List<short[]> chunks = new ArrayList<>();
+    /** Per chunk, where its blocks end (set when the next chunk is started or blocks are appended after it). */
+    private final List<Integer> ends = new ArrayList<>();
     private short[] chunk;
     private int position = CHUNK;
 
@@ -34,6 +37,7 @@ final class PackedBlocks {
     /** Makes room for a block, writes its DC and mask, and returns where its AC values go in {@link #chunk}. */
     private int reserve(short[] block, int offset, long mask) {
         if (position > CHUNK - MAX_BLOCK) {
+            closeChunk();
             chunk = new short[CHUNK];
             chunks.add(chunk);
             position = 0;
@@ -48,14 +52,40 @@ final class PackedBlocks {
         return p + 5;
     }
 
-    /** A reader from the first block. */
+    /** Records where the current chunk's blocks end. */
+    private void closeChunk() {
+        if (chunk != null) {
+            ends.add(position);
+        }
+    }
+
+    /**
+     * Appends {@code other}'s blocks after these, taking its chunks (a stripe packed on another thread); neither
+     * may be added to afterwards, except that this may take further appends.
+     */
+    void append(PackedBlocks other) {
+        closeChunk();
+        other.closeChunk();
+        chunks.addAll(other.chunks);
+        ends.addAll(other.ends);
+        chunk = null;
+        position = CHUNK;
+        other.chunks.clear();
+        other.ends.clear();
+        other.chunk = null;
+    }
+
+    /** A reader from the first block; no block may be added afterwards. */
     Reader reader() {
+        closeChunk();
+        chunk = null;
         return new Reader();
     }
 
     /** Reads the blocks back in the order added; releases each chunk once read past. */
     final class Reader {
         private int index = -1;
+        private int end;
         /** The chunk being read and the position of the next block in it. */
         short[] chunk;
         int position;
@@ -63,12 +93,13 @@ final class PackedBlocks {
         /** Moves to the next block, which {@link #chunk} then holds from {@link #position}. */
         void next(int previousLength) {
             position += previousLength;
-            if (index < 0 || position > CHUNK - MAX_BLOCK) {
+            if (index < 0 || position >= end) {
                 if (index >= 0) {
                     chunks.set(index, null); // let coded chunks go
                 }
                 index++;
                 chunk = chunks.get(index);
+                end = ends.get(index);
                 position = 0;
             }
         }

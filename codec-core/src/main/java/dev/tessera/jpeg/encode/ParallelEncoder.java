@@ -111,6 +111,10 @@ final class ParallelEncoder {
     /** T.81 K.2 in two passes: counts per stripe summed in order, then the scan with the tables built. */
     private void encodeOptimized(ExecutorService pool, ByteSink sink) throws IOException {
         boolean keep = plan.coefficientCount() <= maxBufferedCoefficients;
+        if (keep && !plan.restartsAtRowStarts()) {
+            encodeOptimizedPacked(pool, sink);
+            return;
+        }
         short[][][] stored = keep ? new short[layout.mcuRows()][][] : null;
         long[][] dcCounts = new long[2][256];
         long[][] acCounts = new long[2][256];
@@ -141,6 +145,132 @@ final class ParallelEncoder {
         plan.writeHeaders(markers, specs[0], specs[1]);
         markers.writeScanHeader(plan.sequentialScan);
         writeScan(pool, sink, specs[0], specs[1], stored);
+    }
+
+    /**
+     * T.81 K.2 as the one-thread {@link EncodePipeline} does it when the coefficients fit in memory: workers
+     * quantize, count and pack stripes ({@link PackedBlocks}, nonzero coefficients only); the calling thread sums
+     * the counts, correcting the first DC difference of each stripe, joins the packs in order and codes them, as
+     * the one-thread pass does.
+     */
+    private void encodeOptimizedPacked(ExecutorService pool, ByteSink sink) throws IOException {
+        long[][] dcCounts = new long[2][256];
+        long[][] acCounts = new long[2][256];
+        int[] lastDc = new int[plan.componentCount];
+        PackedBlocks all = new PackedBlocks();
+        // Without restart markers each stripe can also be coded apart, from the DC values it starts after.
+        boolean codeApart = plan.restartMcus == 0 && stripeCount > 1;
+        PackedStripe[] kept = codeApart ? new PackedStripe[stripeCount] : null;
+        int[][] dcBefore = codeApart ? new int[stripeCount][] : null;
+        OrderedTasks<PackedStripe> stripes = tasks(pool, this::pack);
+        for (int s = 0; s < stripeCount; s++) {
+            PackedStripe stripe = stripes.next();
+            if (codeApart) {
+                kept[s] = stripe;
+                dcBefore[s] = lastDc.clone();
+            }
+            add(stripe.dc, dcCounts);
+            add(stripe.ac, acCounts);
+            long firstMcu = (long) s * stripeRows * layout.mcusPerRow();
+            if (s > 0 && !(plan.restartMcus > 0 && firstMcu % plan.restartMcus == 0)) {
+                // As in encodeOptimized: the first DC difference of each component, counted against 0.
+                for (int c = 0; c < plan.componentCount; c++) {
+                    long[] table = dcCounts[plan.slots[c]];
+                    table[category(stripe.firstDc[c])]--;
+                    table[category(stripe.firstDc[c] - lastDc[c])]++;
+                }
+            }
+            System.arraycopy(stripe.lastDc, 0, lastDc, 0, lastDc.length);
+            if (!codeApart) {
+                all.append(stripe.packed);
+            }
+        }
+        HuffmanSpec[][] specs = EncodePipeline.optimizedSpecs(plan, dcCounts, acCounts);
+        MarkerWriter markers = new MarkerWriter(sink);
+        plan.writeHeaders(markers, specs[0], specs[1]);
+        markers.writeScanHeader(plan.sequentialScan);
+        if (!codeApart) {
+            EncodePipeline.writePackedScan(plan, specs[0], specs[1], sink, all);
+            return;
+        }
+        HuffmanTable[] dc = plan.perComponent(specs[0]);
+        HuffmanTable[] ac = plan.perComponent(specs[1]);
+        OrderedTasks<RawSegment> coded = tasks(pool, s -> {
+            RawSegment segment = codeRaw(s, kept[s].packed, dcBefore[s], dc, ac);
+            kept[s] = null; // let the packed blocks go
+            return segment;
+        });
+        BitWriter bits = new BitWriter(sink);
+        for (int s = 0; s < stripeCount; s++) {
+            RawSegment segment = coded.next();
+            bits.appendRaw(segment.bytes, segment.words, segment.tail, segment.tailFree);
+        }
+        bits.flushToByteBoundary();
+        new MarkerWriter(sink).writeEndOfImage();
+        sink.flush();
+    }
+
+    /**
+     * Huffman-codes one packed stripe of a scan without restart markers into raw (unstuffed) bits, starting from
+     * the DC predictions the stripes before leave (a worker task); {@link BitWriter#appendRaw} puts it in place.
+     */
+    private RawSegment codeRaw(int stripe, PackedBlocks packed, int[] dcBefore, HuffmanTable[] dc,
+                               HuffmanTable[] ac) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ByteSink raw = new ByteSink(buffer);
+        BitWriter bits = BitWriter.raw(raw);
+        ScanCoder coder = new ScanCoder(layout, plan.restartMcus);
+        coder.startAt((long) stripe * stripeRows * layout.mcusPerRow());
+        coder.predictFrom(dcBefore);
+        PackedBlocks.Reader reader = packed.reader();
+        for (int i = 0; i < rowsIn(stripe); i++) {
+            coder.encodePacked(reader, bits, dc, ac);
+        }
+        raw.flush();
+        byte[] bytes = buffer.toByteArray();
+        return new RawSegment(bytes, bytes.length / 8, bits.pendingBits(), bits.freeBits());
+    }
+
+    /** A stripe's entropy-coded bits: whole 64-bit words, then the low {@code 64 - tailFree} bits of tail. */
+    private record RawSegment(byte[] bytes, int words, long tail, int tailFree) {
+    }
+
+    /** Quantizes, counts and packs one stripe (a worker task), DC predictions starting at 0. */
+    private PackedStripe pack(int stripe) {
+        McuRowEncoder encoder = idleRowEncoders.poll();
+        if (encoder == null) {
+            encoder = plan.rowEncoder(source);
+        }
+        short[][] row = plan.newRow();
+        long[][] masks = new long[plan.componentCount][];
+        for (int c = 0; c < masks.length; c++) {
+            masks[c] = encoder.newMaskBuffer(c);
+        }
+        ScanCoder counter = new ScanCoder(layout, plan.restartMcus);
+        counter.startAt((long) stripe * stripeRows * layout.mcusPerRow());
+        long[][] dc = new long[2][256];
+        long[][] ac = new long[2][256];
+        PackedBlocks packed = new PackedBlocks();
+        int[] firstDc = new int[plan.componentCount];
+        for (int i = 0; i < rowsIn(stripe); i++) {
+            encoder.encodeRow(stripe * stripeRows + i, row, masks);
+            if (i == 0) {
+                for (int c = 0; c < firstDc.length; c++) {
+                    firstDc[c] = row[c][0]; // the component's first block in scan order
+                }
+            }
+            counter.countAndPack(row, masks, plan.slots, dc, ac, packed);
+        }
+        idleRowEncoders.add(encoder);
+        int[] lastDc = new int[plan.componentCount];
+        for (int c = 0; c < lastDc.length; c++) {
+            lastDc[c] = counter.previousDc(c);
+        }
+        return new PackedStripe(packed, dc, ac, firstDc, lastDc);
+    }
+
+    /** A stripe's packed blocks and symbol counts, and the DC values it starts and ends with per component. */
+    private record PackedStripe(PackedBlocks packed, long[][] dc, long[][] ac, int[] firstDc, int[] lastDc) {
     }
 
     /**

@@ -44,6 +44,11 @@ final class ScanCoder {
         restartIndex = restartMcus > 0 && firstMcu > 0 ? (int) ((firstMcu - 1) / restartMcus) : 0;
     }
 
+    /** Sets the DC predictions, as a walk of the MCUs before would have left them ({@code dc} per component). */
+    void predictFrom(int[] dc) {
+        System.arraycopy(dc, 0, previousDc, 0, previousDc.length);
+    }
+
     /** The DC prediction of component {@code c}: the DC of its last block walked, or 0 after a reset. */
     int previousDc(int c) {
         return previousDc[c];

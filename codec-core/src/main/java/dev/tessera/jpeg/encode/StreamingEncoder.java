@@ -9,6 +9,7 @@ import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.raster.PixelSource;
 import dev.tessera.jpeg.raster.PixelSources;
 import dev.tessera.jpeg.raster.SampleLayout;
+import dev.tessera.jpeg.simd.AutoThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class StreamingEncoder {
         sink = new ByteSink(out);
         rowBytes = width * sampleLayout.channels();
         mcuHeight = plan.layout.mcuHeight();
-        int threads = options.threads();
+        int threads = AutoThreads.forImage(options.threads(), (long) width * height);
         if (threads > 1) {
             stripeRows = ParallelEncoder.stripeRows(plan, stripeBlocks);
             batchMcuRows = stripeRows * 2 * threads;

@@ -375,6 +375,11 @@ public final class JpegImageWriter extends ImageWriter {
         boolean edit = !thumbnails.isEmpty() || omitDqt || omitDht;
         ByteArrayOutputStream buffer = edit ? new ByteArrayOutputStream() : null;
         OutputStream target = edit ? buffer : new StreamAdapter(out);
+        if (options.threads() == EncoderOptions.AUTO_THREADS && progressListeners != null
+            && !progressListeners.isEmpty()) {
+            // Progress is reported as rows are read, which worker threads do: listeners hear from this thread only.
+            options = options.withThreads(1);
+        }
         JpegEncoder encoder = new JpegEncoder(options);
         try {
             if (raster != null) {

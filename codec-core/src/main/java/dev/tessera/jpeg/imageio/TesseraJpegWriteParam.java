@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.imageio;
 
+import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.Preset;
 import dev.tessera.jpeg.model.RestartInterval;
 import dev.tessera.jpeg.model.Subsampling;
@@ -15,11 +16,20 @@ import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
  * <em>on</em> (the JDK's default is off), progressive off, subsampling and restart interval taken from the image
  * metadata or else 4:2:0 and none, and no {@linkplain #setPreset preset}: the writer then writes what the JDK's
  * writer would (Annex K tables scaled by quality, plain rounding).
+ *
+ * <p>{@link #setThreads} sets the threads one write may use, as {@link EncoderOptions#threads()} says; writes
+ * start from {@link EncoderOptions#AUTO_THREADS} (a second thread for a large image while a core is idle), or
+ * from the system property {@value #THREADS_PROPERTY} when it is set ({@code auto} or a whole number from 1),
+ * which writes without a param, such as {@code ImageIO.write}, use too. The bytes are the same for every value.
  */
 public class TesseraJpegWriteParam extends JPEGImageWriteParam {
+    /** System property with the threads writes start from: {@code auto} (the default) or a whole number from 1. */
+    public static final String THREADS_PROPERTY = "dev.tessera.imageio.encodeThreads";
+
     private Subsampling subsampling;
     private RestartInterval restartInterval;
     private Preset preset;
+    private int threads = defaultThreads();
 
     public TesseraJpegWriteParam(Locale locale) {
         super(locale);
@@ -63,5 +73,47 @@ public class TesseraJpegWriteParam extends JPEGImageWriteParam {
      */
     public void setPreset(Preset preset) {
         this.preset = preset;
+    }
+
+    /** Threads a write with this param may use: 1..{@value EncoderOptions#MAX_THREADS}, or {@code AUTO_THREADS} (0). */
+    public int getThreads() {
+        return threads;
+    }
+
+    /**
+     * Sets the threads a write may use: 1 encodes on the calling thread alone; more quantize stripes of the image
+     * on worker threads ({@link EncoderOptions#withThreads}); {@link EncoderOptions#AUTO_THREADS} decides per
+     * write from the machine's load. The bytes are the same for every value.
+     *
+     * @throws IllegalArgumentException unless 0 &lt;= threads &lt;= {@value EncoderOptions#MAX_THREADS}
+     */
+    public void setThreads(int threads) {
+        if (threads < 0 || threads > EncoderOptions.MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1.." + EncoderOptions.MAX_THREADS
+                + ", or AUTO_THREADS (0), found " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /**
+     * The threads writes start from: the system property {@value #THREADS_PROPERTY} when it holds {@code auto} or
+     * a whole number 1..{@value EncoderOptions#MAX_THREADS}, else {@link EncoderOptions#AUTO_THREADS}.
+     */
+    static int defaultThreads() {
+        String value;
+        try {
+            value = System.getProperty(THREADS_PROPERTY);
+        } catch (SecurityException e) {
+            return EncoderOptions.AUTO_THREADS;
+        }
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("auto")) {
+            return EncoderOptions.AUTO_THREADS;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            return n >= 1 && n <= EncoderOptions.MAX_THREADS ? n : EncoderOptions.AUTO_THREADS;
+        } catch (NumberFormatException e) {
+            return EncoderOptions.AUTO_THREADS;
+        }
     }
 }

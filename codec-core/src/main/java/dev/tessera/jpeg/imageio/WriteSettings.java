@@ -117,6 +117,8 @@ final class WriteSettings {
         if (restart != null) {
             options = options.withRestartInterval(restart);
         }
+        options = options.withThreads(param instanceof TesseraJpegWriteParam t ? t.getThreads()
+            : TesseraJpegWriteParam.defaultThreads());
         return options;
     }
 

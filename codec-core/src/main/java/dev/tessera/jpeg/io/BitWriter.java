@@ -1,6 +1,9 @@
 package dev.tessera.jpeg.io;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Writes entropy-coded data: bit strings packed most significant bit first, with a 0x00 stuffed after
@@ -10,8 +13,11 @@ import java.io.IOException;
 public final class BitWriter {
     private static final long LOW_BYTES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final ByteSink sink;
+    /** False for a raw segment ({@link #raw}): words are written unstuffed, to be appended to a stuffing writer. */
+    private final boolean stuffing;
     /**
      * Pending bits, right-aligned: the low {@code 64 - free} bits are the next to go out, oldest first. Bits
      * above them may hold leftovers of a value already written; they are shifted out before they could be.
@@ -21,7 +27,53 @@ public final class BitWriter {
     private int free = 64;
 
     public BitWriter(ByteSink sink) {
+        this(sink, true);
+    }
+
+    private BitWriter(ByteSink sink, boolean stuffing) {
         this.sink = sink;
+        this.stuffing = stuffing;
+    }
+
+    /**
+     * A writer of a raw segment of entropy-coded bits, coded apart (on another thread) and then appended to the
+     * scan's writer with {@link #appendRaw}: whole 64-bit words go to {@code sink} unstuffed; the last bits stay
+     * pending ({@link #pendingBits()}, {@link #freeBits()}). Stuffing depends on byte alignment, so it is done
+     * once the segment has its place in the scan.
+     */
+    public static BitWriter raw(ByteSink sink) {
+        return new BitWriter(sink, false);
+    }
+
+    /**
+     * Appends a raw segment: {@code words} big-endian 64-bit words from {@code bytes} (8 bytes each, as a
+     * {@link #raw} writer wrote them), then the low {@code 64 - tailFree} bits of {@code tail}, stuffing as
+     * every other write does.
+     */
+    public void appendRaw(byte[] bytes, int words, long tail, int tailFree) throws IOException {
+        if (free == 0) {
+            emitLong(buffer); // a full buffer: out first, so that fewer than 64 bits are pending below
+            free = 64;
+        }
+        int used = 64 - free;
+        for (int i = 0; i < words; i++) {
+            long word = (long) LONG_BE.get(bytes, i * 8);
+            if (used == 0) {
+                emitLong(word);
+            } else {
+                // The pending bits, then the word's first 64 - used bits; its last `used` bits stay pending.
+                emitLong((buffer << (64 - used)) | (word >>> used));
+                buffer = word;
+            }
+        }
+        int tailLength = 64 - tailFree;
+        if (tailLength > 32) {
+            int high = tailLength - 32;
+            writeBits((int) (tail >>> 32) & (int) ((1L << high) - 1), high);
+            writeBits((int) tail, 32);
+        } else if (tailLength > 0) {
+            writeBits((int) (tail & ((1L << tailLength) - 1)), tailLength);
+        }
     }
 
     /**
@@ -70,7 +122,7 @@ public final class BitWriter {
     public void emitLong(long word) throws IOException {
         // A byte of `word` is 0xFF exactly when that byte of ~word is zero.
         long inverted = ~word;
-        if (((inverted - LOW_BYTES) & word & HIGH_BITS) == 0) {
+        if (!stuffing || ((inverted - LOW_BYTES) & word & HIGH_BITS) == 0) {
             sink.writeLong(word); // no 0xFF byte: nothing to stuff
             return;
         }

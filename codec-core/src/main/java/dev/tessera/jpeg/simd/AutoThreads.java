@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class AutoThreads {
     /** The threads value meaning "decide per image". */
     public static final int AUTO = 0;
+    /** Images of fewer pixels are coded on the calling thread: starting a thread would cost more than it saves. */
+    public static final long MIN_PIXELS = 1 << 18;
     private static final String LINUX_LOAD = "/proc/loadavg";
 
     private AutoThreads() {
@@ -25,6 +27,17 @@ public final class AutoThreads {
             return requested;
         }
         return choose(loadAverage(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The threads for an image of {@code pixels} pixels: {@code requested} itself, or for {@link #AUTO} 1 under
+     * {@link #MIN_PIXELS} pixels and {@link #resolve} above.
+     */
+    public static int forImage(int requested, long pixels) {
+        if (requested != AUTO) {
+            return requested;
+        }
+        return pixels < MIN_PIXELS ? 1 : resolve(AUTO);
     }
 
     /**
@@ -42,12 +55,30 @@ public final class AutoThreads {
      * negative where there is none (Windows).
      */
     static double loadAverage() {
-        try (InputStream in = new FileInputStream(LINUX_LOAD)) {
-            String text = new String(in.readNBytes(64), StandardCharsets.US_ASCII).trim();
-            int end = text.indexOf(' ');
-            return Double.parseDouble(end < 0 ? text : text.substring(0, end));
-        } catch (IOException | NumberFormatException | SecurityException e) {
+        if (HAS_PROC_LOADAVG) {
+            try (InputStream in = new FileInputStream(LINUX_LOAD)) {
+                String text = new String(in.readNBytes(64), StandardCharsets.US_ASCII).trim();
+                int end = text.indexOf(' ');
+                return Double.parseDouble(end < 0 ? text : text.substring(0, end));
+            } catch (IOException | NumberFormatException | SecurityException e) {
+                return -1;
+            }
+        }
+        try {
             return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        } catch (RuntimeException | LinkageError e) {
+            return -1; // no management classes in this runtime image: unknown, so one thread
+        }
+    }
+
+    /** Whether this system has Linux's /proc/loadavg (checked once: it does not come and go). */
+    private static final boolean HAS_PROC_LOADAVG = readable(LINUX_LOAD);
+
+    private static boolean readable(String path) {
+        try {
+            return new java.io.File(path).canRead();
+        } catch (SecurityException e) {
+            return false;
         }
     }
 }

@@ -200,11 +200,12 @@ class ParallelEncoderTest {
 
     @Test
     void threadsOutsideTheLimitAreRefused() {
-        for (int bad : new int[] {0, -1, EncoderOptions.MAX_THREADS + 1}) {
+        for (int bad : new int[] {-1, -7, EncoderOptions.MAX_THREADS + 1}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EncoderOptions.DEFAULT.withThreads(bad));
             assertTrue(e.getMessage().contains("1.." + EncoderOptions.MAX_THREADS), e.getMessage());
         }
         assertEquals(1, EncoderOptions.DEFAULT.threads());
+        assertEquals(EncoderOptions.AUTO_THREADS, EncoderOptions.DEFAULT.withThreads(0).threads());
     }
 }
