@@ -48,10 +48,13 @@ import java.util.Objects;
  */
 public final class DecoderOptions {
     /**
-     * {@link #threads()} value that decides per decode: 2 threads when this machine has at least 2 processors and
-     * its load average over the last minute is below the processor count (a core is idle), else 1; when the
-     * system gives no load average, 1. A busy server thus decodes on its calling threads alone, as it would
-     * with 1, while a single decode on a quiet machine gets a second core.
+     * {@link #threads()} value that decides per decode: 1 thread for outputs under {@link #MIN_PIXELS_FOR_THREADS}
+     * pixels, else up to 2, the second taken only while a core is idle. On Linux the decode asks every few iMCU
+     * rows how many threads are runnable on the machine at that instant (the fourth field of /proc/loadavg, the
+     * asking thread included) and starts its worker once that is below the processor count; elsewhere the
+     * one-minute load average stands in, and where there is none (Windows) the decode keeps to 1 thread. A busy
+     * server thus decodes each image on its calling thread, while a single decode on a quiet machine gets a
+     * second core.
      */
     public static final int AUTO_THREADS = AutoThreads.AUTO;
 

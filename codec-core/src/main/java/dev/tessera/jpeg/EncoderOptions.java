@@ -57,7 +57,8 @@ public final class EncoderOptions {
     /**
      * {@link #threads()} value that decides per image, as {@code DecoderOptions.AUTO_THREADS} does: 2 threads for
      * an image of at least {@value #MIN_PIXELS_FOR_THREADS} pixels when the machine has at least 2 processors and
-     * its one-minute load average is below their number, else 1.
+     * fewer threads runnable at the start of the encode than processors (on Linux; elsewhere the one-minute load
+     * average below the processor count), else 1.
      */
     public static final int AUTO_THREADS = AutoThreads.AUTO;
     /** Images of fewer pixels are encoded on the calling thread under {@link #AUTO_THREADS}. */

@@ -78,6 +78,8 @@ final class FrameDecoder implements FrameDecoding {
     private final PixelOutput output;
     /** Threads one decode may use: a single-scan file is split at restart markers ({@link ParallelScanDecoder}) or pipelined. */
     private final int threads;
+    /** {@code AUTO_THREADS}: the pipeline's worker starts only while a core is idle ({@link AutoThreads}). */
+    private final boolean autoThreads;
     /**
      * iMCU rows the coefficient window of a single-scan file holds: 1, or {@link #PIPELINE_DEPTH} when
      * entropy decoding runs ahead of the output stage on another thread ({@link RowPipeline}).
@@ -109,7 +111,9 @@ final class FrameDecoder implements FrameDecoding {
         throws JpegException {
         this.layout = layout;
         boolean large = (long) layout.outputWidth * layout.outputHeight >= DecodeSettings.MIN_PIXELS_FOR_THREADS;
-        this.threads = AutoThreads.forImage(threads, (long) layout.outputWidth * layout.outputHeight);
+        // AUTO: up to 2 for a large image, the second taken only once a core is idle (asked as rows are decoded).
+        this.autoThreads = threads == AutoThreads.AUTO;
+        this.threads = autoThreads ? (large ? 2 : 1) : threads;
         this.bits = bits;
         this.warnings = warnings;
         this.progressive = frame.process() == Marker.SOF2 || frame.process() == Marker.SOF10;
@@ -222,6 +226,11 @@ final class FrameDecoder implements FrameDecoding {
         return total + (long) layout.outputWidth * layout.outputHeight * output.bytesPerPixel();
     }
 
+    /** For {@code AUTO_THREADS}, the question the pipeline asks before it starts its worker; else null (at once). */
+    private java.util.function.BooleanSupplier coreIdle() {
+        return autoThreads ? AutoThreads::coreIdleNow : null;
+    }
+
     /** Blocks a row of component c's coefficient buffer holds: whole groups of eight for the group kernel. */
     private int bufferWidth(DecodeLayout.Component c) {
         return groupKernels[c.index] == null ? c.paddedBlocksWide : (c.paddedBlocksWide + 7) & ~7;
@@ -307,6 +316,7 @@ final class FrameDecoder implements FrameDecoding {
         if (threads > 1 && !multiScan && !arithmetic && precision == IdctPrecision.EIGHT && assembler != null
             && output.narrow != null && output.channels() <= 3 && state.restartInterval > 0
             && decoder instanceof HuffmanDecoder huffman
+            && (!autoThreads || AutoThreads.resolve(AutoThreads.AUTO) > 1)
             && new ParallelScanDecoder(layout, indices, multipliers, portableIdct, state.restartInterval)
                 .decode(huffman, bits, assembler, threads, spareMemory)) {
             // Only clean scans are split, so every iMCU row started with data left.
@@ -316,9 +326,9 @@ final class FrameDecoder implements FrameDecoding {
         int restartInterval = state.restartInterval;
         int lastGood = lastGoodRow;
         if (windowRows > 1) {
-            lastGoodRow = new RowPipeline(this::transformRow, layout.imcuRows, windowRows).run(published ->
-                ScanDecoder.decode(layout, indices, coefficients, decoder, bits, restartInterval, lastGood,
-                    published));
+            RowPipeline pipeline = new RowPipeline(this::transformRow, layout.imcuRows, windowRows, coreIdle());
+            lastGoodRow = pipeline.run(published -> ScanDecoder.decode(layout, indices, coefficients, decoder, bits,
+                restartInterval, lastGood, published));
             return;
         }
         ScanDecoder.RowListener listener = wholePlanes ? row -> { } : this::transformRow;
@@ -559,7 +569,7 @@ final class FrameDecoder implements FrameDecoding {
         BlockSmoother smoother = progressive
             ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
         if (pipelinedFinish && assembler != null) {
-            new RowPipeline(assembler::imcuRowDone, layout.imcuRows, PIPELINE_DEPTH).run(published -> {
+            new RowPipeline(assembler::imcuRowDone, layout.imcuRows, PIPELINE_DEPTH, coreIdle()).run(published -> {
                 for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
                     transformFinalRow(imcu, smoother);
                     published.rowDecoded(imcu);

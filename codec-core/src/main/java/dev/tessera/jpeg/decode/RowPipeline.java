@@ -2,6 +2,7 @@ package dev.tessera.jpeg.decode;
 
 import dev.tessera.jpeg.error.JpegException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,6 +46,8 @@ final class RowPipeline {
     private volatile boolean workerParked;
     private volatile boolean callerParked;
     private Thread worker;
+    /** For a worker started only once a core is idle: asked every few rows until it says yes; else null. */
+    private BooleanSupplier coreIdle;
 
     /**
      * @param outputStage the output stage of one iMCU row, after which its window slot may be reused
@@ -52,25 +55,31 @@ final class RowPipeline {
      * @param depth       iMCU rows the window holds (at least 2)
      */
     RowPipeline(ScanDecoder.RowListener outputStage, int rows, int depth) {
+        this(outputStage, rows, depth, null);
+    }
+
+    /**
+     * @param coreIdle null to start the worker at once; else asked every {@value #ASK_EVERY} rows until it
+     *                 answers true, when the worker starts (until then the calling thread runs both stages)
+     */
+    RowPipeline(ScanDecoder.RowListener outputStage, int rows, int depth, BooleanSupplier coreIdle) {
         if (depth < 2) {
             throw new IllegalArgumentException("a pipeline needs a window of at least 2 rows, found " + depth);
         }
         this.outputStage = outputStage;
         this.rows = rows;
         this.depth = depth;
+        this.coreIdle = coreIdle;
     }
+
+    /** Rows between two questions to {@link #coreIdle}. */
+    private static final int ASK_EVERY = 4;
 
     /** Runs {@code producer} on this thread and the output stage beside it; returns what the producer returns. */
     int run(Producer producer) throws JpegException {
-        Thread thread = new Thread(this::work, "tessera-decode-output");
-        thread.setDaemon(true);
-        try {
-            thread.start();
-        } catch (OutOfMemoryError | SecurityException e) {
-            // No thread to be had (a process or container thread limit): one thread does both stages.
-            return producer.decode(row -> outputStage.rowDecoded(row));
+        if (coreIdle == null) {
+            startWorker();
         }
-        worker = thread;
         try {
             int result = producer.decode(this::published);
             while (output < decoded) {
@@ -85,15 +94,35 @@ final class RowPipeline {
             throw e;
         } finally {
             callerDone = true;
-            LockSupport.unpark(thread);
-            joinUninterruptibly(thread);
+            Thread thread = worker;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+                joinUninterruptibly(thread);
+            }
         }
+    }
+
+    /** Starts the worker; without a thread to be had (a process or container limit) the caller does it all. */
+    private void startWorker() {
+        coreIdle = null;
+        Thread thread = new Thread(this::work, "tessera-decode-output");
+        thread.setDaemon(true);
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | SecurityException e) {
+            return;
+        }
+        worker = thread;
     }
 
     /** Row {@code row} is produced into its slot: hand it on, then wait until the next row's slot is free. */
     private void published(int row) throws JpegException {
         decoded = row + 1;
-        if (workerParked) {
+        if (worker == null) {
+            if (coreIdle != null && row % ASK_EVERY == 0 && row + depth < rows && coreIdle.getAsBoolean()) {
+                startWorker();
+            }
+        } else if (workerParked) {
             LockSupport.unpark(worker);
         }
         // Row + 1 goes into the slot of row + 1 - depth, which must have been through the output stage.

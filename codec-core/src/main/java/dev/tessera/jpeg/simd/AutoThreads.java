@@ -1,15 +1,23 @@
 package dev.tessera.jpeg.simd;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Resolves the automatic thread count of a decode or encode ({@code DecoderOptions.AUTO_THREADS}): a second
  * thread only while the machine has a core to spare, so that many images at once on a busy server are coded as
  * they would be on one thread each, while a single image on a quiet machine gets a second core.
+ *
+ * <p>On Linux the signal is the number of threads runnable at this instant, system-wide (the fourth field of
+ * /proc/loadavg, which counts the calling thread itself): a second thread when it is below the processor count,
+ * that is when some core is idle now. It has no lag, and over many images it gives the second thread about as
+ * often as a core is idle. Elsewhere the JVM's one-minute load average stands in for it (below the processor
+ * count), and where there is neither, as on Windows, the answer is 1.
  */
 public final class AutoThreads {
     /** The threads value meaning "decide per image". */
@@ -17,16 +25,40 @@ public final class AutoThreads {
     /** Images of fewer pixels are coded on the calling thread: starting a thread would cost more than it saves. */
     public static final long MIN_PIXELS = 1 << 18;
     private static final String LINUX_LOAD = "/proc/loadavg";
+    /** Whether this system has Linux's /proc/loadavg (checked once: it does not come and go). */
+    private static final boolean HAS_PROC_LOADAVG = readable(LINUX_LOAD);
 
     private AutoThreads() {
     }
 
-    /** {@code requested} itself, or for {@link #AUTO} the count {@link #choose} gives for this machine now. */
+    /** Looks at the runnable count this many times, {@link #SAMPLE_GAP_NANOS} apart, before a one-off choice. */
+    private static final int SAMPLES = 3;
+    private static final long SAMPLE_GAP_NANOS = 50_000;
+
+    /**
+     * {@code requested} itself, or for {@link #AUTO} a one-off choice for a whole image: 2 if {@link #choose}
+     * gives 2 at any of {@value #SAMPLES} looks some 50 microseconds apart (on Linux; one look elsewhere), so that
+     * a thread runnable for an instant (a collector, the JIT) does not decide it; else 1.
+     */
     public static int resolve(int requested) {
         if (requested != AUTO) {
             return requested;
         }
-        return choose(loadAverage(), Runtime.getRuntime().availableProcessors());
+        int processors = Runtime.getRuntime().availableProcessors();
+        for (int look = 1; ; look++) {
+            if (choose(busyThreads(), processors) > 1) {
+                return 2;
+            }
+            if (look == SAMPLES || processors < 2 || !HAS_PROC_LOADAVG) {
+                return 1;
+            }
+            LockSupport.parkNanos(SAMPLE_GAP_NANOS);
+        }
+    }
+
+    /** One look: whether a core is idle now ({@link #choose} gives 2), for a choice asked again and again. */
+    public static boolean coreIdleNow() {
+        return choose(busyThreads(), Runtime.getRuntime().availableProcessors()) > 1;
     }
 
     /**
@@ -41,26 +73,24 @@ public final class AutoThreads {
     }
 
     /**
-     * 2 when there are at least 2 processors and the one-minute load average (runnable threads, averaged) is below
-     * their number, so that some core is idle part of the time; 1 otherwise, and when the load is unknown
-     * (negative).
+     * 2 when there are at least 2 processors and fewer than that many threads are busy (runnable now, the caller
+     * included, or the load average where that is what the system gives), so that some core is idle; 1
+     * otherwise, and when the figure is unknown (negative).
      */
-    public static int choose(double loadAverage, int processors) {
-        return processors >= 2 && loadAverage >= 0 && loadAverage < processors ? 2 : 1;
+    public static int choose(double busy, int processors) {
+        return processors >= 2 && busy >= 0 && busy < processors ? 2 : 1;
     }
 
     /**
-     * The system's one-minute load average: on Linux read from /proc/loadavg (a few microseconds), elsewhere from
-     * the platform MXBean (its first use loads the management classes, some tens of milliseconds once per JVM);
-     * negative where there is none (Windows).
+     * How busy the machine is: on Linux the threads runnable now (from /proc/loadavg, a few microseconds),
+     * elsewhere the one-minute load average from the platform MXBean (its first use loads the management classes,
+     * some tens of milliseconds once per JVM); negative where there is neither.
      */
-    static double loadAverage() {
+    static double busyThreads() {
         if (HAS_PROC_LOADAVG) {
             try (InputStream in = new FileInputStream(LINUX_LOAD)) {
-                String text = new String(in.readNBytes(64), StandardCharsets.US_ASCII).trim();
-                int end = text.indexOf(' ');
-                return Double.parseDouble(end < 0 ? text : text.substring(0, end));
-            } catch (IOException | NumberFormatException | SecurityException e) {
+                return runnable(new String(in.readNBytes(128), StandardCharsets.US_ASCII));
+            } catch (IOException | SecurityException e) {
                 return -1;
             }
         }
@@ -71,12 +101,29 @@ public final class AutoThreads {
         }
     }
 
-    /** Whether this system has Linux's /proc/loadavg (checked once: it does not come and go). */
-    private static final boolean HAS_PROC_LOADAVG = readable(LINUX_LOAD);
+    /**
+     * The runnable threads of a /proc/loadavg line ({@code "0.52 0.58 0.59 3/467 12345"}: the number before the
+     * slash of the fourth field), or -1 if the line does not have that form.
+     */
+    static int runnable(String loadavg) {
+        String[] fields = loadavg.trim().split(" +");
+        if (fields.length < 4) {
+            return -1;
+        }
+        int slash = fields[3].indexOf('/');
+        if (slash <= 0) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(fields[3].substring(0, slash));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 
     private static boolean readable(String path) {
         try {
-            return new java.io.File(path).canRead();
+            return new File(path).canRead();
         } catch (SecurityException e) {
             return false;
         }

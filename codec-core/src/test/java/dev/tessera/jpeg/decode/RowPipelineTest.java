@@ -155,6 +155,66 @@ class RowPipelineTest {
     }
 
     @Test
+    void withoutAnIdleCoreTheCallerRunsEveryRowAndStartsNoThread() throws JpegException {
+        Thread caller = Thread.currentThread();
+        List<Thread> outputThreads = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger asked = new AtomicInteger();
+        new RowPipeline(row -> {
+            outputThreads.add(Thread.currentThread());
+            order.add(row);
+        }, 40, 4, () -> {
+            asked.incrementAndGet();
+            return false;
+        }).run(published -> {
+            for (int row = 0; row < 40; row++) {
+                published.rowDecoded(row);
+            }
+            return 0;
+        });
+        assertTrue(outputThreads.stream().allMatch(t -> t == caller), "a row was output on another thread");
+        assertEquals(40, order.size());
+        for (int row = 0; row < 40; row++) {
+            assertEquals(row, order.get(row));
+        }
+        assertTrue(asked.get() >= 5, "asked " + asked.get() + " times in 40 rows");
+        assertNoWorkerLeft();
+    }
+
+    @Test
+    void theWorkerStartsOnceACoreIsIdle() throws JpegException {
+        Thread caller = Thread.currentThread();
+        List<Integer> onWorker = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger asked = new AtomicInteger();
+        AtomicInteger outputs = new AtomicInteger();
+        AtomicInteger outputBeforeStart = new AtomicInteger(-1);
+        new RowPipeline(row -> {
+            outputs.incrementAndGet();
+            if (Thread.currentThread() != caller) {
+                onWorker.add(row);
+            }
+        }, 60, 4, () -> {
+            boolean idle = asked.incrementAndGet() >= 3;
+            if (idle) {
+                outputBeforeStart.set(outputs.get());
+            }
+            return idle;
+        }).run(published -> {
+            for (int row = 0; row < 60; row++) {
+                LockSupport.parkNanos(200_000); // a slow producer, so that the worker takes rows
+                published.rowDecoded(row);
+            }
+            return 0;
+        });
+        assertEquals(3, asked.get(), "asked again after the worker started");
+        assertTrue(!onWorker.isEmpty(), "no row was output on the worker");
+        assertTrue(onWorker.get(0) >= outputBeforeStart.get(), "the worker ran row " + onWorker.get(0)
+            + ", which the caller had output before it started the worker");
+        assertEquals(60, outputs.get());
+        assertNoWorkerLeft();
+    }
+
+    @Test
     void aWindowOfOneRowIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RowPipeline(row -> { }, 10, 1));
     }
