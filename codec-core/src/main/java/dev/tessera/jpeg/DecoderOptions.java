@@ -59,7 +59,7 @@ public final class DecoderOptions {
     public static final int AUTO_THREADS = AutoThreads.AUTO;
 
     /** Outputs of fewer pixels are not pipelined, and decode on the calling thread under {@link #AUTO_THREADS}. */
-    public static final long MIN_PIXELS_FOR_THREADS = DecodeSettings.MIN_PIXELS_FOR_THREADS;
+    public static final long MIN_PIXELS_FOR_THREADS = AutoThreads.MIN_PIXELS;
 
     /** Default limits, lenient like libjpeg, CMYK kept as CMYK, full size, warnings ignored, SIMD overflow. */
     public static final DecoderOptions DEFAULT = new Builder().build();

@@ -22,10 +22,4 @@ import dev.tessera.jpeg.error.WarningListener;
 public record DecodeSettings(long maxPixels, int maxScans, long maxMarkerMemory, int maxComponents, long maxMemory,
                              boolean strict, boolean cmykToRgb, int scaleDenominator, WarningListener listener,
                              boolean portableIdct, int threads, boolean grayscale) {
-    /**
-     * Outputs of fewer pixels are not pipelined, and decode on one thread under {@code AUTO_THREADS}: starting a
-     * worker thread would cost more than it saves. (The restart-interval split of an explicit thread count
-     * applies at any size.)
-     */
-    public static final long MIN_PIXELS_FOR_THREADS = dev.tessera.jpeg.simd.AutoThreads.MIN_PIXELS;
 }

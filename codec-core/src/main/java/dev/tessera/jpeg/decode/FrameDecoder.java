@@ -110,7 +110,7 @@ final class FrameDecoder implements FrameDecoding {
                  long offset)
         throws JpegException {
         this.layout = layout;
-        boolean large = (long) layout.outputWidth * layout.outputHeight >= DecodeSettings.MIN_PIXELS_FOR_THREADS;
+        boolean large = (long) layout.outputWidth * layout.outputHeight >= AutoThreads.MIN_PIXELS;
         // AUTO: up to 2 for a large image, the second taken only once a core is idle (asked as rows are decoded).
         this.autoThreads = threads == AutoThreads.AUTO;
         this.threads = autoThreads ? (large ? 2 : 1) : threads;

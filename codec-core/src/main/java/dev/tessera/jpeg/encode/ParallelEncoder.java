@@ -124,17 +124,11 @@ final class ParallelEncoder {
             StripeCounts counts = stripes.next();
             add(counts.dc, dcCounts);
             add(counts.ac, acCounts);
-            long firstMcu = (long) s * stripeRows * layout.mcusPerRow();
-            if (s > 0 && !(plan.restartMcus > 0 && firstMcu % plan.restartMcus == 0)) {
-                // The first block of each component was counted against prediction 0; its real prediction is
-                // the previous stripe's last DC (T.81 F.1.2.1.1: DIFF = DC - PRED).
-                for (int c = 0; c < plan.componentCount; c++) {
-                    long[] table = dcCounts[plan.slots[c]];
-                    int first = counts.rows[0][c][0];
-                    table[category(first)]--;
-                    table[category(first - lastDc[c])]++;
-                }
+            int[] firstDc = new int[plan.componentCount];
+            for (int c = 0; c < firstDc.length; c++) {
+                firstDc[c] = counts.rows[0][c][0];
             }
+            correctFirstDc(s, firstDc, lastDc, dcCounts);
             System.arraycopy(counts.lastDc, 0, lastDc, 0, lastDc.length);
             if (keep) {
                 System.arraycopy(counts.rows, 0, stored, s * stripeRows, rowsIn(s));
@@ -171,15 +165,7 @@ final class ParallelEncoder {
             }
             add(stripe.dc, dcCounts);
             add(stripe.ac, acCounts);
-            long firstMcu = (long) s * stripeRows * layout.mcusPerRow();
-            if (s > 0 && !(plan.restartMcus > 0 && firstMcu % plan.restartMcus == 0)) {
-                // As in encodeOptimized: the first DC difference of each component, counted against 0.
-                for (int c = 0; c < plan.componentCount; c++) {
-                    long[] table = dcCounts[plan.slots[c]];
-                    table[category(stripe.firstDc[c])]--;
-                    table[category(stripe.firstDc[c] - lastDc[c])]++;
-                }
-            }
+            correctFirstDc(s, stripe.firstDc, lastDc, dcCounts);
             System.arraycopy(stripe.lastDc, 0, lastDc, 0, lastDc.length);
             if (!codeApart) {
                 all.append(stripe.packed);
@@ -369,6 +355,23 @@ final class ParallelEncoder {
         bits.flushToByteBoundary();
         stripeSink.flush();
         return buffer.toByteArray();
+    }
+
+    /**
+     * Stripe {@code s} counted the first DC difference of each component against prediction 0; unless a restart
+     * interval starts there, its real prediction is the previous stripe's last DC (T.81 F.1.2.1.1: DIFF = DC -
+     * PRED), so that one count moves.
+     */
+    private void correctFirstDc(int s, int[] firstDc, int[] lastDc, long[][] dcCounts) {
+        long firstMcu = (long) s * stripeRows * layout.mcusPerRow();
+        if (s == 0 || plan.restartMcus > 0 && firstMcu % plan.restartMcus == 0) {
+            return;
+        }
+        for (int c = 0; c < plan.componentCount; c++) {
+            long[] table = dcCounts[plan.slots[c]];
+            table[category(firstDc[c])]--;
+            table[category(firstDc[c] - lastDc[c])]++;
+        }
     }
 
     /** T.81 F.1.2.1.1: the DC category SSSS of a difference, the bits of its magnitude. */

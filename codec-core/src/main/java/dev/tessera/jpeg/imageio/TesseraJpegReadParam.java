@@ -89,20 +89,6 @@ public class TesseraJpegReadParam extends JPEGImageReadParam {
      * a whole number from 1, else {@link DecoderOptions#AUTO_THREADS}.
      */
     static int defaultThreads() {
-        String value;
-        try {
-            value = System.getProperty(THREADS_PROPERTY);
-        } catch (SecurityException e) {
-            return DecoderOptions.AUTO_THREADS;
-        }
-        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("auto")) {
-            return DecoderOptions.AUTO_THREADS;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            return n >= 1 ? n : DecoderOptions.AUTO_THREADS;
-        } catch (NumberFormatException e) {
-            return DecoderOptions.AUTO_THREADS;
-        }
+        return ThreadsProperty.read(THREADS_PROPERTY, Integer.MAX_VALUE); // 0 is DecoderOptions.AUTO_THREADS
     }
 }

@@ -100,20 +100,6 @@ public class TesseraJpegWriteParam extends JPEGImageWriteParam {
      * a whole number 1..{@value EncoderOptions#MAX_THREADS}, else {@link EncoderOptions#AUTO_THREADS}.
      */
     static int defaultThreads() {
-        String value;
-        try {
-            value = System.getProperty(THREADS_PROPERTY);
-        } catch (SecurityException e) {
-            return EncoderOptions.AUTO_THREADS;
-        }
-        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("auto")) {
-            return EncoderOptions.AUTO_THREADS;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            return n >= 1 && n <= EncoderOptions.MAX_THREADS ? n : EncoderOptions.AUTO_THREADS;
-        } catch (NumberFormatException e) {
-            return EncoderOptions.AUTO_THREADS;
-        }
+        return ThreadsProperty.read(THREADS_PROPERTY, EncoderOptions.MAX_THREADS); // 0 is EncoderOptions.AUTO_THREADS
     }
 }
