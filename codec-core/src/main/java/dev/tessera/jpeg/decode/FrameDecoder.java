@@ -227,8 +227,8 @@ final class FrameDecoder implements FrameDecoding {
     }
 
     /** For {@code AUTO_THREADS}, the question the pipeline asks before it starts its worker; else null (at once). */
-    private java.util.function.BooleanSupplier coreIdle() {
-        return autoThreads ? AutoThreads::coreIdleNow : null;
+    private AutoThreads.IdleProbe coreIdle() {
+        return autoThreads ? new AutoThreads.IdleProbe() : null;
     }
 
     /** Blocks a row of component c's coefficient buffer holds: whole groups of eight for the group kernel. */
@@ -326,9 +326,11 @@ final class FrameDecoder implements FrameDecoding {
         int restartInterval = state.restartInterval;
         int lastGood = lastGoodRow;
         if (windowRows > 1) {
-            RowPipeline pipeline = new RowPipeline(this::transformRow, layout.imcuRows, windowRows, coreIdle());
-            lastGoodRow = pipeline.run(published -> ScanDecoder.decode(layout, indices, coefficients, decoder, bits,
-                restartInterval, lastGood, published));
+            try (AutoThreads.IdleProbe idle = coreIdle()) {
+                RowPipeline pipeline = new RowPipeline(this::transformRow, layout.imcuRows, windowRows, idle);
+                lastGoodRow = pipeline.run(published -> ScanDecoder.decode(layout, indices, coefficients, decoder,
+                    bits, restartInterval, lastGood, published));
+            }
             return;
         }
         ScanDecoder.RowListener listener = wholePlanes ? row -> { } : this::transformRow;
@@ -569,13 +571,15 @@ final class FrameDecoder implements FrameDecoding {
         BlockSmoother smoother = progressive
             ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
         if (pipelinedFinish && assembler != null) {
-            new RowPipeline(assembler::imcuRowDone, layout.imcuRows, PIPELINE_DEPTH, coreIdle()).run(published -> {
-                for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
-                    transformFinalRow(imcu, smoother);
-                    published.rowDecoded(imcu);
-                }
-                return 0;
-            });
+            try (AutoThreads.IdleProbe idle = coreIdle()) {
+                new RowPipeline(assembler::imcuRowDone, layout.imcuRows, PIPELINE_DEPTH, idle).run(published -> {
+                    for (int imcu = 0; imcu < layout.imcuRows; imcu++) {
+                        transformFinalRow(imcu, smoother);
+                        published.rowDecoded(imcu);
+                    }
+                    return 0;
+                });
+            }
             return;
         }
         for (int imcu = 0; imcu < layout.imcuRows; imcu++) {

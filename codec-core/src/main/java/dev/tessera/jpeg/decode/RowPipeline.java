@@ -59,8 +59,9 @@ final class RowPipeline {
     }
 
     /**
-     * @param coreIdle null to start the worker at once; else asked every {@value #ASK_EVERY} rows until it
-     *                 answers true, when the worker starts (until then the calling thread runs both stages)
+     * @param coreIdle null to start the worker at once; else asked before the first row and after every row
+     *                 until it answers true, when the worker starts (until then the calling thread runs both
+     *                 stages)
      */
     RowPipeline(ScanDecoder.RowListener outputStage, int rows, int depth, BooleanSupplier coreIdle) {
         if (depth < 2) {
@@ -72,12 +73,10 @@ final class RowPipeline {
         this.coreIdle = coreIdle;
     }
 
-    /** Rows between two questions to {@link #coreIdle}. */
-    private static final int ASK_EVERY = 4;
 
     /** Runs {@code producer} on this thread and the output stage beside it; returns what the producer returns. */
     int run(Producer producer) throws JpegException {
-        if (coreIdle == null) {
+        if (coreIdle == null || coreIdle.getAsBoolean()) {
             startWorker();
         }
         try {
@@ -119,7 +118,7 @@ final class RowPipeline {
     private void published(int row) throws JpegException {
         decoded = row + 1;
         if (worker == null) {
-            if (coreIdle != null && row % ASK_EVERY == 0 && row + depth < rows && coreIdle.getAsBoolean()) {
+            if (coreIdle != null && row + depth < rows && coreIdle.getAsBoolean()) {
                 startWorker();
             }
         } else if (workerParked) {

@@ -4,9 +4,11 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Resolves the automatic thread count of a decode or encode ({@code DecoderOptions.AUTO_THREADS}): a second
@@ -59,6 +61,49 @@ public final class AutoThreads {
     /** One look: whether a core is idle now ({@link #choose} gives 2), for a choice asked again and again. */
     public static boolean coreIdleNow() {
         return choose(busyThreads(), Runtime.getRuntime().availableProcessors()) > 1;
+    }
+
+    /**
+     * {@link #coreIdleNow()} for one decode that asks again and again (every iMCU row until it starts its
+     * worker): on Linux it keeps /proc/loadavg open and rereads it from the start, about 2 microseconds a look
+     * where opening it each time costs about 9. Not for use by two threads at once; close it when done.
+     */
+    public static final class IdleProbe implements BooleanSupplier, AutoCloseable {
+        private final byte[] line = new byte[128];
+        private final int processors = Runtime.getRuntime().availableProcessors();
+        private RandomAccessFile loadavg;
+        private boolean failed;
+
+        @Override
+        public boolean getAsBoolean() {
+            if (!HAS_PROC_LOADAVG || failed) {
+                return !failed && coreIdleNow();
+            }
+            try {
+                if (loadavg == null) {
+                    loadavg = new RandomAccessFile(LINUX_LOAD, "r");
+                } else {
+                    loadavg.seek(0);
+                }
+                int length = Math.max(0, loadavg.read(line));
+                return choose(runnable(new String(line, 0, length, StandardCharsets.US_ASCII)), processors) > 1;
+            } catch (IOException | SecurityException e) {
+                failed = true; // unknown, so one thread
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (loadavg != null) {
+                try {
+                    loadavg.close();
+                } catch (IOException e) {
+                    // Nothing was written; nothing is lost.
+                }
+                loadavg = null;
+            }
+        }
     }
 
     /**
