@@ -3,6 +3,9 @@ package dev.tessera.jpeg.entropy;
 import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.spec.ZigZag;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Decodes a sequential Huffman scan (T.81 F.2.2): per block a DC difference and up to 63 AC coefficients.
@@ -17,6 +20,19 @@ public final class HuffmanDecoder implements EntropyDecoder {
      */
     private static final int[] NATURAL = codes(1);
     private static final int[] INTERLEAVED = codes(8);
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /**
+     * Bytes that must follow a block's start for {@link #decodeBlockDirect}: at most 64 codes of 16 bits with
+     * 15 magnitude bits, every byte possibly stuffed, and the bits held (8 bytes, 16 if stuffed) and read
+     * ahead (up to 14).
+     */
+    private static final int DIRECT_MARGIN = 64 * 31 / 8 * 2 + 32;
+    /**
+     * The direct path refills below this many bits, so a code of up to 16 bits and its up to 15 magnitude bits
+     * are held whenever a symbol is decoded.
+     */
+    private static final int REFILL_BELOW = 32;
 
     private final BitReader bits;
     private final HuffmanLookup[] dcTables;
@@ -73,6 +89,197 @@ public final class HuffmanDecoder implements EntropyDecoder {
         return codes;
     }
 
+    /**
+     * Decodes one block reading the data bytes straight from the array ({@link BitReader#directPosition}), with
+     * the bit buffer in locals throughout and refilled from eight bytes at a time while they hold no 0xFF.
+     * Returns false, having changed nothing the caller can see (the block's coefficients are overwritten with
+     * the same values when decoded again), when the reader cannot hand out its bytes, a marker or fill byte
+     * comes before the block ends, or a code is no code of the table: {@link #decodeMcu} then decodes the
+     * block through the reader, which handles those cases and warns.
+     */
+    private boolean decodeBlockDirect(int ci, short[] block, int base) throws JpegException {
+        BitReader bits = this.bits;
+        int pos = bits.directPosition(DIRECT_MARGIN);
+        if (pos < 0) {
+            return false;
+        }
+        byte[] data = bits.data();
+        // As in decodeMcu, n unread bits left-aligned in w; the bits below them are the next data bits or 0.
+        // Both refills below take whole bytes when fewer than REFILL_BELOW bits are held: as many as fit from
+        // eight read at once when none is 0xFF (the bits past those taken are the data bits that follow, and
+        // the next refill ORs in the same); else the bytes before the first 0xFF, or up to a stuffed one, then
+        // eight more if they hold no 0xFF (if they do, the reader's way). They are written out twice and have
+        // no loop: a shared loop with the DC as its first step, or a refill loop in a method, compiled in some
+        // JVM starts to code 20-50% slower.
+        int n = bits.bitsHeld();
+        long w = n == 0 ? 0 : bits.heldBits() << (64 - n);
+        if (n < REFILL_BELOW) {
+            long y = (long) LONGS.get(data, pos);
+            if (BitReader.noMarkerByte(y)) {
+                int count = (63 - n) >> 3;
+                w |= y >>> n;
+                pos += count;
+                n += count << 3;
+            } else {
+                int take = BitReader.stuffedRefill(y, data, pos, (63 - n) >> 3);
+                if (take < 0) {
+                    return false;
+                }
+                w |= (y & (-1L << (64 - ((take & 0xFF) << 3)))) >>> n;
+                n += (take & 0xFF) << 3;
+                pos += take >>> 8;
+                if (n < REFILL_BELOW) {
+                    y = (long) LONGS.get(data, pos);
+                    if (!BitReader.noMarkerByte(y)) {
+                        return false; // two 0xFF bytes close together: the reader's way
+                    }
+                    int count = (63 - n) >> 3;
+                    w |= y >>> n;
+                    pos += count;
+                    n += count << 3;
+                }
+            }
+        }
+        // T.81 F.2.2.1: the DC difference.
+        HuffmanLookup dcTable = dcTables[ci];
+        int e = dcTable.sequentialTable()[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+        int diff;
+        if ((e & HuffmanLookup.LONG) == 0) {
+            w <<= e & 31;
+            n -= e & 31;
+            diff = e >> 16;
+        } else {
+            int size;
+            if (e != HuffmanLookup.LONG) {
+                size = e >>> 16;
+                w <<= e & 31;
+                n -= e & 31;
+            } else {
+                int symbol = longCode(dcTable, w);
+                if (symbol < 0) {
+                    return false;
+                }
+                w <<= symbol >>> 8;
+                n -= symbol >>> 8;
+                size = symbol & 0xFF;
+            }
+            diff = size == 0 ? 0 : HuffmanLookup.extend((int) (w >>> (64 - size)), size);
+            w <<= size;
+            n -= size;
+        }
+        // T.81 F.2.2.2: the AC coefficients, as in decodeMcu.
+        int[] natural = this.natural;
+        HuffmanLookup acTable = acTables[ci];
+        int[] entries = acTable.sequentialTable();
+        long written = 1;
+        for (int k = 1; k < 64; k++) {
+            if (n < REFILL_BELOW) {
+                long y = (long) LONGS.get(data, pos);
+                if (BitReader.noMarkerByte(y)) {
+                    int count = (63 - n) >> 3;
+                    w |= y >>> n;
+                    pos += count;
+                    n += count << 3;
+                } else {
+                    int take = BitReader.stuffedRefill(y, data, pos, (63 - n) >> 3);
+                    if (take < 0) {
+                        return false;
+                    }
+                    w |= (y & (-1L << (64 - ((take & 0xFF) << 3)))) >>> n;
+                    n += (take & 0xFF) << 3;
+                    pos += take >>> 8;
+                    if (n < REFILL_BELOW) {
+                        y = (long) LONGS.get(data, pos);
+                        if (!BitReader.noMarkerByte(y)) {
+                            return false; // two 0xFF bytes close together: the reader's way
+                        }
+                        int count = (63 - n) >> 3;
+                        w |= y >>> n;
+                        pos += count;
+                        n += count << 3;
+                    }
+                }
+            }
+            e = entries[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+            if ((e & HuffmanLookup.LONG) == 0) {
+                w <<= e & 31;
+                n -= e & 31;
+                k += (e >> 8) & 15;
+                int at = natural[k];
+                block[base + (at >> 6)] = (short) (e >> 16);
+                written |= 1L << at;
+                continue;
+            }
+            if ((e & HuffmanLookup.SPLIT) == 0) {
+                w <<= e & 31;
+                n -= e & 31;
+                if ((e & HuffmanLookup.FAST_ZRL) != 0) {
+                    k += 15;
+                    continue;
+                }
+                break; // EOB
+            }
+            int run;
+            int size;
+            if (e != HuffmanLookup.LONG) {
+                run = (e >> 8) & 15;
+                size = e >>> 16;
+                w <<= e & 31;
+                n -= e & 31;
+            } else {
+                int symbol = longCode(acTable, w);
+                if (symbol < 0) {
+                    return false;
+                }
+                w <<= symbol >>> 8;
+                n -= symbol >>> 8;
+                run = (symbol >> 4) & 15;
+                size = symbol & 15;
+                if (size == 0) {
+                    if (run == 15) {
+                        k += 15;
+                        continue;
+                    }
+                    break; // EOB, or RRRR/0 with RRRR 1..14, read as EOB as libjpeg reads it
+                }
+            }
+            int v = HuffmanLookup.extend((int) (w >>> (64 - size)), size);
+            w <<= size;
+            n -= size;
+            k += run;
+            int at = natural[k];
+            block[base + (at >> 6)] = (short) v;
+            written |= 1L << at;
+        }
+        predictions[ci] += diff;
+        block[base] = (short) predictions[ci];
+        bits.commit(w, n, pos);
+        if (masks != null) {
+            masks[ci][(base >> 6) | (base & 7)] = written;
+        }
+        return true;
+    }
+
+    /**
+     * T.81 F.2.2.3 DECODE, as {@link HuffmanLookup#decode} does it, on the left-aligned bits {@code w}, for a
+     * code the combined table does not resolve (longer than it, or an AC symbol it leaves to the long way):
+     * {@code length << 8 | symbol}, or -1 when the bits start no code.
+     */
+    private static int longCode(HuffmanLookup table, long w) {
+        int entry = table.lookupTable()[(int) (w >>> (64 - HuffmanLookup.LOOKAHEAD))];
+        if (entry != 0) {
+            return entry;
+        }
+        int[] maxCode = table.maxCodes();
+        for (int length = HuffmanLookup.LOOKAHEAD + 1; length <= 16; length++) {
+            int code = (int) (w >>> (64 - length));
+            if (code <= maxCode[length]) {
+                return length << 8 | table.symbolTable()[(code + table.valueOffsets()[length]) & 0xFF];
+            }
+        }
+        return -1;
+    }
+
     @Override
     public void decodeMcu(short[][] blocks, int[] offsets) throws JpegException {
         BitReader bits = this.bits;
@@ -81,6 +288,9 @@ public final class HuffmanDecoder implements EntropyDecoder {
             int ci = membership[b];
             short[] block = blocks[b];
             int base = offsets[b];
+            if (decodeBlockDirect(ci, block, base)) {
+                continue;
+            }
             // The bit buffer lives in locals over the block: the reader holds `held` bits, n of them still
             // unread, left-aligned in w (so a look-up is one shift); held - n are consumed but not yet written
             // back to the reader (that happens once per block, and before every fill).

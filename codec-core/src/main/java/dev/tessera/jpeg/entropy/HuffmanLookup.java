@@ -124,6 +124,21 @@ public final class HuffmanLookup {
         return lookup;
     }
 
+    /** MAXCODE by code length (T.81 F.2.2.3): -1 for none, and a sentinel at 17 that every bit string passes. */
+    int[] maxCodes() {
+        return maxCode;
+    }
+
+    /** VALPTR - MINCODE by code length: HUFFVAL index = code + this. */
+    int[] valueOffsets() {
+        return valueOffset;
+    }
+
+    /** HUFFVAL, the symbols in code order. */
+    int[] symbolTable() {
+        return symbols;
+    }
+
     /** The combined table (see {@link #fast}), indexed by the next {@value #FAST_BITS} bits. */
     int[] fastTable() {
         return fast;

@@ -100,8 +100,7 @@ public final class BitReader {
         int p = (int) from;
         while (p < end) {
             while (p <= end - 8) {
-                long t = ~(long) BIG_ENDIAN_LONGS.get(d, p);
-                if (((t - 0x0101010101010101L) & ~t & 0x8080808080808080L) != 0) {
+                if (!noMarkerByte((long) BIG_ENDIAN_LONGS.get(d, p))) {
                     break;
                 }
                 p += 8;
@@ -135,6 +134,66 @@ public final class BitReader {
             p = q + 1;
         }
         return null;
+    }
+
+    /**
+     * Where a decoder may read the data bytes itself ({@link #data()}) and hand the state back with
+     * {@link #commit(long, int, int)}: the position of the next unread byte, or -1 when a marker has been met,
+     * zero padding is held, or fewer than {@code margin} bytes are left in the array. The decoder must then
+     * handle byte stuffing (T.81 F.1.2.3) and stop at any other 0xFF, leaving markers to this reader.
+     */
+    public int directPosition(int margin) {
+        if (unreadMarker != 0 || padBits != 0) {
+            return -1;
+        }
+        long p = source.offset();
+        return p <= source.array().length - margin ? (int) p : -1;
+    }
+
+    /** The bytes of the stream, for a decoder reading from {@link #directPosition(int)}. */
+    public byte[] data() {
+        return source.array();
+    }
+
+    /**
+     * Takes back the state of a decoder that read from {@link #directPosition(int)}: its {@code n} (0..63)
+     * unread bits left-aligned in {@code w}, and the position of the next byte it has not taken.
+     */
+    public void commit(long w, int n, int position) {
+        buffer = n == 0 ? 0 : w >>> (64 - n);
+        bitsLeft = n;
+        source.advance(position - source.offset());
+    }
+
+    /**
+     * Whether none of the eight bytes of {@code y} is 0xFF, so that they are eight data bytes with no stuffing
+     * and no marker (T.81 F.1.2.3, B.1.1.2).
+     */
+    public static boolean noMarkerByte(long y) {
+        long t = ~y; // a zero byte of t is a 0xFF byte of y
+        return ((t - 0x0101010101010101L) & ~t & 0x8080808080808080L) == 0;
+    }
+
+    /**
+     * For a decoder refilling from {@link #directPosition}: the eight bytes {@code y} at {@code position} hold
+     * a 0xFF, and it wants their first {@code count} (1..7). Returns {@code advance << 8 | taken}: take the
+     * first {@code taken} bytes of {@code y} as data and move {@code advance} bytes on. That is all
+     * {@code count} when the first 0xFF comes after them; else the bytes up to and including it, when a 0x00
+     * follows (a stuffed 0xFF, T.81 F.1.2.3, whose 0x00 is skipped). Returns -1 when the 0xFF starts a marker
+     * or is a fill byte (B.1.1.2), which only the reader handles.
+     */
+    public static int stuffedRefill(long y, byte[] data, int position, int count) {
+        long t = ~y;
+        // Bit 7 of each byte of y that is 0xFF, with no false positives (unlike noMarkerByte's test).
+        long ones = ~(((t & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | t | 0x7F7F7F7F7F7F7F7FL);
+        int first = Long.numberOfLeadingZeros(ones) >>> 3;
+        if (first >= count) {
+            return count << 8 | count;
+        }
+        if (data[position + first + 1] != 0) {
+            return -1;
+        }
+        return (first + 2) << 8 | (first + 1);
     }
 
     /** True once the data of the current restart interval ran out and zero bits were consumed. */
@@ -187,8 +246,7 @@ public final class BitReader {
             // The bytes the loop would take (enough to reach FILL_LIMIT bits) in one big-endian read.
             int k = (FILL_LIMIT - bitsLeft + 7) >> 3;
             long y = (long) BIG_ENDIAN_LONGS.get(data, (int) at) >>> (64 - 8 * k);
-            long t = ~y; // a zero byte of t is a 0xFF byte of y; the unused top bytes of y are 0
-            if (((t - 0x0101010101010101L) & ~t & 0x8080808080808080L) == 0) {
+            if (noMarkerByte(y)) { // the unused top bytes of y are 0
                 buffer = k == 8 ? y : (buffer << (8 * k)) | y;
                 bitsLeft += 8 * k;
                 source.advance(k);
@@ -310,9 +368,27 @@ public final class BitReader {
         return 0;
     }
 
-    /** Reports a bit pattern that is no Huffman code of the table in use (libjpeg JWRN_HUFF_BAD_CODE). */
+    /**
+     * Reports a bit pattern that is no Huffman code of the table in use (libjpeg JWRN_HUFF_BAD_CODE), at
+     * {@link #readPoint()}.
+     */
     public void reportBadCode() throws MalformedJpegException {
-        warnings.warn(source.offset(), JpegWarning.Kind.BAD_HUFFMAN_CODE, "corrupt JPEG data: bad Huffman code");
+        warnings.warn(readPoint(), JpegWarning.Kind.BAD_HUFFMAN_CODE, "corrupt JPEG data: bad Huffman code");
+    }
+
+    /**
+     * The offset of the byte that holds the next unread data bit (the marker's, once the data before it is all
+     * read). It depends only on how many bits have been consumed, not on how far the buffer has read ahead.
+     */
+    public long readPoint() {
+        byte[] data = source.array();
+        long p = unreadMarker != 0 ? unreadMarkerOffset : Math.min(source.offset(), data.length);
+        // Walk back over the data bytes whose bits are held, the first perhaps partly read; a stuffed
+        // 0xFF 0x00 pair is one of them (T.81 F.1.2.3).
+        for (int held = (Math.max(0, bitsLeft - padBits) + 7) / 8; held > 0 && p > 0; held--) {
+            p -= p >= 2 && data[(int) p - 1] == 0 && data[(int) p - 2] == (byte) 0xFF ? 2 : 1;
+        }
+        return p;
     }
 
     /** Reads one bit. */

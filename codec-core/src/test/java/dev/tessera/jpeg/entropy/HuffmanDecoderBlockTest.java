@@ -2,6 +2,7 @@ package dev.tessera.jpeg.entropy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.BitWriter;
@@ -135,6 +136,14 @@ class HuffmanDecoderBlockTest {
 
     /** A valid scan of random blocks (sparse and dense, small and large magnitudes), ending with EOI. */
     private static byte[] encode(Random r, int mcus) throws Exception {
+        return encode(r, mcus, false);
+    }
+
+    /**
+     * @param allOnes whether the AC coefficients are 2^9 - 1 or 2^10 - 1: 16-bit codes that start with nine
+     *                ones and magnitude bits all ones, so that most bytes are stuffed 0xFF (T.81 F.1.2.3)
+     */
+    private static byte[] encode(Random r, int mcus, boolean allOnes) throws Exception {
         HuffmanTable[] dc = {new HuffmanTable(StandardTables.LUMINANCE_DC),
             new HuffmanTable(StandardTables.CHROMINANCE_DC), new HuffmanTable(StandardTables.CHROMINANCE_DC)};
         HuffmanTable[] ac = {new HuffmanTable(StandardTables.LUMINANCE_AC),
@@ -151,7 +160,7 @@ class HuffmanDecoderBlockTest {
                 for (int k = 0; k < 64; k++) {
                     if (k == 0 || r.nextInt(8) < density * 2) {
                         int v = r.nextInt(1 << maxBits) - (1 << (maxBits - 1));
-                        zz[k] = v;
+                        zz[k] = allOnes && k > 0 ? (1 << (9 + r.nextInt(2))) - 1 : v;
                     }
                 }
                 int diff = zz[0] - predictions[ci];
@@ -212,6 +221,37 @@ class HuffmanDecoderBlockTest {
             byte[] data = encode(r, mcus);
             assertSame(data, mcus);
             assertEquals(false, decode(data, mcus, false).insufficient()[mcus - 1]);
+        }
+    }
+
+    /**
+     * Long scans, so that blocks are decoded from the data array directly (when over 528 bytes are left), with
+     * plain bytes and with most bytes stuffed: every way that refill takes bytes around a stuffed 0xFF.
+     */
+    @Test
+    void longScansWithDenseStuffingDecodeAsTheProcedures() throws Exception {
+        Random r = new Random(17);
+        for (int i = 0; i < 30; i++) {
+            boolean allOnes = i % 2 == 1;
+            int mcus = 100 + r.nextInt(200);
+            byte[] data = encode(r, mcus, allOnes);
+            int stuffed = 0;
+            for (int j = 0; j + 1 < data.length; j++) {
+                if (data[j] == (byte) 0xFF && data[j + 1] == 0) {
+                    stuffed++;
+                }
+            }
+            assertTrue(data.length > 4000, "a scan long enough to be read directly: " + data.length);
+            if (allOnes) {
+                assertTrue(stuffed * 4 > data.length, stuffed + " stuffed bytes of " + data.length);
+            }
+            assertSame(data, mcus);
+            // Cut in the middle: the direct reading gives way to the reader's before the marker.
+            int cut = data.length / 2 + r.nextInt(data.length / 4);
+            byte[] shortened = Arrays.copyOf(data, cut + 2);
+            shortened[cut] = (byte) 0xFF;
+            shortened[cut + 1] = (byte) 0xD9;
+            assertSame(shortened, mcus);
         }
     }
 

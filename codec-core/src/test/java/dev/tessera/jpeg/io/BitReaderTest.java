@@ -139,4 +139,34 @@ class BitReaderTest {
         }
         return false;
     }
+
+    /**
+     * The read point (where bad-code warnings point) is the byte holding the next unread bit, a stuffed pair
+     * counting as one data byte, however far the buffer has read ahead; at a marker it is the marker's offset.
+     */
+    @Test
+    void readPointIsTheByteOfTheNextUnreadBitWhateverTheReadAhead() throws Exception {
+        byte[] data = {0x12, (byte) 0xFF, 0x00, 0x34, 0x56, (byte) 0xFF, 0x00, (byte) 0xFF, 0x00, 0x78, 0x01, 0x02,
+            0x03, 0x04, 0x05, 0x06, 0x07, (byte) 0xFF, (byte) 0xD9};
+        // Offsets of the data bytes 12 FF 34 56 FF FF 78 01 02 ... 07, then the marker at 17.
+        long[] byteOffsets = {0, 1, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16};
+        for (int consumed = 0; consumed <= byteOffsets.length * 8; consumed += 3) {
+            for (int readAhead : new int[] {1, 16, 57}) {
+                WarningSink warnings = new WarningSink(null, false);
+                BitReader bits = new BitReader(new ByteSource(data, warnings), warnings);
+                bits.startScan();
+                int left = consumed;
+                while (left > 0) {
+                    int n = Math.min(left, 16);
+                    bits.peekBits(Math.max(n, Math.min(readAhead, 16)));
+                    bits.fillTo(readAhead);
+                    bits.skipBits(n);
+                    left -= n;
+                }
+                bits.fillTo(readAhead);
+                long expected = consumed / 8 < byteOffsets.length ? byteOffsets[consumed / 8] : 17;
+                assertEquals(expected, bits.readPoint(), consumed + " bits consumed, read ahead " + readAhead);
+            }
+        }
+    }
 }
