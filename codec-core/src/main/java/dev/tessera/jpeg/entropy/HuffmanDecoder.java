@@ -155,7 +155,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 w <<= e & 31;
                 n -= e & 31;
             } else {
-                int symbol = longCode(dcTable, w);
+                int symbol = dcTable.decode(w);
                 if (symbol < 0) {
                     return false;
                 }
@@ -227,7 +227,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 w <<= e & 31;
                 n -= e & 31;
             } else {
-                int symbol = longCode(acTable, w);
+                int symbol = acTable.decode(w);
                 if (symbol < 0) {
                     return false;
                 }
@@ -258,26 +258,6 @@ public final class HuffmanDecoder implements EntropyDecoder {
             masks[ci][(base >> 6) | (base & 7)] = written;
         }
         return true;
-    }
-
-    /**
-     * T.81 F.2.2.3 DECODE, as {@link HuffmanLookup#decode} does it, on the left-aligned bits {@code w}, for a
-     * code the combined table does not resolve (longer than it, or an AC symbol it leaves to the long way):
-     * {@code length << 8 | symbol}, or -1 when the bits start no code.
-     */
-    private static int longCode(HuffmanLookup table, long w) {
-        int entry = table.lookupTable()[(int) (w >>> (64 - HuffmanLookup.LOOKAHEAD))];
-        if (entry != 0) {
-            return entry;
-        }
-        int[] maxCode = table.maxCodes();
-        for (int length = HuffmanLookup.LOOKAHEAD + 1; length <= 16; length++) {
-            int code = (int) (w >>> (64 - length));
-            if (code <= maxCode[length]) {
-                return length << 8 | table.symbolTable()[(code + table.valueOffsets()[length]) & 0xFF];
-            }
-        }
-        return -1;
     }
 
     @Override

@@ -124,21 +124,6 @@ public final class HuffmanLookup {
         return lookup;
     }
 
-    /** MAXCODE by code length (T.81 F.2.2.3): -1 for none, and a sentinel at 17 that every bit string passes. */
-    int[] maxCodes() {
-        return maxCode;
-    }
-
-    /** VALPTR - MINCODE by code length: HUFFVAL index = code + this. */
-    int[] valueOffsets() {
-        return valueOffset;
-    }
-
-    /** HUFFVAL, the symbols in code order. */
-    int[] symbolTable() {
-        return symbols;
-    }
-
     /** The combined table (see {@link #fast}), indexed by the next {@value #FAST_BITS} bits. */
     int[] fastTable() {
         return fast;
@@ -210,6 +195,24 @@ public final class HuffmanLookup {
         bits.getBit();
         bits.reportBadCode();
         return 0;
+    }
+
+    /**
+     * DECODE as {@link #decode(BitReader)} does it, on the bits of {@code w} from its most significant on (at
+     * least 16 of them data or zero bits): {@code length << 8 | symbol}, or -1 when they start no code.
+     */
+    int decode(long w) {
+        int entry = lookup[(int) (w >>> (64 - LOOKAHEAD))];
+        if (entry != 0) {
+            return entry;
+        }
+        for (int length = LOOKAHEAD + 1; length <= 16; length++) {
+            int code = (int) (w >>> (64 - length));
+            if (code <= maxCode[length]) {
+                return length << 8 | symbols[(code + valueOffset[length]) & 0xFF];
+            }
+        }
+        return -1;
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.tessera.jpeg.entropy;
 import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.spec.ZigZag;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Decodes one scan of a progressive Huffman frame (T.81 G.1.2): a DC first scan (G.1.2.1), a DC refinement
@@ -13,6 +16,12 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
     private static final int[] NATURAL = ZigZag.zigZagToNaturalPadded();
 
     private enum Kind { DC_FIRST, DC_REFINE, AC_FIRST, AC_REFINE }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** As {@code HuffmanDecoder}'s: bytes that must follow a block's start for the direct path. */
+    private static final int DIRECT_MARGIN = 64 * 31 / 8 * 2 + 32;
+    /** As {@code HuffmanDecoder}'s: a code of up to 16 bits and 15 magnitude (or EOBr run) bits are held. */
+    private static final int REFILL_BELOW = 32;
 
     private final BitReader bits;
     private final Kind kind;
@@ -166,6 +175,9 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
             endOfBandRun--;
             return;
         }
+        if (acFirstDirect(block, base)) {
+            return;
+        }
         BitReader bits = this.bits;
         int[] fast = acTable.fastTable();
         long mask = nonZero[base >> 6];
@@ -231,6 +243,102 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
      * Stores zig-zag coefficient k (coefficient 63 when k passed 63 on corrupt data, as the padded table
      * sends it) and returns the block's mask with that coefficient's bit updated to the stored 16-bit value.
      */
+    /**
+     * {@link #acFirst} reading the data bytes straight from the array, as {@code HuffmanDecoder}'s direct
+     * path does (the same refill; see there). Returns false, having changed nothing the caller can see, when
+     * the reader cannot hand out its bytes, a marker or two close stuffed bytes come before the block ends, or
+     * a code is no code of the table; {@link #acFirst} then decodes the block through the reader.
+     */
+    private boolean acFirstDirect(short[] block, int base) throws JpegException {
+        BitReader bits = this.bits;
+        int pos = bits.directPosition(DIRECT_MARGIN);
+        if (pos < 0) {
+            return false;
+        }
+        byte[] data = bits.data();
+        int n = bits.bitsHeld();
+        long w = n == 0 ? 0 : bits.heldBits() << (64 - n);
+        int[] fast = acTable.fastTable();
+        long mask = nonZero[base >> 6];
+        int al = approxLow;
+        int end = spectralEnd;
+        int run = 0;
+        for (int k = spectralStart; k <= end; k++) {
+            if (n < REFILL_BELOW) {
+                long y = (long) LONGS.get(data, pos);
+                if (BitReader.noMarkerByte(y)) {
+                    int count = (63 - n) >> 3;
+                    w |= y >>> n;
+                    pos += count;
+                    n += count << 3;
+                } else {
+                    int take = BitReader.stuffedRefill(y, data, pos, (63 - n) >> 3);
+                    if (take < 0) {
+                        return false;
+                    }
+                    w |= (y & (-1L << (64 - ((take & 0xFF) << 3)))) >>> n;
+                    n += (take & 0xFF) << 3;
+                    pos += take >>> 8;
+                    if (n < REFILL_BELOW) {
+                        y = (long) LONGS.get(data, pos);
+                        if (!BitReader.noMarkerByte(y)) {
+                            return false;
+                        }
+                        int count = (63 - n) >> 3;
+                        w |= y >>> n;
+                        pos += count;
+                        n += count << 3;
+                    }
+                }
+            }
+            int e = fast[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+            if (e != 0) {
+                w <<= e & 31;
+                n -= e & 31;
+                if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
+                    k += (e >> 8) & 15;
+                    mask = store(block, base, k, (e >> 16) << al, mask);
+                } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
+                    k += 15;
+                } else {
+                    break; // EOB0
+                }
+                continue;
+            }
+            int symbol = acTable.decode(w);
+            if (symbol < 0) {
+                return false;
+            }
+            w <<= symbol >>> 8;
+            n -= symbol >>> 8;
+            int r = (symbol >> 4) & 15;
+            int s = symbol & 15;
+            if (s != 0) {
+                k += r;
+                int v = HuffmanLookup.extend((int) (w >>> (64 - s)), s);
+                w <<= s;
+                n -= s;
+                mask = store(block, base, k, v << al, mask);
+            } else if (r == 15) {
+                k += 15;
+            } else {
+                // T.81 G.1.2.2: EOBr, a run of 2^r + (r more bits) bands, this one included.
+                run = 1 << r;
+                if (r != 0) {
+                    run += (int) (w >>> (64 - r));
+                    w <<= r;
+                    n -= r;
+                }
+                run--;
+                break;
+            }
+        }
+        endOfBandRun = run;
+        bits.commit(w, n, pos);
+        nonZero[base >> 6] = mask;
+        return true;
+    }
+
     private static long store(short[] block, int base, int k, int value, long mask) {
         short v = (short) value;
         block[base + NATURAL[k]] = v;

@@ -163,8 +163,9 @@ class ProgressiveRefineTest {
         return m;
     }
 
+    /** Random bytes; one time in three long enough (over 528 bytes) for the decoder to read them directly. */
     private static byte[] randomData(Random r) {
-        byte[] data = new byte[1 + r.nextInt(600)];
+        byte[] data = new byte[r.nextInt(3) == 0 ? 600 + r.nextInt(3000) : 1 + r.nextInt(600)];
         r.nextBytes(data);
         boolean stuff = r.nextInt(4) != 0;
         for (int j = 0; j < data.length - 1; j++) {
@@ -193,8 +194,8 @@ class ProgressiveRefineTest {
         int ss = 1 + r.nextInt(63);
         int se = ss + r.nextInt(64 - ss);
         int al = r.nextInt(r.nextInt(4) == 0 ? 14 : 4);
-        int blocks = 1 + r.nextInt(40);
         byte[] data = randomData(r);
+        int blocks = 1 + r.nextInt(data.length > 600 ? 200 : 40);
         short[] start = refine ? randomBlocks(r, blocks, al) : new short[blocks * 64];
         if (!refine && r.nextBoolean()) {
             start = randomBlocks(r, blocks, al); // a bogus second first scan of the band
