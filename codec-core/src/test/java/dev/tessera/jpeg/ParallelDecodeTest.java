@@ -190,6 +190,12 @@ class ParallelDecodeTest {
             // Cut short: the missing scans make libjpeg-turbo's block smoothing run in the final pass.
             assertSame(java.util.Arrays.copyOf(data, data.length * 2 / 3), "progressive " + s + " truncated");
             assertSame(java.util.Arrays.copyOf(data, data.length / 5), "progressive " + s + " truncated early");
+            // Damaged in the last scan, whose rows the final pass follows on the worker when nothing is smoothed.
+            assertSame(java.util.Arrays.copyOf(data, data.length - data.length / 50), "progressive " + s
+                + " cut in its last scan");
+            byte[] damaged = data.clone();
+            damaged[data.length - data.length / 20] ^= 0x5A;
+            assertSame(damaged, "progressive " + s + " damaged in its last scan");
         }
         assertSame(encode(gray(picture), progressive), "progressive gray");
     }
