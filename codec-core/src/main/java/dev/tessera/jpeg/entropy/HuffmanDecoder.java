@@ -23,11 +23,11 @@ public final class HuffmanDecoder implements EntropyDecoder {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /**
-     * Bytes that must follow a block's start for {@link #decodeBlockDirect}: at most 64 codes of 16 bits with
-     * 15 magnitude bits, every byte possibly stuffed, and the bits held (8 bytes, 16 if stuffed) and read
-     * ahead (up to 14).
+     * Bytes that must follow an MCU's start for {@link #decodeDirect}: per block (at most 10, T.81 B.2.3) at most
+     * 64 codes of 16 bits with 15 magnitude bits, every byte possibly stuffed; and the bits held (8 bytes, 16 if
+     * stuffed) and read ahead (up to 9).
      */
-    private static final int DIRECT_MARGIN = 64 * 31 / 8 * 2 + 32;
+    private static final int DIRECT_MARGIN = 10 * (64 * 31 / 8 * 2) + 32;
     /**
      * The direct path refills below this many bits, so a code of up to 16 bits and its up to 15 magnitude bits
      * are held whenever a symbol is decoded.
@@ -90,18 +90,19 @@ public final class HuffmanDecoder implements EntropyDecoder {
     }
 
     /**
-     * Decodes one block reading the data bytes straight from the array ({@link BitReader#directPosition}), with
-     * the bit buffer in locals throughout and refilled from eight bytes at a time while they hold no 0xFF.
-     * Returns false, having changed nothing the caller can see (the block's coefficients are overwritten with
-     * the same values when decoded again), when the reader cannot hand out its bytes, a marker or fill byte
-     * comes before the block ends, or a code is no code of the table: {@link #decodeMcu} then decodes the
-     * block through the reader, which handles those cases and warns.
+     * Decodes the MCU's blocks reading the data bytes straight from the array ({@link BitReader#directPosition}),
+     * with the bit buffer in locals throughout and refilled from eight bytes at a time while they hold no 0xFF,
+     * and returns how many it decoded: all, or the blocks before one it cannot finish here (the reader cannot
+     * hand out its bytes, a marker or fill byte comes before the block ends, or a code is no code of the table).
+     * The reader is then left at that block's start, and {@link #decodeMcu} decodes it and the rest through the
+     * reader, which handles those cases and warns; the block's coefficients written here are overwritten with
+     * the same values.
      */
-    private boolean decodeBlockDirect(int ci, short[] block, int base) throws JpegException {
+    private int decodeDirect(short[][] blocks, int[] offsets) throws JpegException {
         BitReader bits = this.bits;
         int pos = bits.directPosition(DIRECT_MARGIN);
         if (pos < 0) {
-            return false;
+            return 0;
         }
         byte[] data = bits.data();
         // As in decodeMcu, n unread bits left-aligned in w; the bits below them are the next data bits or 0.
@@ -113,66 +114,15 @@ public final class HuffmanDecoder implements EntropyDecoder {
         // JVM starts to code 20-50% slower.
         int n = bits.bitsHeld();
         long w = n == 0 ? 0 : bits.heldBits() << (64 - n);
-        if (n < REFILL_BELOW) {
-            long y = (long) LONGS.get(data, pos);
-            if (BitReader.noMarkerByte(y)) {
-                int count = (63 - n) >> 3;
-                w |= y >>> n;
-                pos += count;
-                n += count << 3;
-            } else {
-                int take = BitReader.stuffedRefill(y, data, pos, (63 - n) >> 3);
-                if (take < 0) {
-                    return false;
-                }
-                w |= (y & (-1L << (64 - ((take & 0xFF) << 3)))) >>> n;
-                n += (take & 0xFF) << 3;
-                pos += take >>> 8;
-                if (n < REFILL_BELOW) {
-                    y = (long) LONGS.get(data, pos);
-                    if (!BitReader.noMarkerByte(y)) {
-                        return false; // two 0xFF bytes close together: the reader's way
-                    }
-                    int count = (63 - n) >> 3;
-                    w |= y >>> n;
-                    pos += count;
-                    n += count << 3;
-                }
-            }
-        }
-        // T.81 F.2.2.1: the DC difference.
-        HuffmanLookup dcTable = dcTables[ci];
-        int e = dcTable.sequentialTable()[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
-        int diff;
-        if ((e & HuffmanLookup.LONG) == 0) {
-            w <<= e & 31;
-            n -= e & 31;
-            diff = e >> 16;
-        } else {
-            int size;
-            if (e != HuffmanLookup.LONG) {
-                size = e >>> 16;
-                w <<= e & 31;
-                n -= e & 31;
-            } else {
-                int symbol = dcTable.decode(w);
-                if (symbol < 0) {
-                    return false;
-                }
-                w <<= symbol >>> 8;
-                n -= symbol >>> 8;
-                size = symbol & 0xFF;
-            }
-            diff = size == 0 ? 0 : HuffmanLookup.extend((int) (w >>> (64 - size)), size);
-            w <<= size;
-            n -= size;
-        }
-        // T.81 F.2.2.2: the AC coefficients, as in decodeMcu.
         int[] natural = this.natural;
-        HuffmanLookup acTable = acTables[ci];
-        int[] entries = acTable.sequentialTable();
-        long written = 1;
-        for (int k = 1; k < 64; k++) {
+        for (int b = 0; b < membership.length; b++) {
+            // The state at the start of block b, handed back to the reader if the block cannot be done here.
+            long startBits = w;
+            int startHeld = n;
+            int startPos = pos;
+            int ci = membership[b];
+            short[] block = blocks[b];
+            int base = offsets[b];
             if (n < REFILL_BELOW) {
                 long y = (long) LONGS.get(data, pos);
                 if (BitReader.noMarkerByte(y)) {
@@ -183,7 +133,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                 } else {
                     int take = BitReader.stuffedRefill(y, data, pos, (63 - n) >> 3);
                     if (take < 0) {
-                        return false;
+                        return stop(b, startBits, startHeld, startPos);
                     }
                     w |= (y & (-1L << (64 - ((take & 0xFF) << 3)))) >>> n;
                     n += (take & 0xFF) << 3;
@@ -191,7 +141,7 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     if (n < REFILL_BELOW) {
                         y = (long) LONGS.get(data, pos);
                         if (!BitReader.noMarkerByte(y)) {
-                            return false; // two 0xFF bytes close together: the reader's way
+                            return stop(b, startBits, startHeld, startPos); // two 0xFF close together
                         }
                         int count = (63 - n) >> 3;
                         w |= y >>> n;
@@ -200,77 +150,140 @@ public final class HuffmanDecoder implements EntropyDecoder {
                     }
                 }
             }
-            e = entries[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+            // T.81 F.2.2.1: the DC difference.
+            HuffmanLookup dcTable = dcTables[ci];
+            int e = dcTable.sequentialTable()[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+            int diff;
             if ((e & HuffmanLookup.LONG) == 0) {
                 w <<= e & 31;
                 n -= e & 31;
-                k += (e >> 8) & 15;
-                int at = natural[k];
-                block[base + (at >> 6)] = (short) (e >> 16);
-                written |= 1L << at;
-                continue;
+                diff = e >> 16;
+            } else {
+                int size;
+                if (e != HuffmanLookup.LONG) {
+                    size = e >>> 16;
+                    w <<= e & 31;
+                    n -= e & 31;
+                } else {
+                    int symbol = dcTable.decode(w);
+                    if (symbol < 0) {
+                        return stop(b, startBits, startHeld, startPos);
+                    }
+                    w <<= symbol >>> 8;
+                    n -= symbol >>> 8;
+                    size = symbol & 0xFF;
+                }
+                diff = size == 0 ? 0 : HuffmanLookup.extend((int) (w >>> (64 - size)), size);
+                w <<= size;
+                n -= size;
             }
-            if ((e & HuffmanLookup.SPLIT) == 0) {
-                w <<= e & 31;
-                n -= e & 31;
-                if ((e & HuffmanLookup.FAST_ZRL) != 0) {
-                    k += 15;
+            // T.81 F.2.2.2: the AC coefficients, as in decodeMcu.
+            HuffmanLookup acTable = acTables[ci];
+            int[] entries = acTable.sequentialTable();
+            long written = 1;
+            for (int k = 1; k < 64; k++) {
+                if (n < REFILL_BELOW) {
+                    long y = (long) LONGS.get(data, pos);
+                    if (BitReader.noMarkerByte(y)) {
+                        int count = (63 - n) >> 3;
+                        w |= y >>> n;
+                        pos += count;
+                        n += count << 3;
+                    } else {
+                        int take = BitReader.stuffedRefill(y, data, pos, (63 - n) >> 3);
+                        if (take < 0) {
+                            return stop(b, startBits, startHeld, startPos);
+                        }
+                        w |= (y & (-1L << (64 - ((take & 0xFF) << 3)))) >>> n;
+                        n += (take & 0xFF) << 3;
+                        pos += take >>> 8;
+                        if (n < REFILL_BELOW) {
+                            y = (long) LONGS.get(data, pos);
+                            if (!BitReader.noMarkerByte(y)) {
+                                return stop(b, startBits, startHeld, startPos); // two 0xFF close together
+                            }
+                            int count = (63 - n) >> 3;
+                            w |= y >>> n;
+                            pos += count;
+                            n += count << 3;
+                        }
+                    }
+                }
+                e = entries[(int) (w >>> (64 - HuffmanLookup.FAST_BITS))];
+                if ((e & HuffmanLookup.LONG) == 0) {
+                    w <<= e & 31;
+                    n -= e & 31;
+                    k += (e >> 8) & 15;
+                    int at = natural[k];
+                    block[base + (at >> 6)] = (short) (e >> 16);
+                    written |= 1L << at;
                     continue;
                 }
-                break; // EOB
-            }
-            int run;
-            int size;
-            if (e != HuffmanLookup.LONG) {
-                run = (e >> 8) & 15;
-                size = e >>> 16;
-                w <<= e & 31;
-                n -= e & 31;
-            } else {
-                int symbol = acTable.decode(w);
-                if (symbol < 0) {
-                    return false;
-                }
-                w <<= symbol >>> 8;
-                n -= symbol >>> 8;
-                run = (symbol >> 4) & 15;
-                size = symbol & 15;
-                if (size == 0) {
-                    if (run == 15) {
+                if ((e & HuffmanLookup.SPLIT) == 0) {
+                    w <<= e & 31;
+                    n -= e & 31;
+                    if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                         k += 15;
                         continue;
                     }
-                    break; // EOB, or RRRR/0 with RRRR 1..14, read as EOB as libjpeg reads it
+                    break; // EOB
                 }
+                int run;
+                int size;
+                if (e != HuffmanLookup.LONG) {
+                    run = (e >> 8) & 15;
+                    size = e >>> 16;
+                    w <<= e & 31;
+                    n -= e & 31;
+                } else {
+                    int symbol = acTable.decode(w);
+                    if (symbol < 0) {
+                        return stop(b, startBits, startHeld, startPos);
+                    }
+                    w <<= symbol >>> 8;
+                    n -= symbol >>> 8;
+                    run = (symbol >> 4) & 15;
+                    size = symbol & 15;
+                    if (size == 0) {
+                        if (run == 15) {
+                            k += 15;
+                            continue;
+                        }
+                        break; // EOB, or RRRR/0 with RRRR 1..14, read as EOB as libjpeg reads it
+                    }
+                }
+                int v = HuffmanLookup.extend((int) (w >>> (64 - size)), size);
+                w <<= size;
+                n -= size;
+                k += run;
+                int at = natural[k];
+                block[base + (at >> 6)] = (short) v;
+                written |= 1L << at;
             }
-            int v = HuffmanLookup.extend((int) (w >>> (64 - size)), size);
-            w <<= size;
-            n -= size;
-            k += run;
-            int at = natural[k];
-            block[base + (at >> 6)] = (short) v;
-            written |= 1L << at;
+            predictions[ci] += diff;
+            block[base] = (short) predictions[ci];
+            if (masks != null) {
+                masks[ci][(base >> 6) | (base & 7)] = written;
+            }
         }
-        predictions[ci] += diff;
-        block[base] = (short) predictions[ci];
         bits.commit(w, n, pos);
-        if (masks != null) {
-            masks[ci][(base >> 6) | (base & 7)] = written;
-        }
-        return true;
+        return membership.length;
+    }
+
+    /** Hands the state at the start of block {@code b} back to the reader: blocks 0 to b - 1 are decoded. */
+    private int stop(int b, long w, int n, int pos) {
+        bits.commit(w, n, pos);
+        return b;
     }
 
     @Override
     public void decodeMcu(short[][] blocks, int[] offsets) throws JpegException {
         BitReader bits = this.bits;
         int[] natural = this.natural;
-        for (int b = 0; b < membership.length; b++) {
+        for (int b = decodeDirect(blocks, offsets); b < membership.length; b++) {
             int ci = membership[b];
             short[] block = blocks[b];
             int base = offsets[b];
-            if (decodeBlockDirect(ci, block, base)) {
-                continue;
-            }
             // The bit buffer lives in locals over the block: the reader holds `held` bits, n of them still
             // unread, left-aligned in w (so a look-up is one shift); held - n are consumed but not yet written
             // back to the reader (that happens once per block, and before every fill).

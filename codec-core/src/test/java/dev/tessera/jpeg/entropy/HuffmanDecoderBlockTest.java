@@ -225,15 +225,16 @@ class HuffmanDecoderBlockTest {
     }
 
     /**
-     * Long scans, so that blocks are decoded from the data array directly (when over 528 bytes are left), with
-     * plain bytes and with most bytes stuffed: every way that refill takes bytes around a stuffed 0xFF.
+     * Long scans, so that MCUs are decoded from the data array directly (when some 5,000 bytes are left), with
+     * plain bytes and with most bytes stuffed: every way that refill takes bytes around a stuffed 0xFF, and
+     * MCUs handed back to the reader in the middle (at the cut).
      */
     @Test
     void longScansWithDenseStuffingDecodeAsTheProcedures() throws Exception {
         Random r = new Random(17);
         for (int i = 0; i < 30; i++) {
             boolean allOnes = i % 2 == 1;
-            int mcus = 100 + r.nextInt(200);
+            int mcus = 300 + r.nextInt(300);
             byte[] data = encode(r, mcus, allOnes);
             int stuffed = 0;
             for (int j = 0; j + 1 < data.length; j++) {
@@ -241,7 +242,7 @@ class HuffmanDecoderBlockTest {
                     stuffed++;
                 }
             }
-            assertTrue(data.length > 4000, "a scan long enough to be read directly: " + data.length);
+            assertTrue(data.length > 15000, "a scan long enough to be read directly: " + data.length);
             if (allOnes) {
                 assertTrue(stuffed * 4 > data.length, stuffed + " stuffed bytes of " + data.length);
             }
