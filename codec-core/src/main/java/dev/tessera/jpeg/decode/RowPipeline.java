@@ -76,7 +76,7 @@ final class RowPipeline {
 
     /** Runs {@code producer} on this thread and the output stage beside it; returns what the producer returns. */
     int run(Producer producer) throws JpegException {
-        if (coreIdle == null || coreIdle.getAsBoolean()) {
+        if (coreIdle == null || (depth < rows && coreIdle.getAsBoolean())) {
             startWorker();
         }
         try {

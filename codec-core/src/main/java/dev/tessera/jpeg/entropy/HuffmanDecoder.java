@@ -396,7 +396,8 @@ public final class HuffmanDecoder implements EntropyDecoder {
     /**
      * Whether the {@code n} bits held cover a {@link HuffmanLookup#SPLIT} entry's code and magnitude bits without
      * a fill that {@link HuffmanLookup#decode} and {@link BitReader#getBits} would make (a code past the 9-bit
-     * look-up peeks 16 bits): fills then happen where they did, so warnings name the same offsets.
+     * look-up peeks 16 bits): fills then happen where the T.81 procedures' would (the extraneous bytes counted
+     * at a restart marker depend on them).
      */
     private static boolean inBuffer(int e, int n) {
         int length = e & 31;

@@ -240,10 +240,6 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
     }
 
     /**
-     * Stores zig-zag coefficient k (coefficient 63 when k passed 63 on corrupt data, as the padded table
-     * sends it) and returns the block's mask with that coefficient's bit updated to the stored 16-bit value.
-     */
-    /**
      * {@link #acFirst} reading the data bytes straight from the array, as {@code HuffmanDecoder}'s direct
      * path does (the same refill; see there). Returns false, having changed nothing the caller can see, when
      * the reader cannot hand out its bytes, a marker or two close stuffed bytes come before the block ends, or
@@ -339,6 +335,10 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
         return true;
     }
 
+    /**
+     * Stores zig-zag coefficient k (coefficient 63 when k passed 63 on corrupt data, as the padded table
+     * sends it) and returns the block's mask with that coefficient's bit updated to the stored 16-bit value.
+     */
     private static long store(short[] block, int base, int k, int value, long mask) {
         short v = (short) value;
         block[base + NATURAL[k]] = v;

@@ -156,7 +156,7 @@ public final class BitReader {
     }
 
     /**
-     * Takes back the state of a decoder that read from {@link #directPosition(int)}: its {@code n} (0..63)
+     * Takes back the state of a decoder that read from {@link #directPosition(int)}: its {@code n} (0..64)
      * unread bits left-aligned in {@code w}, and the position of the next byte it has not taken.
      */
     public void commit(long w, int n, int position) {
@@ -384,9 +384,16 @@ public final class BitReader {
         byte[] data = source.array();
         long p = unreadMarker != 0 ? unreadMarkerOffset : Math.min(source.offset(), data.length);
         // Walk back over the data bytes whose bits are held, the first perhaps partly read; a stuffed
-        // 0xFF 0x00 pair is one of them (T.81 F.1.2.3).
+        // 0xFF 0x00 pair is one of them (T.81 F.1.2.3), with any 0xFF fill bytes before it (read as one 0xFF).
         for (int held = (Math.max(0, bitsLeft - padBits) + 7) / 8; held > 0 && p > 0; held--) {
-            p -= p >= 2 && data[(int) p - 1] == 0 && data[(int) p - 2] == (byte) 0xFF ? 2 : 1;
+            if (p >= 2 && data[(int) p - 1] == 0 && data[(int) p - 2] == (byte) 0xFF) {
+                p -= 2;
+                while (p > 0 && data[(int) p - 1] == (byte) 0xFF) {
+                    p--;
+                }
+            } else {
+                p--;
+            }
         }
         return p;
     }

@@ -146,10 +146,11 @@ class BitReaderTest {
      */
     @Test
     void readPointIsTheByteOfTheNextUnreadBitWhateverTheReadAhead() throws Exception {
-        byte[] data = {0x12, (byte) 0xFF, 0x00, 0x34, 0x56, (byte) 0xFF, 0x00, (byte) 0xFF, 0x00, 0x78, 0x01, 0x02,
-            0x03, 0x04, 0x05, 0x06, 0x07, (byte) 0xFF, (byte) 0xD9};
-        // Offsets of the data bytes 12 FF 34 56 FF FF 78 01 02 ... 07, then the marker at 17.
-        long[] byteOffsets = {0, 1, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16};
+        // A fill byte before a stuffed zero (FF FF 00) reads as one 0xFF data byte, as in libjpeg.
+        byte[] data = {0x12, (byte) 0xFF, 0x00, 0x34, 0x56, (byte) 0xFF, 0x00, (byte) 0xFF, (byte) 0xFF, 0x00, 0x78,
+            0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, (byte) 0xFF, (byte) 0xD9};
+        // Offsets of the data bytes 12 FF 34 56 FF FF 78 01 02 ... 07, then the marker at 18.
+        long[] byteOffsets = {0, 1, 3, 4, 5, 7, 10, 11, 12, 13, 14, 15, 16, 17};
         for (int consumed = 0; consumed <= byteOffsets.length * 8; consumed += 3) {
             for (int readAhead : new int[] {1, 16, 57}) {
                 WarningSink warnings = new WarningSink(null, false);
@@ -164,7 +165,7 @@ class BitReaderTest {
                     left -= n;
                 }
                 bits.fillTo(readAhead);
-                long expected = consumed / 8 < byteOffsets.length ? byteOffsets[consumed / 8] : 17;
+                long expected = consumed / 8 < byteOffsets.length ? byteOffsets[consumed / 8] : 18;
                 assertEquals(expected, bits.readPoint(), consumed + " bits consumed, read ahead " + readAhead);
             }
         }
