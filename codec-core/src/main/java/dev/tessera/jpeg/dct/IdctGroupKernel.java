@@ -9,8 +9,9 @@ import dev.tessera.jpeg.simd.VectorSupport;
  */
 public interface IdctGroupKernel {
     /**
-     * @param in     coefficients, interleaved; the group's 512 values start at {@code base}, blocks past
-     *               {@code count} are zero
+     * @param in     coefficients, interleaved; the group's 512 values start at {@code base}; the blocks past
+     *               {@code count} may hold anything (each lane is transformed on its own, and only the first
+     *               {@code count} are written)
      * @param masks  per block, its non-zero mask as {@link IdctKernel} takes it; block j at {@code maskAt + j}
      * @param count  blocks of the group to transform, 1..8
      * @param out    sample plane: block j's 8 x 8 samples at {@code out[outOff + y * stride + j * 8 + x]}

@@ -40,6 +40,10 @@ public final class DecodePipeline {
     private final MarkerReader markers;
     private final BitReader bits;
     private final StreamState state = new StreamState();
+    /** The DCT frame decoder of the last decode, for tests. */
+    private FrameDecoder lastFrameDecoder;
+    /** For tests: see {@link FrameDecoder#awaitSplitWorker}. */
+    boolean awaitSplitWorker;
 
     public DecodePipeline(byte[] data, DecodeSettings options) {
         this.options = options;
@@ -81,6 +85,11 @@ public final class DecodePipeline {
      */
     public CoefficientImage readCoefficients() throws JpegException {
         return run(Mode.COEFFICIENTS).coefficients;
+    }
+
+    /** For tests: the frame decoder of the last decode of a DCT frame, or null. */
+    FrameDecoder lastFrameDecoder() {
+        return lastFrameDecoder;
     }
 
     private enum Mode { HEADERS, FIRST_SCAN, IMAGE, SAMPLES, COEFFICIENTS }
@@ -231,6 +240,8 @@ public final class DecodePipeline {
         }
         FrameDecoder decoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(),
             output, maxMemory, options.threads(), at);
+        decoder.awaitSplitWorker = awaitSplitWorker;
+        lastFrameDecoder = decoder;
         return decoder;
     }
 

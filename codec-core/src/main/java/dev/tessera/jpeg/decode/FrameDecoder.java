@@ -96,6 +96,12 @@ final class FrameDecoder implements FrameDecoding {
     private final long spareMemory;
     private int scanNumber;
     private int lastGoodRow;
+    /** The block where a split scan's worker took over ({@link SplitScanDecoder#meeting()}), or -1. */
+    private int splitMeeting = -1;
+    /** What became of a split scan's worker's blocks, or null when no scan was split. */
+    private SplitScanDecoder.Outcome splitOutcome;
+    /** For tests: a split scan's caller waits for its worker so that they meet ({@link SplitScanDecoder}). */
+    boolean awaitSplitWorker;
     private boolean scanned;
 
     /**
@@ -254,6 +260,16 @@ final class FrameDecoder implements FrameDecoding {
     record CoefficientPlane(short[] coefficients, int[] quantValues) {
     }
 
+    /** For tests: the block where the worker of a split scan took over, or -1 if no worker's part was used. */
+    int splitMeeting() {
+        return splitMeeting;
+    }
+
+    /** For tests: what became of the worker's blocks of a split scan, or null when no scan was split. */
+    SplitScanDecoder.Outcome splitOutcome() {
+        return splitOutcome;
+    }
+
     @Override
     public BufferedImage image() {
         return assembler == null ? null : assembler.image();
@@ -325,6 +341,30 @@ final class FrameDecoder implements FrameDecoding {
         }
         int restartInterval = state.restartInterval;
         int lastGood = lastGoodRow;
+        if (threads > 1 && restartInterval == 0 && count == 1 && layout.components.length == 1
+            && !multiScan && !arithmetic && precision == IdctPrecision.EIGHT && assembler != null
+            && output.narrow != null && output.channels() <= 3 && layout.components[0].scaledSize == 8
+            && decoder instanceof HuffmanDecoder huffman) {
+            // A grey scan: entropy decoding is most of the work, so it is split in two (SplitScanDecoder).
+            // AUTO: only if a core is idle now, and still when the worker starts (a one-off choice for the scan,
+            // whose worker's work is partly redundant: on a busy machine it would cost the other threads).
+            if (SplitScanDecoder.extraBytes(layout) <= spareMemory && (!autoThreads || AutoThreads.coreIdleNow())) {
+                SplitScanDecoder split = null;
+                try {
+                    split = new SplitScanDecoder(layout, multipliers[indices[0]], portableIdct,
+                        groupKernels[indices[0]] != null, autoThreads, awaitSplitWorker);
+                } catch (OutOfMemoryError e) {
+                    // The heap is smaller than the memory limit allows for: decode as without the split.
+                }
+                int last = split == null ? -1 : split.decode(huffman, bits, assembler, lastGood);
+                if (last >= 0) {
+                    lastGoodRow = last;
+                    splitMeeting = split.meeting();
+                    splitOutcome = split.outcome();
+                    return;
+                }
+            }
+        }
         if (windowRows > 1) {
             try (AutoThreads.IdleProbe idle = coreIdle()) {
                 RowPipeline pipeline = new RowPipeline(this::transformRow, layout.imcuRows, windowRows, idle);

@@ -203,6 +203,26 @@ final class ImageAssembler {
         }
     }
 
+    /** Whether {@link #convertSingleRows} applies: one component, full size, 8-bit output. */
+    boolean convertsSingleDirectly() {
+        return converter != null && merged == null && upsamplers.length == 1 && direct[0];
+    }
+
+    /**
+     * Converts output rows {@code from .. to - 1} of a one-component image that needs no upsampling straight
+     * from {@code window}, whose rows are addressed as {@link SamplePlane#offset} says (so calls for different
+     * rows may run at once on different threads, each with its own window). See {@link #convertsSingleDirectly}.
+     */
+    void convertSingleRows(int from, int to, SamplePlane window) {
+        short[][] sources = {window.data()};
+        int[] at = new int[1];
+        int width = layout.outputWidth;
+        for (int y = from; y < to; y++) {
+            at[0] = window.offset(y);
+            converter.convert(sources, at, width, out, y * width * channels);
+        }
+    }
+
     /**
      * Converts output rows {@code from .. to - 1} from whole-image sample planes, with upsamplers of its own
      * (so calls for different rows may run at once on different threads).

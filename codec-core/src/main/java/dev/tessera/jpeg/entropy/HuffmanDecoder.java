@@ -409,6 +409,24 @@ public final class HuffmanDecoder implements EntropyDecoder {
         return new HuffmanDecoder(other, dcTables, acTables, membership);
     }
 
+    /**
+     * A decoder of the same scan reading from {@code other}, with its own predictions (as after a restart),
+     * writing masks and coefficients as the constructor's {@code masks} and {@code interleaved} say.
+     */
+    public HuffmanDecoder withReader(BitReader other, long[][] masks, boolean interleaved) {
+        return new HuffmanDecoder(other, dcTables, acTables, membership, masks, interleaved);
+    }
+
+    /** The DC prediction of scan component {@code component}: the last DC value decoded (T.81 F.2.2.1). */
+    public int prediction(int component) {
+        return predictions[component];
+    }
+
+    /** Adds {@code delta} to the DC prediction of scan component {@code component}. */
+    public void shiftPrediction(int component, int delta) {
+        predictions[component] += delta;
+    }
+
     @Override
     public void restart() {
         java.util.Arrays.fill(predictions, 0);

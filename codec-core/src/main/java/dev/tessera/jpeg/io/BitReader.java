@@ -383,9 +383,15 @@ public final class BitReader {
     public long readPoint() {
         byte[] data = source.array();
         long p = unreadMarker != 0 ? unreadMarkerOffset : Math.min(source.offset(), data.length);
-        // Walk back over the data bytes whose bits are held, the first perhaps partly read; a stuffed
-        // 0xFF 0x00 pair is one of them (T.81 F.1.2.3), with any 0xFF fill bytes before it (read as one 0xFF).
-        for (int held = (Math.max(0, bitsLeft - padBits) + 7) / 8; held > 0 && p > 0; held--) {
+        return walkBack(data, p, (Math.max(0, bitsLeft - padBits) + 7) / 8);
+    }
+
+    /**
+     * The offset of the first of the last {@code held} data bytes read before offset {@code p}: a stuffed
+     * 0xFF 0x00 pair is one of them (T.81 F.1.2.3), with any 0xFF fill bytes before it (read as one 0xFF).
+     */
+    private static long walkBack(byte[] data, long p, int held) {
+        for (; held > 0 && p > 0; held--) {
             if (p >= 2 && data[(int) p - 1] == 0 && data[(int) p - 2] == (byte) 0xFF) {
                 p -= 2;
                 while (p > 0 && data[(int) p - 1] == (byte) 0xFF) {
@@ -396,6 +402,122 @@ public final class BitReader {
             }
         }
         return p;
+    }
+
+    /**
+     * Where the next unread data bit is, in bits: 8 times the offset of the byte that holds it
+     * ({@link #readPoint()}) plus the bits of that byte already read. Two readers of the same bytes that have
+     * read the same data bits give the same position, however far each has read ahead. -1 once zero padding
+     * has been consumed ({@link #insufficientData()}).
+     */
+    public long bitPosition() {
+        return bitPosition(source.array(), rawPosition());
+    }
+
+    /**
+     * {@link #bitPosition()} in a form that is cheap to take (the offset of the next byte to read and the
+     * unread data bits held), for {@link #bitPosition(byte[], long)} to turn into the position later; -1 once
+     * zero padding has been consumed ({@link #insufficientData()}).
+     */
+    public long rawPosition() {
+        if (insufficient) {
+            return -1;
+        }
+        long p = unreadMarker != 0 ? unreadMarkerOffset : Math.min(source.offset(), source.array().length);
+        return p << 7 | (bitsLeft - padBits);
+    }
+
+    /**
+     * The offset of the first marker at or after {@code from} in entropy-coded data (its first 0xFF, fill
+     * bytes included, T.81 B.1.1.2), or {@code data.length} if none: 0xFF 0x00 pairs are stuffed data (F.1.2.3).
+     */
+    public static int nextMarker(byte[] data, int from) {
+        int end = data.length;
+        int p = from;
+        while (p < end) {
+            while (p <= end - 8 && noMarkerByte((long) BIG_ENDIAN_LONGS.get(data, p))) {
+                p += 8;
+            }
+            while (p < end && data[p] != (byte) 0xFF) {
+                p++;
+            }
+            int q = p;
+            while (q < end && data[q] == (byte) 0xFF) {
+                q++;
+            }
+            if (q >= end) {
+                return end;
+            }
+            if (data[q] != 0) {
+                return p;
+            }
+            p = q + 1;
+        }
+        return end;
+    }
+
+    /**
+     * The first offset at or after {@code at} where a data byte starts in entropy-coded data: not inside a
+     * stuffed 0xFF 0x00 pair or a run of fill bytes (T.81 F.1.2.3, B.1.1.2).
+     */
+    public static int dataByteStart(byte[] data, int at) {
+        int p = at;
+        while (p > 0 && p < data.length && data[p - 1] == (byte) 0xFF) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * Whether the data from bit {@link #bitPosition() position} {@code position} on ends the scan cleanly: at
+     * most the rest of a byte, then a marker other than RSTm with no fill bytes before it, so that any reader
+     * there finds no extraneous bytes and the marker at the same offset. Returns that offset, else -1.
+     */
+    public static long cleanEnd(byte[] data, long position) {
+        if (position < 0) {
+            return -1;
+        }
+        int q = (int) (position >>> 3);
+        if ((position & 7) != 0) {
+            if (data[q] == (byte) 0xFF) {
+                // A stuffed 0xFF (after any fill bytes): its 0x00 ends the data byte.
+                while (q < data.length && data[q] == (byte) 0xFF) {
+                    q++;
+                }
+                if (q >= data.length || data[q] != 0) {
+                    return -1;
+                }
+            }
+            q++;
+        }
+        // No fill bytes either: where a reader reports a marker after them depends on how far it read ahead.
+        if (q + 1 >= data.length || data[q] != (byte) 0xFF) {
+            return -1;
+        }
+        int code = data[q + 1] & 0xFF;
+        return code == 0 || code == 0xFF || (code >= 0xD0 && code <= 0xD7) ? -1 : q;
+    }
+
+    /**
+     * Ends a scan whose data another reader decoded to a clean end ({@link #cleanEnd}): empties the buffer
+     * and moves to the marker at {@code markerOffset}, so the scan ends as if this reader had decoded it.
+     */
+    public void endScanAt(long markerOffset) {
+        buffer = 0;
+        bitsLeft = 0;
+        padBits = 0;
+        unreadMarker = 0;
+        insufficient = false;
+        source.advance(markerOffset - source.offset());
+    }
+
+    /** The {@link #bitPosition()} of a {@link #rawPosition()} taken by a reader of {@code data}, or -1. */
+    public static long bitPosition(byte[] data, long raw) {
+        if (raw < 0) {
+            return -1;
+        }
+        int unread = (int) (raw & 127);
+        return walkBack(data, Math.min(raw >>> 7, data.length), (unread + 7) / 8) * 8 + (-unread & 7);
     }
 
     /** Reads one bit. */

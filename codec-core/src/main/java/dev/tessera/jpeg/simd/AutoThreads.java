@@ -64,6 +64,15 @@ public final class AutoThreads {
     }
 
     /**
+     * One look from a second thread of a decode, while the first one runs: whether a core would be idle without
+     * this thread ({@link #choose} gives 2 for the busy count less one, the asking thread).
+     */
+    public static boolean coreIdleBesideCaller() {
+        double busy = busyThreads();
+        return choose(busy < 0 ? busy : Math.max(0, busy - 1), Runtime.getRuntime().availableProcessors()) > 1;
+    }
+
+    /**
      * {@link #coreIdleNow()} for one decode that asks again and again (every iMCU row until it starts its
      * worker): on Linux it keeps /proc/loadavg open and rereads it from the start, about 2 microseconds a look
      * where opening it each time costs about 9. Not for use by two threads at once; close it when done.

@@ -170,4 +170,78 @@ class BitReaderTest {
             }
         }
     }
+
+    @Test
+    void bitPositionCountsTheBitsConsumedWhateverTheReadAheadAndStartingByte() throws Exception {
+        byte[] data = {0x12, (byte) 0xFF, 0x00, 0x34, 0x56, (byte) 0xFF, 0x00, (byte) 0xFF, (byte) 0xFF, 0x00, 0x78,
+            0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, (byte) 0xFF, (byte) 0xD9};
+        long[] byteOffsets = {0, 1, 3, 4, 5, 7, 10, 11, 12, 13, 14, 15, 16, 17};
+        int dataBits = byteOffsets.length * 8;
+        // Readers started at each data byte, as a split decode's worker starts: same bit, same position.
+        for (int first = 0; first < byteOffsets.length; first++) {
+            for (int consumed = 0; consumed <= dataBits - first * 8; consumed += 3) {
+                for (int readAhead : new int[] {1, 16, 57}) {
+                    WarningSink warnings = new WarningSink(null, false);
+                    BitReader bits = new BitReader(new ByteSource(data, warnings).sibling(byteOffsets[first],
+                        warnings), warnings);
+                    bits.startScan();
+                    int left = consumed;
+                    while (left > 0) {
+                        int n = Math.min(left, 16);
+                        bits.peekBits(Math.max(n, Math.min(readAhead, 16)));
+                        bits.fillTo(readAhead);
+                        bits.skipBits(n);
+                        left -= n;
+                    }
+                    bits.fillTo(readAhead);
+                    int bit = first * 8 + consumed;
+                    long expected = bit == dataBits ? 18 * 8 : byteOffsets[bit / 8] * 8 + bit % 8;
+                    String label = "from data byte " + first + ", " + consumed + " bits, read ahead " + readAhead;
+                    assertEquals(expected, bits.bitPosition(), label);
+                    assertEquals(expected, BitReader.bitPosition(data, bits.rawPosition()), label);
+                }
+            }
+        }
+        // After a data bit past the marker was consumed there is no position.
+        WarningSink warnings = new WarningSink(null, false);
+        BitReader bits = new BitReader(new ByteSource(data, warnings).sibling(17, warnings), warnings);
+        bits.startScan();
+        bits.getBits(8);
+        assertEquals(18 * 8, bits.bitPosition());
+        bits.getBits(1);
+        assertEquals(-1, bits.bitPosition());
+    }
+
+    @Test
+    void markersDataBytesAndCleanEndsAreFoundAsTheReaderWouldReadThem() {
+        byte[] data = {0x12, (byte) 0xFF, 0x00, 0x34, (byte) 0xFF, (byte) 0xFF, 0x00, 0x56, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xD9, 0x01};
+        assertEquals(8, BitReader.nextMarker(data, 0));
+        assertEquals(8, BitReader.nextMarker(data, 8));
+        assertEquals(5, BitReader.nextMarker(new byte[] {1, (byte) 0xFF, 0, 2, (byte) 0xFF}, 0), "no marker: the end");
+        byte[] longer = new byte[40];
+        longer[33] = (byte) 0xFF;
+        longer[34] = (byte) 0xC4;
+        assertEquals(33, BitReader.nextMarker(longer, 0));
+        assertEquals(3, BitReader.dataByteStart(data, 2));
+        assertEquals(3, BitReader.dataByteStart(data, 3));
+        assertEquals(7, BitReader.dataByteStart(data, 5));
+        // From bit 7 * 8 (data byte 0x56 unread) the data does not end; within it, it ends with a fill byte and
+        // EOI, which is not clean (where a reader reports the marker depends on its read-ahead).
+        assertEquals(-1, BitReader.cleanEnd(data, 7 * 8));
+        assertEquals(-1, BitReader.cleanEnd(data, 7 * 8 + 1));
+        assertEquals(-1, BitReader.cleanEnd(data, 8 * 8));
+        byte[] plain = {0x12, 0x56, (byte) 0xFF, (byte) 0xD9};
+        assertEquals(-1, BitReader.cleanEnd(plain, 8));
+        assertEquals(2, BitReader.cleanEnd(plain, 8 + 1));
+        assertEquals(2, BitReader.cleanEnd(plain, 2 * 8));
+        // Within the stuffed FF FF 00 the end is after its zero: data 0x56 follows, so not clean.
+        assertEquals(-1, BitReader.cleanEnd(data, 4 * 8 + 3));
+        assertEquals(-1, BitReader.cleanEnd(data, -1));
+        byte[] restart = {0x12, 0x34, (byte) 0xFF, (byte) 0xD2, 0x00};
+        assertEquals(-1, BitReader.cleanEnd(restart, 2 * 8), "a restart marker does not end a scan");
+        byte[] stuffedLast = {0x12, (byte) 0xFF, 0x00, (byte) 0xFF, (byte) 0xD9};
+        assertEquals(3, BitReader.cleanEnd(stuffedLast, 8 + 5));
+        assertEquals(-1, BitReader.cleanEnd(new byte[] {0x12, 0x34}, 8), "no marker before the end of the stream");
+    }
 }
