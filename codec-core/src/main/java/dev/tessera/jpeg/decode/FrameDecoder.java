@@ -346,9 +346,9 @@ final class FrameDecoder implements FrameDecoding {
             && output.narrow != null && output.channels() <= 3 && layout.components[0].scaledSize == 8
             && decoder instanceof HuffmanDecoder huffman) {
             // A grey scan: entropy decoding is most of the work, so it is split in two (SplitScanDecoder).
-            // AUTO: only if a core is idle now, and still when the worker starts (a one-off choice for the scan,
-            // whose worker's work is partly redundant: on a busy machine it would cost the other threads).
-            if (SplitScanDecoder.extraBytes(layout) <= spareMemory && (!autoThreads || AutoThreads.coreIdleNow())) {
+            // AUTO: the split's worker starts once a core is idle, and only if one still is as it starts: part
+            // of its work is redundant, which on a busy machine would cost the other threads.
+            if (SplitScanDecoder.extraBytes(layout) <= spareMemory) {
                 SplitScanDecoder split = null;
                 try {
                     split = new SplitScanDecoder(layout, multipliers[indices[0]], portableIdct,

@@ -158,7 +158,8 @@ final class SplitScanDecoder {
     }
 
     /**
-     * @param onlyIfIdle  for {@code AUTO_THREADS}: the worker gives up at once unless a core is idle when it starts
+     * @param onlyIfIdle  for {@code AUTO_THREADS}: the worker is started once a core is idle (asked before each
+     *                    block row), and gives up at once unless a core is still idle beside the caller
      * @param awaitWorker for tests, see {@link #awaitWorker}
      */
     SplitScanDecoder(DecodeLayout layout, int[] multipliers, boolean portableIdct, boolean groups,
@@ -206,18 +207,14 @@ final class SplitScanDecoder {
         ByteSource source = bits.source();
         byte[] data = bits.data();
         long scanStart = source.offset();
-        Thread worker = new Thread(() -> work(decoder, source, data, scanStart, assembler), "tessera-decode-split");
-        worker.setDaemon(true);
-        this.worker = worker;
-        try {
-            worker.start();
-        } catch (OutOfMemoryError | SecurityException e) {
+        Runnable task = () -> work(decoder, source, data, scanStart, assembler);
+        if (!onlyIfIdle && !startWorker(task)) {
             return -1;
         }
-        try {
-            int lastGood = decodeScan(decoder, bits, assembler, lastGoodRow);
+        try (AutoThreads.IdleProbe idle = onlyIfIdle ? new AutoThreads.IdleProbe() : null) {
+            int lastGood = decodeScan(decoder, bits, assembler, lastGoodRow, idle, task);
             callerDone = true;
-            joinUninterruptibly(worker);
+            joinWorker();
             Throwable f = workerFailure;
             if (f instanceof RuntimeException e) {
                 throw e;
@@ -233,14 +230,34 @@ final class SplitScanDecoder {
         } finally {
             callerDone = true;
             STATE.compareAndSet(this, RUNNING, FAILED);
-            LockSupport.unpark(worker);
-            joinUninterruptibly(worker);
+            joinWorker();
+        }
+    }
+
+    /** Starts the worker; false when no thread can be had (a process or container limit). */
+    private boolean startWorker(Runnable task) {
+        Thread thread = new Thread(task, "tessera-decode-split");
+        thread.setDaemon(true);
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | SecurityException e) {
+            return false;
+        }
+        worker = thread;
+        return true;
+    }
+
+    private void joinWorker() {
+        Thread thread = worker;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            joinUninterruptibly(thread);
         }
     }
 
     /** The caller's part: decodes and outputs until it meets the worker, then outputs the rest with it. */
-    private int decodeScan(HuffmanDecoder decoder, BitReader bits, ImageAssembler assembler, int lastGoodRow)
-        throws JpegException {
+    private int decodeScan(HuffmanDecoder decoder, BitReader bits, ImageAssembler assembler, int lastGoodRow,
+                           AutoThreads.IdleProbe idle, Runnable task) throws JpegException {
         byte[] data = bits.data();
         Output output = new Output(assembler);
         short[] row = new short[((blocksWide + 7) & ~7) * 64];
@@ -250,7 +267,13 @@ final class SplitScanDecoder {
         int[] offsets = new int[1];
         int lastGood = lastGoodRow;
         int v = component.v;
-        boolean searching = true;
+        // Under AUTO_THREADS the worker starts once a core is idle, asked before each block row (it then starts
+        // part-way through what is left), and not in the last rows, where it would not pay for itself.
+        int lastStartRow = blockRows - Math.max(8, blockRows / 8);
+        if (idle != null && idle.getAsBoolean()) {
+            startWorker(task);
+        }
+        boolean searching = worker != null;
         long from = Long.MAX_VALUE;
         long giveUp = Long.MAX_VALUE;
         int next = 0; // the first worker MCU whose start the caller has not passed
@@ -338,6 +361,10 @@ final class SplitScanDecoder {
             }
             Arrays.fill(row, (short) 0);
             CALLER_AT.setOpaque(this, bits.offset());
+            if (worker == null && idle != null && r < lastStartRow && met < 0 && idle.getAsBoolean()
+                && startWorker(task)) {
+                searching = true;
+            }
         }
         if (met < 0) {
             STATE.compareAndSet(this, RUNNING, FAILED); // not met: the worker's blocks are not needed
