@@ -64,8 +64,9 @@ class SplitScanDecodeTest {
     }
 
     /**
-     * Asserts the two- and three-thread decodes equal the one-thread one; returns how many of those whose caller
-     * waited for its worker (the first of each) used the worker's blocks. The others, timed as in use, may not.
+     * Asserts the two-thread, three-thread and AUTO_THREADS decodes equal the one-thread one; returns how many of
+     * the two- and three-thread ones whose caller waited for its worker (the first of each) used the worker's
+     * blocks. The others, timed as in use, may not.
      */
     private static int assertAsOnOneThread(byte[] data, String what, int attempts) {
         return assertAsOnOneThread(data, what, attempts, new ArrayList<>());
@@ -78,13 +79,14 @@ class SplitScanDecodeTest {
         assertEquals(-1, one.meeting(), what + ": one thread never splits");
         int met = 0;
         for (int attempt = 0; attempt < attempts; attempt++) {
-            for (int threads : new int[] {2, 3}) {
+            // 0 is AUTO_THREADS: the worker starts once a core is found idle, perhaps part-way, perhaps never.
+            for (int threads : new int[] {2, 3, 0}) {
                 Outcome two = decode(data, threads, attempt == 0);
                 String label = what + ", " + threads + " threads, attempt " + attempt;
                 assertEquals(one.error(), two.error(), label);
                 assertEquals(one.warnings(), two.warnings(), label);
                 assertArrayEquals(one.pixels(), two.pixels(), label);
-                if (attempt == 0) {
+                if (attempt == 0 && threads != 0) {
                     outcomes.add(two.split());
                     if (two.meeting() >= 0) {
                         assertEquals(SplitScanDecoder.Outcome.USED, two.split(), label);
