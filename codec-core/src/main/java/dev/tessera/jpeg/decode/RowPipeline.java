@@ -219,7 +219,8 @@ final class RowPipeline {
         throw new IllegalStateException("output stage failed", f);
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    /** Waits for {@code thread} to end, keeping an interrupt for the caller to see afterwards. */
+    static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (true) {
             try {

@@ -251,7 +251,7 @@ final class SplitScanDecoder {
         Thread thread = worker;
         if (thread != null) {
             LockSupport.unpark(thread);
-            joinUninterruptibly(thread);
+            RowPipeline.joinUninterruptibly(thread);
         }
     }
 
@@ -656,21 +656,6 @@ final class SplitScanDecoder {
             } else {
                 assembler.convertRows(r * 8, Math.min(r * 8 + 8, layout.outputHeight), planes);
             }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }
