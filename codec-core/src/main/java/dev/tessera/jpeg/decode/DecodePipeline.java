@@ -34,8 +34,11 @@ import java.util.List;
  * With {@code headersOnly} the entropy-coded data is skipped and only the {@link ImageInfo} is built.
  */
 public final class DecodePipeline {
+    private final byte[] data;
     private final DecodeSettings options;
     private final WarningSink warnings;
+    /** Whether a progressive frame's scans may be deferred and decoded on two threads ({@link ConcurrentScans}). */
+    private final boolean deferScans;
     private final ByteSource source;
     private final MarkerReader markers;
     private final BitReader bits;
@@ -44,10 +47,17 @@ public final class DecodePipeline {
     private FrameDecoder lastFrameDecoder;
     /** For tests: see {@link FrameDecoder#awaitSplitWorker}. */
     boolean awaitSplitWorker;
+    private boolean replayed;
 
     public DecodePipeline(byte[] data, DecodeSettings options) {
+        this(data, options, new WarningSink(options.listener(), options.strict()), true);
+    }
+
+    private DecodePipeline(byte[] data, DecodeSettings options, WarningSink warnings, boolean deferScans) {
+        this.data = data;
         this.options = options;
-        this.warnings = new WarningSink(options.listener(), options.strict());
+        this.warnings = warnings;
+        this.deferScans = deferScans;
         this.source = new ByteSource(data, warnings);
         this.markers = new MarkerReader(source, warnings, options.maxMarkerMemory());
         this.bits = new BitReader(source, warnings);
@@ -55,7 +65,38 @@ public final class DecodePipeline {
 
     /** Decodes the whole stream into an image. */
     public BufferedImage decode() throws JpegException {
-        return run(Mode.IMAGE).image;
+        try {
+            return run(Mode.IMAGE).image;
+        } catch (ConcurrentScans.Replay e) {
+            return replay();
+        } catch (JpegException | RuntimeException e) {
+            if (lastFrameDecoder != null && lastFrameDecoder.scansDeferred()) {
+                // The one-thread decode would have decoded the deferred scans, and reported their damage, first.
+                return replay();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Decodes the stream again from its start, on one thread for its scans, after deferred scans were found not
+     * clean ({@link ConcurrentScans}): the warnings already delivered are not delivered again.
+     */
+    private BufferedImage replay() throws JpegException {
+        warnings.rewind();
+        DecodePipeline again = new DecodePipeline(data, options, warnings, false);
+        again.awaitSplitWorker = awaitSplitWorker;
+        try {
+            return again.run(Mode.IMAGE).image;
+        } finally {
+            lastFrameDecoder = again.lastFrameDecoder;
+            replayed = true;
+        }
+    }
+
+    /** For tests: whether the last decode ran again because a deferred scan was not clean. */
+    boolean replayed() {
+        return replayed;
     }
 
     /** Reads every marker, skipping entropy-coded data. */
@@ -239,7 +280,7 @@ public final class DecodePipeline {
             return new LosslessFrameDecoder(state.frame, layout, bits, warnings, output, maxMemory, at);
         }
         FrameDecoder decoder = new FrameDecoder(state.frame, layout, scan, bits, warnings, options.portableIdct(),
-            output, maxMemory, options.threads(), at);
+            output, maxMemory, options.threads(), deferScans && mode == Mode.IMAGE, at);
         decoder.awaitSplitWorker = awaitSplitWorker;
         lastFrameDecoder = decoder;
         return decoder;

@@ -27,6 +27,8 @@ import dev.tessera.jpeg.simd.AutoThreads;
 import dev.tessera.jpeg.spec.ZigZag;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decodes the scans of one frame: sets up the coefficient buffers, picks the entropy decoder for each
@@ -92,10 +94,21 @@ final class FrameDecoder implements FrameDecoding {
     private final boolean pipelinedFinish;
     /** Rows of the pipeline's window: enough to ride out the two stages' row-to-row jitter. */
     static final int PIPELINE_DEPTH = 4;
+    /** Bands of iMCU rows of a final pass on two threads ({@link #finishInBands}): small enough to even out. */
+    private static final int FINAL_BANDS = 24;
     /** Bytes the memory limit leaves after this decoder's own buffers: the threaded path must fit in them. */
     private final long spareMemory;
     private int scanNumber;
     private int lastGoodRow;
+    /**
+     * Progressive Huffman images on 2 threads: the scans deferred until the frame's end, then decoded on both
+     * ({@link ConcurrentScans}); else null.
+     */
+    private ConcurrentScans concurrentScans;
+    /** Deferred scans: per component, whether its sample plane is whole, for an inverse DCT run early. */
+    private final boolean[] wholePlane;
+    /** Per component, whether its inverse DCT already ran beside the deferred scans. */
+    private final boolean[] transformedEarly;
     /** The block where a split scan's worker took over ({@link SplitScanDecoder#meeting()}), or -1. */
     private int splitMeeting = -1;
     /** What became of a split scan's worker's blocks, or null when no scan was split. */
@@ -113,7 +126,7 @@ final class FrameDecoder implements FrameDecoding {
      */
     FrameDecoder(FrameHeader frame, DecodeLayout layout, ScanHeader firstScan, BitReader bits,
                  WarningSink warnings, boolean portableIdct, PixelOutput output, long maxMemory, int threads,
-                 long offset)
+                 boolean deferScans, long offset)
         throws JpegException {
         this.layout = layout;
         boolean large = (long) layout.outputWidth * layout.outputHeight >= AutoThreads.MIN_PIXELS;
@@ -176,7 +189,32 @@ final class FrameDecoder implements FrameDecoding {
         }
         this.windowRows = pipelined && !wholePlanes ? PIPELINE_DEPTH : 1;
         this.pipelinedFinish = pipelined && multiScan && !output.coefficientsOnly;
-        this.spareMemory = limit - total;
+        boolean deferring = deferScans && progressive && !arithmetic && this.threads > 1 && large && output.image()
+            && !warnings.strict();
+        // Deferred scans: the components other than the largest keep whole sample planes, so that their inverse
+        // DCT can run as soon as their scans are decoded, beside the largest one's (ConcurrentScans).
+        transformedEarly = new boolean[n];
+        wholePlane = new boolean[n];
+        long early = 0;
+        if (deferring) {
+            DecodeLayout.Component largest = layout.components[0];
+            for (DecodeLayout.Component c : layout.components) {
+                if ((long) c.blocksWide * c.blocksHigh > (long) largest.blocksWide * largest.blocksHigh) {
+                    largest = c;
+                }
+            }
+            for (DecodeLayout.Component c : layout.components) {
+                if (c != largest && output.needs(c.index)) {
+                    early += 2L * c.planeWidth() * Math.max(0, c.planeHeight() - sampleRowsHeld(c, pipelinedFinish));
+                    wholePlane[c.index] = true;
+                }
+            }
+            if (early > limit - total) {
+                Arrays.fill(wholePlane, false);
+                early = 0;
+            }
+        }
+        this.spareMemory = limit - total - early;
         nonZero = new long[n][];
         written = new long[n][];
         for (DecodeLayout.Component c : layout.components) {
@@ -191,12 +229,17 @@ final class FrameDecoder implements FrameDecoding {
             if (output.coefficientsOnly) {
                 continue;
             }
-            planes[c.index] = new SamplePlane(c.planeWidth(), sampleRowsHeld(c, pipelinedFinish));
+            int rows = sampleRowsHeld(c, pipelinedFinish);
+            planes[c.index] = new SamplePlane(c.planeWidth(), wholePlane[c.index] ? Math.max(rows, c.planeHeight())
+                : rows);
             // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
             kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
                 : InverseDct.forSize(c.scaledSize, precision);
         }
         assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
+        if (deferring) {
+            concurrentScans = new ConcurrentScans(layout, coefficients, nonZero, bits.data(), warnings, spareMemory);
+        }
     }
 
     /**
@@ -322,8 +365,25 @@ final class FrameDecoder implements FrameDecoding {
         EntropyDecoder decoder;
         if (progressive) {
             checkProgression(scan, indices, offset);
+            if (concurrentScans != null && state.restartInterval == 0) {
+                long start = bits.source().offset();
+                long end = concurrentScans.deferrableEnd(start);
+                if (end >= 0) {
+                    // The scan's end is known without decoding it: decode it later, beside the others.
+                    WarningSink strict = new WarningSink(null, true);
+                    BitReader reader = new BitReader(bits.source().sibling(start, strict), strict);
+                    reader.startScan();
+                    concurrentScans.defer(indices, scan.spectralStart(), scan.spectralEnd(), scan.approxHigh() != 0,
+                        reader, start, end, masks -> progressiveDecoder(scan, state, indices, membership, offset,
+                            reader, masks));
+                    bits.endScanAt(end);
+                    return;
+                }
+            }
+            decodeDeferredScans();
             decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
-                : progressiveDecoder(scan, state, indices, membership, offset);
+                : progressiveDecoder(scan, state, indices, membership, offset, bits,
+                    scan.spectralStart() == 0 ? null : nonZero[indices[0]]);
         } else {
             checkSequential(scan, offset);
             decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
@@ -505,7 +565,7 @@ final class FrameDecoder implements FrameDecoding {
     }
 
     private EntropyDecoder progressiveDecoder(ScanHeader scan, StreamState state, int[] indices, int[] membership,
-                                              long offset) throws JpegException {
+                                              long offset, BitReader reader, long[] acMasks) throws JpegException {
         int ss = scan.spectralStart();
         int se = scan.spectralEnd();
         int ah = scan.approxHigh();
@@ -525,9 +585,9 @@ final class FrameDecoder implements FrameDecoding {
         } else {
             int slot = scan.components().get(0).acTableSlot();
             ac = lookup(state.acTables, false, slot, offset);
-            masks = nonZero[indices[0]];
+            masks = acMasks;
         }
-        return new ProgressiveHuffmanDecoder(bits, dc, ac, masks, membership, ss, se, ah, al);
+        return new ProgressiveHuffmanDecoder(reader, dc, ac, masks, membership, ss, se, ah, al);
     }
 
     /**
@@ -605,11 +665,36 @@ final class FrameDecoder implements FrameDecoding {
         if (!scanned) {
             return;
         }
+        if (concurrentScans != null && concurrentScans.pending() && !output.coefficientsOnly && (!progressive
+            || BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) == null)) {
+            // Without smoothing, a component's inverse DCT needs only its own scans: it may run beside the others'.
+            for (DecodeLayout.Component c : layout.components) {
+                if (wholePlane[c.index]) {
+                    concurrentScans.transformAfter(c.index, (long) c.blocksWide * c.blocksHigh * 4, () -> {
+                        transformWhole(c);
+                        transformedEarly[c.index] = true;
+                    });
+                }
+            }
+            // The last component's final pass may follow its last scan row by row, on the thread the scans leave idle.
+            DecodeLayout.Component last = bandedComponent(wholePlane);
+            if (last != null && concurrentScans.tail(last.index, new FinalBands(last, concurrentScans))) {
+                decodeDeferredScans();
+                assembler.allRowsDone();
+                return;
+            }
+        }
+        decodeDeferredScans();
         if (!multiScan || output.coefficientsOnly) {
             return;
         }
         BlockSmoother smoother = progressive
             ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
+        DecodeLayout.Component banded = smoother == null ? bandedComponent(transformedEarly) : null;
+        if (banded != null) {
+            finishInBands(banded);
+            return;
+        }
         if (pipelinedFinish && assembler != null) {
             try (AutoThreads.IdleProbe idle = coreIdle()) {
                 new RowPipeline(assembler::imcuRowDone, layout.imcuRows, PIPELINE_DEPTH, idle).run(published -> {
@@ -630,10 +715,184 @@ final class FrameDecoder implements FrameDecoding {
         }
     }
 
+    /**
+     * Decodes the scans deferred so far ({@link ConcurrentScans}), before a scan decoded at once or the final pass.
+     *
+     * @throws ConcurrentScans.Replay if one was not clean: the decode runs again without deferring scans
+     */
+    private void decodeDeferredScans() {
+        if (concurrentScans == null || !concurrentScans.pending()) {
+            return;
+        }
+        try (AutoThreads.IdleProbe idle = coreIdle()) {
+            lastGoodRow = Math.max(lastGoodRow, concurrentScans.run(threads, idle));
+        }
+    }
+
+    /** Whether scans were deferred and not decoded yet: an exception now must be reported after theirs. */
+    boolean scansDeferred() {
+        return concurrentScans != null && concurrentScans.pending();
+    }
+
+    /** For tests: scans deferred and scans the worker decoded ({@link ConcurrentScans}), or null. */
+    int[] concurrentScanCounts() {
+        return concurrentScans == null ? null : concurrentScans.counts();
+    }
+
+    /**
+     * The component whose inverse DCT the final pass still has to run, when the pass may run in bands of rows on
+     * two threads: every other component the output needs is transformed beside the scans into a whole plane, and
+     * this one needs no upsampling, so output rows need only its own iMCU row. Else null.
+     */
+    private DecodeLayout.Component bandedComponent(boolean[] whole) {
+        if (assembler == null || !assembler.convertsInRows() || threads < 2) {
+            return null;
+        }
+        DecodeLayout.Component left = null;
+        for (DecodeLayout.Component c : layout.components) {
+            if (!output.needs(c.index) || whole[c.index]) {
+                continue;
+            }
+            if (left != null) {
+                return null;
+            }
+            left = c;
+        }
+        return left != null && assembler.identity(left.index) ? left : null;
+    }
+
+    /**
+     * The final pass in bands of iMCU rows, taken in turn by the calling thread and a worker (under AUTO_THREADS
+     * started once a core is idle): each transforms component {@code c}'s rows of a band into a window of its own
+     * and converts the band's output rows from it and the other components' whole planes.
+     */
+    private void finishInBands(DecodeLayout.Component c) throws JpegException {
+        FinalBands pass = new FinalBands(c, null);
+        BooleanSupplier mine = pass.newBander();
+        Throwable[] workerFailure = new Throwable[1];
+        Thread worker = null;
+        try (AutoThreads.IdleProbe idle = coreIdle()) {
+            boolean more = true;
+            if (idle != null) {
+                // AUTO_THREADS: band by band until a core is idle.
+                while ((more = mine.getAsBoolean()) && !idle.getAsBoolean()) {
+                    // The next band, still alone.
+                }
+            }
+            if (more) {
+                worker = startBandWorker(pass.newBander(), workerFailure);
+            }
+            while (mine.getAsBoolean()) {
+                // Until no band is left.
+            }
+        } finally {
+            if (worker != null) {
+                RowPipeline.joinUninterruptibly(worker);
+            }
+        }
+        if (workerFailure[0] instanceof RuntimeException e) {
+            throw e;
+        } else if (workerFailure[0] instanceof Error e) {
+            throw e;
+        }
+        assembler.allRowsDone();
+    }
+
+    /**
+     * The final pass of component {@code c} in bands of iMCU rows, each taken by one thread, which transforms the
+     * band's rows of {@code c} into a window of its own and converts the band's output rows from it and the other
+     * components' whole planes. With {@code scans}, the rows are those its last scan of {@code c} has decoded.
+     */
+    private final class FinalBands implements ConcurrentScans.FinalPass {
+        private final DecodeLayout.Component c;
+        private final ConcurrentScans scans;
+        private final int rowsPerImcu;
+        private final int bandRows;
+        private final int bands;
+        private final AtomicInteger nextBand = new AtomicInteger();
+
+        FinalBands(DecodeLayout.Component c, ConcurrentScans scans) {
+            this.c = c;
+            this.scans = scans;
+            this.rowsPerImcu = c.v * c.scaledSize;
+            this.bandRows = Math.max(1, (layout.imcuRows + FINAL_BANDS - 1) / FINAL_BANDS);
+            this.bands = (layout.imcuRows + bandRows - 1) / bandRows;
+        }
+
+        /** For one thread: each call converts the next band, false once none is left (or its scan failed). */
+        @Override
+        public BooleanSupplier newBander() throws JpegException {
+            SamplePlane window = new SamplePlane(c.planeWidth(), rowsPerImcu);
+            SamplePlane[] sources = planes.clone();
+            sources[c.index] = window;
+            ImageAssembler.Rows rows = assembler.new Rows(sources);
+            IdctKernel kernel = newKernel(c);
+            return () -> {
+                int b = nextBand.getAndIncrement();
+                if (b >= bands) {
+                    return false;
+                }
+                for (int imcu = b * bandRows; imcu < Math.min(layout.imcuRows, (b + 1) * bandRows); imcu++) {
+                    if (scans != null && !scans.awaitTailRows(imcu + 1)) {
+                        return false;
+                    }
+                    int fromRow = imcu * c.v;
+                    int toRow = Math.min(c.blocksHigh, (imcu + 1) * c.v);
+                    if (nonZero[c.index] != null && multipliers[c.index] != null) {
+                        transformProgressiveRows(c, fromRow, toRow, kernel, window);
+                    } else {
+                        transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernel, multipliers[c.index],
+                            window);
+                    }
+                    int end = Math.min(layout.outputHeight, (imcu + 1) * rowsPerImcu);
+                    for (int y = imcu * rowsPerImcu; y < end; y++) {
+                        rows.convert(y);
+                    }
+                }
+                return true;
+            };
+        }
+    }
+
+    /** Starts a worker taking bands until none is left; null when no thread can be had. */
+    private static Thread startBandWorker(BooleanSupplier band, Throwable[] failure) {
+        Thread thread = new Thread(() -> {
+            try {
+                while (band.getAsBoolean()) {
+                    // Until no band is left.
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "tessera-decode-bands");
+        thread.setDaemon(true);
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | SecurityException e) {
+            return null;
+        }
+        return thread;
+    }
+
+    /** A new inverse DCT for component {@code c}, as the constructor chooses (kernels keep scratch space). */
+    private IdctKernel newKernel(DecodeLayout.Component c) {
+        return precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
+            : InverseDct.forSize(c.scaledSize, precision);
+    }
+
+    /** The inverse DCT of a whole component without smoothing, as the final pass would run it row by row. */
+    private void transformWhole(DecodeLayout.Component c) {
+        if (nonZero[c.index] != null && multipliers[c.index] != null) {
+            transformProgressiveRows(c, 0, c.blocksHigh);
+        } else {
+            transformBlockRows(c, 0, c.blocksHigh);
+        }
+    }
+
     /** The final pass's inverse DCT of iMCU row {@code imcu}, every component the output needs. */
     private void transformFinalRow(int imcu, BlockSmoother smoother) {
         for (DecodeLayout.Component c : layout.components) {
-            if (!output.needs(c.index)) {
+            if (!output.needs(c.index) || transformedEarly[c.index]) {
                 continue;
             }
             if (smoother != null) {
@@ -654,11 +913,15 @@ final class FrameDecoder implements FrameDecoding {
      * scanned for zeros.
      */
     private void transformProgressiveRows(DecodeLayout.Component c, int fromRow, int toRow) {
+        transformProgressiveRows(c, fromRow, toRow, kernels[c.index], planes[c.index]);
+    }
+
+    /** As above, with the given kernel into the given plane (or window). */
+    private void transformProgressiveRows(DecodeLayout.Component c, int fromRow, int toRow, IdctKernel k,
+                                          SamplePlane plane) {
         CoefficientBuffer buf = coefficients[c.index];
         long[] masks = nonZero[c.index];
-        IdctKernel k = kernels[c.index];
         int[] q = multipliers[c.index];
-        SamplePlane plane = planes[c.index];
         short[] samples = plane.data();
         int stride = plane.stride();
         int size = c.scaledSize;

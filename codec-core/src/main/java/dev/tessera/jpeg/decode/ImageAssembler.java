@@ -239,6 +239,61 @@ final class ImageAssembler {
         }
     }
 
+    /**
+     * Converts output rows of an 8-bit image from the given planes, with upsamplers of its own, so that rows may
+     * be converted on several threads at once (each with its own {@code Rows}); the planes may be windows, as
+     * long as they hold every row a converted row needs.
+     */
+    final class Rows {
+        private final Upsampler[] ups;
+        private final FancyH2V2YccToBgr fused;
+        private final short[][] buffers;
+        private final short[][] from;
+        private final int[] at;
+        private final boolean[] identity;
+
+        Rows(SamplePlane[] planes) throws UnsupportedJpegException {
+            ups = upsamplers(layout, planes, 0);
+            fused = FancyH2V2YccToBgr.choose(ups, converter);
+            int width = layout.outputWidth;
+            buffers = new short[planes.length][width + 1];
+            from = new short[planes.length][];
+            at = new int[planes.length];
+            identity = new boolean[planes.length];
+            for (int i = 0; i < planes.length; i++) {
+                identity[i] = ups[i].isIdentity();
+                from[i] = identity[i] ? ups[i].plane().data() : buffers[i];
+            }
+        }
+
+        /** Converts output row {@code y}. */
+        void convert(int y) {
+            int width = layout.outputWidth;
+            if (fused != null) {
+                fused.row(y, width, out, y * width * channels);
+                return;
+            }
+            for (int i = 0; i < used; i++) {
+                if (identity[i]) {
+                    at[i] = ups[i].plane().offset(y);
+                } else {
+                    ups[i].row(y, buffers[i], width);
+                }
+            }
+            converter.convert(from, at, width, out, y * width * channels);
+        }
+    }
+
+    /** Whether {@link Rows} applies: 8-bit output. */
+    boolean convertsInRows() {
+        return converter != null;
+    }
+
+    /** Whether component {@code index} is upsampled by the identity (it has the output's sampling). */
+    boolean identity(int index) {
+        return upsamplers[index].isIdentity();
+    }
+
     /** Records that every output row has been written (by {@link #convertRows}). */
     void allRowsDone() {
         nextRow = layout.outputHeight;
