@@ -155,8 +155,23 @@ public abstract class ColorDeconverter {
         };
     }
 
-    /** One component to grey. */
+    /**
+     * One component to grey: {@link VectorGray} when {@link VectorSupport#enabled()} and its background warm-up is
+     * done, else the scalar converter; the same bytes either way.
+     */
     public static ColorDeconverter gray() {
+        return gray(VectorSupport.enabled() && VectorGray.WARMUP.ready());
+    }
+
+    /**
+     * The vector or the scalar grey converter, for tests and benchmarks; {@code vector} needs
+     * {@code jdk.incubator.vector} in the JVM (else NoClassDefFoundError).
+     */
+    public static ColorDeconverter gray(boolean vector) {
+        // The vector class is only loaded and linked here, so only when jdk.incubator.vector is present.
+        if (vector) {
+            return new VectorGray();
+        }
         return new ColorDeconverter() {
             @Override
             public int channels() {
