@@ -1,6 +1,7 @@
 package dev.tessera.jpeg.decode;
 
 import dev.tessera.jpeg.entropy.EntropyDecoder;
+import dev.tessera.jpeg.entropy.ProgressiveHuffmanDecoder;
 import dev.tessera.jpeg.error.JpegException;
 import dev.tessera.jpeg.io.BitReader;
 import dev.tessera.jpeg.io.WarningSink;
@@ -8,6 +9,7 @@ import dev.tessera.jpeg.simd.AutoThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The scans of a progressive Huffman frame, decoded on two threads once the frame's last scan is known.
@@ -42,7 +44,7 @@ final class ConcurrentScans {
     /** The final pass of one component, in bands a thread takes one at a time ({@link #tail}). */
     interface FinalPass {
         /** For one thread: each call converts the next band, false once none is left or its scan failed. */
-        java.util.function.BooleanSupplier newBander() throws JpegException;
+        BooleanSupplier newBander() throws JpegException;
     }
 
     /** Makes a scan's entropy decoder for the given non-zero masks (null for DC scans). */
@@ -55,7 +57,6 @@ final class ConcurrentScans {
     private static final int FAILED = 2;
 
     private static final class Task {
-        final int index;
         final int[] components;
         final boolean dc;
         final int spectralStart;
@@ -73,13 +74,14 @@ final class ConcurrentScans {
         /** Tasks with masks of their own to merge into the component's before this one starts. */
         final List<Task> mergeFirst = new ArrayList<>();
         long chain;
+        /** Masks of its own: whether a later task merges them (else {@link #run} does at the end). */
+        boolean merged;
         boolean taken;
         int state = PENDING;
         int lastGood = -1;
 
-        Task(int index, int[] components, boolean dc, int ss, int se, boolean sharedMasks, long[] masks,
+        Task(int[] components, boolean dc, int ss, int se, boolean sharedMasks, long[] masks,
              EntropyDecoder decoder, BitReader reader, long start, long end) {
-            this.index = index;
             this.components = components;
             this.dc = dc;
             this.spectralStart = ss;
@@ -93,8 +95,7 @@ final class ConcurrentScans {
             this.bytes = end - start;
         }
 
-        Task(int index, int component, long cost, Runnable transform) {
-            this.index = index;
+        Task(int component, long cost, Runnable transform) {
             this.components = new int[] {component};
             this.dc = false;
             this.spectralStart = 0;
@@ -132,19 +133,31 @@ final class ConcurrentScans {
     private final byte[] data;
     private final WarningSink warnings;
     private final List<Task> tasks = new ArrayList<>();
-    /** Bytes the memory limit still leaves for masks of the tasks' own. */
+    /** Bytes the memory limit still leaves for deferred tasks ({@link #TASK_BYTES} each) and masks of their own. */
     private long spareMemory;
+    /** Bytes held by the tasks deferred now: given back once they are decoded. */
+    private long heldMemory;
+    /** A scan was not clean: the threads stop taking tasks, and {@link #run} throws {@link Replay}. */
     private volatile boolean failed;
     private int remaining;
-    /** Something the worker threw that is not a scan's damage (a bug): rethrown by the calling thread. */
+    /** Something the worker threw outside a scan's decoding (a bug): rethrown by the calling thread. */
     private volatile Throwable workerFailure;
+    /** The calling thread was interrupted while it waited: the interrupt is kept for after {@link #run}. */
+    private boolean interrupted;
+    /**
+     * What a deferred task holds besides its masks, counted against the memory limit: its reader, its decoder
+     * and the decoder's look-up tables (up to about 14 KB for a refinement scan).
+     */
+    static final long TASK_BYTES = 16 << 10;
+    /** How long a thread ahead of the last scan waits between looks (a row of it takes some 100 microseconds). */
+    private static final long TAIL_WAIT_NANOS = 20_000;
     /** The last scan of the final pass's component, and the pass ({@link #tail}); else null. */
     private Task tailTask;
     private FinalPass tail;
     /** iMCU rows of {@link #tailTask}'s component that are final (its scan decoded them, or all once it is done). */
     private volatile int tailRows;
     /** What {@link #take} returns to a thread that should go on to the final pass while the last scan runs. */
-    private static final Task TO_TAIL = new Task(-1, 0, 0, null);
+    private static final Task TO_TAIL = new Task(0, 0, null);
     /** For tests: tasks the worker decoded, over every {@link #run}. */
     private int workerTasks;
     private int deferredTasks;
@@ -178,50 +191,62 @@ final class ConcurrentScans {
     }
 
     /**
-     * Defers a scan whose data lies from {@code reader}'s position to {@code end}.
+     * Defers a scan whose data lies from {@code reader}'s position to {@code end}, if the memory limit leaves room
+     * for it; false (nothing changed) if not, and the scan must then be decoded at once.
      *
      * @param reader a strict reader of the scan's data, at its start
      */
-    void defer(int[] components, int ss, int se, boolean refinement, BitReader reader, long start, long end,
-               DecoderFactory factory) throws JpegException {
+    boolean defer(int[] components, int ss, int se, boolean refinement, BitReader reader, long start, long end,
+                  DecoderFactory factory) throws JpegException {
+        if (TASK_BYTES > spareMemory) {
+            return false;
+        }
         boolean dc = ss == 0;
         long[] masks = null;
         boolean shared = false;
+        long bytes = TASK_BYTES;
         if (!dc) {
             int c = components[0];
             masks = nonZero[c];
             shared = true;
             if (!refinement) {
-                // A first scan whose band is disjoint from an earlier AC scan's keeps masks of its own.
-                boolean disjointEarlier = false;
+                // A first scan keeps masks of its own when its band is disjoint from an earlier scan's that keeps
+                // the component's, so that the two decode at once, and overlaps no earlier AC scan of the
+                // component: its bits start at zero, as its merge (an OR) assumes.
+                boolean disjointShared = false;
+                boolean overlapping = false;
                 for (Task t : tasks) {
-                    if (!t.dc && t.components[0] == c && t.sharedMasks
-                        && (t.spectralEnd < ss || se < t.spectralStart)) {
-                        disjointEarlier = true;
+                    if (!t.dc && t.transform == null && t.components[0] == c) {
+                        boolean disjoint = t.spectralEnd < ss || se < t.spectralStart;
+                        disjointShared |= disjoint && t.sharedMasks;
+                        overlapping |= !disjoint;
                     }
                 }
-                long bytes = (long) nonZero[c].length * Long.BYTES;
-                if (disjointEarlier && bytes <= spareMemory) {
-                    spareMemory -= bytes;
+                long own = (long) nonZero[c].length * Long.BYTES;
+                if (disjointShared && !overlapping && bytes + own <= spareMemory) {
                     masks = new long[nonZero[c].length];
                     shared = false;
+                    bytes += own;
                 }
             }
         }
         EntropyDecoder decoder = factory.make(masks);
-        Task task = new Task(tasks.size(), components.clone(), dc, ss, se, shared, masks, decoder, reader, start,
-            end);
+        Task task = new Task(components.clone(), dc, ss, se, shared, masks, decoder, reader, start, end);
         for (Task t : tasks) {
             if (task.conflictsWith(t)) {
                 task.dependencies.add(t);
-                if (!t.dc && !t.sharedMasks && task.sharedMasks && !merged(t)) {
+                if (!t.dc && !t.sharedMasks && task.sharedMasks && !t.merged) {
                     task.mergeFirst.add(t);
+                    t.merged = true;
                 }
             }
         }
+        spareMemory -= bytes;
+        heldMemory += bytes;
         tasks.add(task);
         deferredTasks++;
         warnings.hold();
+        return true;
     }
 
     /**
@@ -231,7 +256,7 @@ final class ConcurrentScans {
      * @param cost its work, counted as compressed bytes, for the choice of what to take first
      */
     void transformAfter(int component, long cost, Runnable transform) {
-        Task task = new Task(tasks.size(), component, cost, transform);
+        Task task = new Task(component, cost, transform);
         for (Task t : tasks) {
             boolean mine = false;
             for (int c : t.components) {
@@ -239,8 +264,9 @@ final class ConcurrentScans {
             }
             if (mine) {
                 task.dependencies.add(t);
-                if (!t.dc && !t.sharedMasks && !merged(t)) {
+                if (!t.dc && !t.sharedMasks && !t.merged) {
                     task.mergeFirst.add(t);
+                    t.merged = true;
                 }
             }
         }
@@ -267,7 +293,7 @@ final class ConcurrentScans {
             return false;
         }
         for (Task t : tasks) {
-            if (!t.dc && !t.sharedMasks && t.components[0] == component && !merged(t)) {
+            if (!t.dc && !t.sharedMasks && t.components[0] == component && !t.merged) {
                 return false;
             }
         }
@@ -282,26 +308,22 @@ final class ConcurrentScans {
      * pass then stops, and {@link #run} throws {@link Replay}).
      */
     boolean awaitTailRows(int rows) {
-        while (tailRows < rows) {
-            if (failed) {
-                return false;
+        // An interrupt would end every park at once: keep it aside while waiting.
+        boolean wasInterrupted = Thread.interrupted();
+        try {
+            while (tailRows < rows) {
+                if (failed) {
+                    return false;
+                }
+                LockSupport.parkNanos(this, TAIL_WAIT_NANOS);
+                wasInterrupted |= Thread.interrupted();
             }
-            LockSupport.parkNanos(this, TAIL_WAIT_NANOS);
-        }
-        return true;
-    }
-
-    /** How long a thread ahead of the last scan waits between looks (a row of it takes some 100 microseconds). */
-    private static final long TAIL_WAIT_NANOS = 20_000;
-
-    /** Whether a task's own masks are already merged by an earlier task. */
-    private boolean merged(Task t) {
-        for (Task u : tasks) {
-            if (u.mergeFirst.contains(t)) {
-                return true;
+            return true;
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        return false;
     }
 
     /**
@@ -341,7 +363,7 @@ final class ConcurrentScans {
                 }
             }
             if (tail != null && !failed) {
-                java.util.function.BooleanSupplier bands = bander();
+                BooleanSupplier bands = bander();
                 while (bands.getAsBoolean()) {
                     if (wantWorker && idle.getAsBoolean()) {
                         worker = startWorker();
@@ -354,8 +376,8 @@ final class ConcurrentScans {
                 RowPipeline.joinUninterruptibly(worker);
             }
         }
-        if (failed) {
-            throw new Replay();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         Throwable bug = workerFailure;
         if (bug instanceof Error e) {
@@ -363,14 +385,19 @@ final class ConcurrentScans {
         } else if (bug != null) {
             throw (RuntimeException) bug;
         }
+        if (failed) {
+            throw new Replay();
+        }
         int lastGood = -1;
         for (Task t : tasks) {
             lastGood = Math.max(lastGood, t.lastGood);
-            if (!t.dc && !t.sharedMasks && !merged(t)) {
+            if (!t.dc && !t.sharedMasks && !t.merged) {
                 or(nonZero[t.components[0]], t.masks);
             }
         }
         tasks.clear();
+        spareMemory += heldMemory;
+        heldMemory = 0;
         tail = null;
         tailTask = null;
         warnings.release();
@@ -399,21 +426,18 @@ final class ConcurrentScans {
                 }
             }
             if (tail != null) {
-                java.util.function.BooleanSupplier bands = bander();
+                BooleanSupplier bands = bander();
                 while (bands.getAsBoolean()) {
                     // Until no band is left.
                 }
             }
         } catch (RuntimeException | Error e) {
+            // Not a scan's damage (decode catches that): a bug, or an Error such as OutOfMemoryError.
             workerFailure = e;
-            synchronized (this) {
-                failed = true;
-                notifyAll();
-            }
         }
     }
 
-    private java.util.function.BooleanSupplier bander() {
+    private BooleanSupplier bander() {
         try {
             return tail.newBander();
         } catch (JpegException e) {
@@ -450,11 +474,8 @@ final class ConcurrentScans {
             try {
                 wait();
             } catch (InterruptedException e) {
-                // Stop here and keep the interrupt: the decode then runs again on this thread alone.
-                Thread.currentThread().interrupt();
-                failed = true;
-                notifyAll();
-                return null;
+                // The decode cannot stop half-way: wait on, and keep the interrupt for after it (run).
+                interrupted = true;
             }
         }
     }
@@ -483,7 +504,9 @@ final class ConcurrentScans {
             }
             t.lastGood = ScanDecoder.decode(layout, t.components, coefficients, t.decoder, t.reader, 0, -1,
                 t == tailTask ? row -> tailRows = row + 1 : row -> { });
-            ok = BitReader.cleanEnd(data, t.reader.bitPosition()) == t.end;
+            // A scan writing past its band (corrupt run lengths) may have touched another task's coefficients.
+            ok = BitReader.cleanEnd(data, t.reader.bitPosition()) == t.end
+                && !(t.decoder instanceof ProgressiveHuffmanDecoder p && p.wroteOutsideBand());
         } catch (JpegException | RuntimeException e) {
             // Damaged, or not ending cleanly: the one-thread decode decides what happens.
         } finally {

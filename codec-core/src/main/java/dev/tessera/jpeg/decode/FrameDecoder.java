@@ -209,6 +209,10 @@ final class FrameDecoder implements FrameDecoding {
                     wholePlane[c.index] = true;
                 }
             }
+            // The final pass in bands: per thread, a window of the largest component's iMCU row and a row buffer
+            // per component (FinalBands).
+            early += 2 * 2L * (largest.planeWidth() * (long) largest.v * largest.scaledSize
+                + (long) n * (layout.outputWidth + 1));
             if (early > limit - total) {
                 Arrays.fill(wholePlane, false);
                 early = 0;
@@ -232,9 +236,7 @@ final class FrameDecoder implements FrameDecoding {
             int rows = sampleRowsHeld(c, pipelinedFinish);
             planes[c.index] = new SamplePlane(c.planeWidth(), wholePlane[c.index] ? Math.max(rows, c.planeHeight())
                 : rows);
-            // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
-            kernels[c.index] = precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
-                : InverseDct.forSize(c.scaledSize, precision);
+            kernels[c.index] = newKernel(c);
         }
         assembler = output.image() ? new ImageAssembler(layout, planes, output, offset) : null;
         if (deferring) {
@@ -368,14 +370,13 @@ final class FrameDecoder implements FrameDecoding {
             if (concurrentScans != null && state.restartInterval == 0) {
                 long start = bits.source().offset();
                 long end = concurrentScans.deferrableEnd(start);
-                if (end >= 0) {
-                    // The scan's end is known without decoding it: decode it later, beside the others.
-                    WarningSink strict = new WarningSink(null, true);
-                    BitReader reader = new BitReader(bits.source().sibling(start, strict), strict);
-                    reader.startScan();
-                    concurrentScans.defer(indices, scan.spectralStart(), scan.spectralEnd(), scan.approxHigh() != 0,
-                        reader, start, end, masks -> progressiveDecoder(scan, state, indices, membership, offset,
-                            reader, masks));
+                WarningSink strict = new WarningSink(null, true);
+                BitReader reader = new BitReader(bits.source().sibling(start, strict), strict);
+                reader.startScan();
+                // The scan's end is known without decoding it: decode it later, beside the others.
+                if (end >= 0 && concurrentScans.defer(indices, scan.spectralStart(), scan.spectralEnd(),
+                    scan.approxHigh() != 0, reader, start, end, masks -> progressiveDecoder(scan, state, indices,
+                        membership, offset, reader, masks))) {
                     bits.endScanAt(end);
                     return;
                 }
@@ -665,18 +666,22 @@ final class FrameDecoder implements FrameDecoding {
         if (!scanned) {
             return;
         }
-        if (concurrentScans != null && concurrentScans.pending() && !output.coefficientsOnly && (!progressive
-            || BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) == null)) {
+        // libjpeg-turbo's smoothing decision (smoothing_ok) reads the progression state only, known once the last
+        // scan's header is read: it may come before the deferred scans are decoded.
+        boolean smoothing = progressive && multiScan && !output.coefficientsOnly
+            && BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) != null;
+        if (concurrentScans != null && concurrentScans.pending() && !output.coefficientsOnly && !smoothing) {
             // Without smoothing, a component's inverse DCT needs only its own scans: it may run beside the others'.
             for (DecodeLayout.Component c : layout.components) {
                 if (wholePlane[c.index]) {
                     concurrentScans.transformAfter(c.index, (long) c.blocksWide * c.blocksHigh * 4, () -> {
-                        transformWhole(c);
+                        transformRows(c, 0, c.blocksHigh, kernels[c.index], planes[c.index]);
                         transformedEarly[c.index] = true;
                     });
                 }
             }
-            // The last component's final pass may follow its last scan row by row, on the thread the scans leave idle.
+            // The largest component's final pass may follow its last scan row by row, on the thread the scans
+            // leave idle.
             DecodeLayout.Component last = bandedComponent(wholePlane);
             if (last != null && concurrentScans.tail(last.index, new FinalBands(last, concurrentScans))) {
                 decodeDeferredScans();
@@ -688,7 +693,8 @@ final class FrameDecoder implements FrameDecoding {
         if (!multiScan || output.coefficientsOnly) {
             return;
         }
-        BlockSmoother smoother = progressive
+        // Built now that lastGoodRow is final (deferred scans, if any, were all clean and complete).
+        BlockSmoother smoother = smoothing
             ? BlockSmoother.create(layout, coefBits, previousCoefBits, quantValues, scanNumber, lastGoodRow) : null;
         DecodeLayout.Component banded = smoother == null ? bandedComponent(transformedEarly) : null;
         if (banded != null) {
@@ -836,14 +842,7 @@ final class FrameDecoder implements FrameDecoding {
                     if (scans != null && !scans.awaitTailRows(imcu + 1)) {
                         return false;
                     }
-                    int fromRow = imcu * c.v;
-                    int toRow = Math.min(c.blocksHigh, (imcu + 1) * c.v);
-                    if (nonZero[c.index] != null && multipliers[c.index] != null) {
-                        transformProgressiveRows(c, fromRow, toRow, kernel, window);
-                    } else {
-                        transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernel, multipliers[c.index],
-                            window);
-                    }
+                    transformRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v), kernel, window);
                     int end = Math.min(layout.outputHeight, (imcu + 1) * rowsPerImcu);
                     for (int y = imcu * rowsPerImcu; y < end; y++) {
                         rows.convert(y);
@@ -874,18 +873,25 @@ final class FrameDecoder implements FrameDecoding {
         return thread;
     }
 
-    /** A new inverse DCT for component {@code c}, as the constructor chooses (kernels keep scratch space). */
+    /** A new inverse DCT for component {@code c} (kernels keep scratch space: one per thread). */
     private IdctKernel newKernel(DecodeLayout.Component c) {
+        // libjpeg-turbo has no SIMD code for 12-bit samples: its C arithmetic, at that precision.
         return precision == IdctPrecision.EIGHT ? InverseDct.forSize(c.scaledSize, portableIdct)
             : InverseDct.forSize(c.scaledSize, precision);
     }
 
-    /** The inverse DCT of a whole component without smoothing, as the final pass would run it row by row. */
-    private void transformWhole(DecodeLayout.Component c) {
+    /**
+     * The final pass's inverse DCT without smoothing of block rows {@code fromRow .. toRow - 1} of component c,
+     * with the given kernel into the given plane (or window).
+     */
+    private void transformRows(DecodeLayout.Component c, int fromRow, int toRow, IdctKernel kernel,
+                               SamplePlane plane) {
         if (nonZero[c.index] != null && multipliers[c.index] != null) {
-            transformProgressiveRows(c, 0, c.blocksHigh);
+            transformProgressiveRows(c, fromRow, toRow, kernel, plane);
+        } else if (plane == planes[c.index]) {
+            transformBlockRows(c, fromRow, toRow);
         } else {
-            transformBlockRows(c, 0, c.blocksHigh);
+            transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernel, multipliers[c.index], plane);
         }
     }
 
@@ -898,10 +904,9 @@ final class FrameDecoder implements FrameDecoding {
             if (smoother != null) {
                 smoother.transformRow(c, imcu, coefficients[c.index], kernels[c.index], multipliers[c.index],
                     planes[c.index]);
-            } else if (nonZero[c.index] != null && multipliers[c.index] != null) {
-                transformProgressiveRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
             } else {
-                transformBlockRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v));
+                transformRows(c, imcu * c.v, Math.min(c.blocksHigh, (imcu + 1) * c.v), kernels[c.index],
+                    planes[c.index]);
             }
         }
     }
@@ -912,11 +917,6 @@ final class FrameDecoder implements FrameDecoding {
      * AC coefficients; the DC bit is always given, which {@code IdctKernel} allows), so that no block is
      * scanned for zeros.
      */
-    private void transformProgressiveRows(DecodeLayout.Component c, int fromRow, int toRow) {
-        transformProgressiveRows(c, fromRow, toRow, kernels[c.index], planes[c.index]);
-    }
-
-    /** As above, with the given kernel into the given plane (or window). */
     private void transformProgressiveRows(DecodeLayout.Component c, int fromRow, int toRow, IdctKernel k,
                                           SamplePlane plane) {
         CoefficientBuffer buf = coefficients[c.index];

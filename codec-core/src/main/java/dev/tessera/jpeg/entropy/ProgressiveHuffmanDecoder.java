@@ -50,6 +50,8 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
     private final int[] refineTable;
     /** EOBRUN (G.1.2.2): blocks still to skip in an end-of-band run. */
     private int endOfBandRun;
+    /** Set once a coefficient past Se was written (corrupt data; see {@link #wroteOutsideBand()}). */
+    private boolean outsideBand;
 
     /**
      * @param dcTables      DC tables per scan component (DC first scans), else ignored
@@ -111,6 +113,14 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
             case AC_FIRST -> acFirst(blocks[0], offsets[0]);
             default -> acRefine(blocks[0], offsets[0]);
         }
+    }
+
+    /**
+     * Whether this scan wrote a coefficient past its band (Se): corrupt data whose run lengths overshoot it, which
+     * libjpeg follows without a warning. A scan decoded beside another scan of the same component must not.
+     */
+    public boolean wroteOutsideBand() {
+        return outsideBand;
     }
 
     @Override
@@ -201,6 +211,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 n -= e & 31;
                 if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                     k += (e >> 8) & 15;
+                    outsideBand |= k > end;
                     mask = store(block, base, k, (e >> 16) << al, mask);
                 } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                     k += 15;
@@ -217,6 +228,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
             if (s != 0) {
                 k += r;
                 int v = HuffmanLookup.extend(bits.getBits(s), s);
+                outsideBand |= k > end;
                 mask = store(block, base, k, v << al, mask);
             } else if (r == 15) {
                 k += 15;
@@ -293,6 +305,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 n -= e & 31;
                 if ((e & (HuffmanLookup.FAST_EOB | HuffmanLookup.FAST_ZRL)) == 0) {
                     k += (e >> 8) & 15;
+                    outsideBand |= k > end;
                     mask = store(block, base, k, (e >> 16) << al, mask);
                 } else if ((e & HuffmanLookup.FAST_ZRL) != 0) {
                     k += 15;
@@ -314,6 +327,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 int v = HuffmanLookup.extend((int) (w >>> (64 - s)), s);
                 w <<= s;
                 n -= s;
+                outsideBand |= k > end;
                 mask = store(block, base, k, v << al, mask);
             } else if (r == 15) {
                 k += 15;
@@ -488,6 +502,7 @@ public final class ProgressiveHuffmanDecoder implements EntropyDecoder {
                 k = target;
                 if (s != 0) {
                     // k = Se + 1 on corrupt data: the padded table sends it past the band (as libjpeg).
+                    outsideBand |= k > end;
                     block[base + NATURAL[k]] = (short) s;
                     history |= 1L << Math.min(k, 63);
                 }

@@ -36,11 +36,15 @@ class ConcurrentScansTest {
     }
 
     static Outcome decode(byte[] data, int threads) {
+        return decode(data, threads, 1, false, Limits.DEFAULT.maxMemory());
+    }
+
+    static Outcome decode(byte[] data, int threads, int scale, boolean grayscale, long maxMemory) {
         List<String> warnings = new ArrayList<>();
         Limits d = Limits.DEFAULT;
         DecodeSettings settings = new DecodeSettings(d.maxPixels(), d.maxScans(), d.maxMarkerMemory(),
-            d.maxComponents(), d.maxMemory(), false, false, 1, w -> warnings.add(w.toString()), false, threads,
-            false);
+            d.maxComponents(), maxMemory, false, false, scale, w -> warnings.add(w.toString()), false, threads,
+            grayscale);
         DecodePipeline pipeline = new DecodePipeline(data, settings);
         try {
             BufferedImage image = pipeline.decode();
@@ -288,5 +292,185 @@ class ConcurrentScansTest {
         undefined[last + 6] = 0x33;
         Outcome u = assertAsOnOneThread(undefined, "an undefined table");
         assertNotNull(u.error(), "the missing table is an error");
+    }
+
+    /** Entropy-coded bits, MSB first, with 0xFF stuffed (T.81 F.1.2.3) and the last byte padded with 1 bits. */
+    private static final class Bits {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private int acc;
+        private int count;
+
+        Bits put(int value, int length) {
+            for (int i = length - 1; i >= 0; i--) {
+                acc = acc << 1 | (value >> i & 1);
+                if (++count == 8) {
+                    out.write(acc);
+                    if (acc == 0xFF) {
+                        out.write(0);
+                    }
+                    acc = 0;
+                    count = 0;
+                }
+            }
+            return this;
+        }
+
+        byte[] done() {
+            if (count > 0) {
+                put((1 << (8 - count)) - 1, 8 - count);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** The AC table of the hand-made files: these symbols, each a 4-bit code (its index). */
+    private static final int[] AC_SYMBOLS = {0x00, 0x01, 0x04, 0x0A, 0x20, 0x91, 0xB0, 0xC0, 0xE0, 0xE1};
+
+    private static Bits symbol(Bits bits, int rs) {
+        for (int i = 0; i < AC_SYMBOLS.length; i++) {
+            if (AC_SYMBOLS[i] == rs) {
+                return bits.put(i, 4);
+            }
+        }
+        throw new IllegalArgumentException(Integer.toHexString(rs));
+    }
+
+    private static void segment(ByteArrayOutputStream out, int code, byte[] payload) {
+        out.write(0xFF);
+        out.write(code);
+        out.write((payload.length + 2) >> 8);
+        out.write(payload.length + 2);
+        out.writeBytes(payload);
+    }
+
+    /** SOI, a quantization table, a progressive grey frame of size x size, the DC and AC tables, the DC scan. */
+    private static ByteArrayOutputStream greyProgressive(int size, int[] quant) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        byte[] dqt = new byte[65];
+        for (int k = 0; k < 64; k++) {
+            dqt[k + 1] = (byte) quant[k];
+        }
+        segment(out, 0xDB, dqt);
+        segment(out, 0xC2, new byte[] {8, (byte) (size >> 8), (byte) size, (byte) (size >> 8), (byte) size, 1, 1,
+            0x11, 0});
+        ByteArrayOutputStream dht = new ByteArrayOutputStream();
+        dht.write(0x00); // DC table 0: categories 0 ("0") and 1 ("10")
+        dht.writeBytes(new byte[] {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x00, 0x01});
+        dht.write(0x10); // AC table 0: every symbol 4 bits long
+        byte[] counts = new byte[16];
+        counts[3] = (byte) AC_SYMBOLS.length;
+        dht.writeBytes(counts);
+        for (int rs : AC_SYMBOLS) {
+            dht.write(rs);
+        }
+        segment(out, 0xC4, dht.toByteArray());
+        Bits dc = new Bits();
+        for (int b = 0; b < (size / 8) * (size / 8); b++) {
+            dc.put(0, 1);
+        }
+        scan(out, 0, 0, 0, 0, dc);
+        return out;
+    }
+
+    private static void scan(ByteArrayOutputStream out, int ss, int se, int ah, int al, Bits bits) {
+        segment(out, 0xDA, new byte[] {1, 1, 0x00, (byte) ss, (byte) se, (byte) (ah << 4 | al)});
+        out.writeBytes(bits.done());
+    }
+
+    private static byte[] end(ByteArrayOutputStream out) {
+        out.write(0xFF);
+        out.write(0xD9);
+        return out.toByteArray();
+    }
+
+    @Test
+    void hostileProgressionsDecodeAsOnOneThread() {
+        int size = 512;
+        int blocks = (size / 8) * (size / 8);
+        // A band 1-5 scan whose last run overshoots to coefficient 15, which the band 6-63 scan, decoded at the
+        // same time, writes too: libjpeg follows the run without a warning, so the scan is unclean only for
+        // being decoded beside another; the decode starts again on one thread.
+        int[] quant = new int[64];
+        Arrays.fill(quant, 1);
+        quant[15] = 100;
+        ByteArrayOutputStream race = greyProgressive(size, quant);
+        Bits low = new Bits();
+        for (int b = 0; b < blocks - 1; b++) {
+            for (int k = 0; k < 4; k++) {
+                symbol(low, 0x0A).put(k % 2 == 0 ? 0b1000000000 : 0b0111111111, 10);
+            }
+            symbol(low, 0x00);
+        }
+        symbol(low, 0xE1).put(1, 1); // run 14 from k = 1: coefficient 15, past Se = 5
+        scan(race, 1, 5, 0, 0, low);
+        Bits high = new Bits();
+        symbol(high, 0xB0).put(blocks - 1 - 2048, 11); // EOBRUN of every block but the last
+        symbol(high, 0x91).put(0, 1); // run 9 from k = 6: coefficient 15 as well
+        symbol(high, 0x00);
+        scan(race, 6, 63, 0, 0, high);
+        byte[] overshoot = end(race);
+        Outcome o = assertAsOnOneThread(overshoot, "a run past the band");
+        assertTrue(o.warnings().isEmpty(), o.warnings().toString());
+        assertTrue(o.replayed(), "a scan that wrote past its band is decoded again on one thread");
+
+        // A first scan of band 1-62 at Al = 13 whose value truncates to zero after an earlier first scan of the
+        // same band made it non-zero: the later scan cannot keep masks of its own (an OR cannot clear a bit).
+        Arrays.fill(quant, 1);
+        ByteArrayOutputStream trunc = greyProgressive(size, quant);
+        scan(trunc, 63, 63, 0, 0, symbol(new Bits(), 0xC0).put(0, 12)); // EOBRUN 4096
+        Bits first = symbol(new Bits(), 0xB0).put(2047, 11);
+        symbol(first, 0x01).put(1, 1);
+        symbol(first, 0x00);
+        scan(trunc, 1, 62, 0, 0, first);
+        Bits again = symbol(new Bits(), 0xB0).put(2047, 11);
+        symbol(again, 0x04).put(0b1000, 4); // 8 << 13 is 0 as a 16-bit value
+        symbol(again, 0x00);
+        scan(trunc, 1, 62, 0, 13, again);
+        Bits refine = symbol(new Bits(), 0xB0).put(2047, 11);
+        symbol(refine, 0x00);
+        scan(trunc, 1, 62, 13, 12, refine);
+        Outcome t = assertAsOnOneThread(end(trunc), "a value truncated to zero over an earlier band");
+        assertNotNull(t.pixels(), "decodes");
+    }
+
+    @Test
+    void scaledGreyAndMemoryLimitedDecodesAreAsOnOneThread() throws IOException {
+        byte[] data = progressive(picture(1201, 917, 21), Subsampling.S420, 90);
+        long unlimited = Limits.DEFAULT.maxMemory();
+        for (int scale : new int[] {1, 2, 4, 8}) {
+            for (boolean grey : new boolean[] {false, true}) {
+                Outcome one = decode(data, 1, scale, grey, unlimited);
+                Outcome two = decode(data, 2, scale, grey, unlimited);
+                String what = "scale 1/" + scale + (grey ? ", grey output" : "");
+                assertNotNull(one.pixels(), what);
+                assertArrayEquals(one.pixels(), two.pixels(), what);
+                assertEquals(one.warnings(), two.warnings(), what);
+            }
+        }
+        // The least memory a one-thread decode needs, then a little more: the deferred scans, masks of their own,
+        // whole planes and the final pass's bands each take what is left, or are done without.
+        long low = 1;
+        long high = unlimited;
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (decode(data, 1, 1, false, mid).pixels() != null) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        Outcome one = decode(data, 1, 1, false, low);
+        assertNotNull(one.pixels());
+        int deferredSome = 0;
+        for (long extra : new long[] {0, 20_000, 100_000, 300_000, 1_000_000, 3_000_000, 10_000_000}) {
+            Outcome two = decode(data, 2, 1, false, low + extra);
+            assertEquals(one.error(), two.error(), "limit + " + extra);
+            assertArrayEquals(one.pixels(), two.pixels(), "limit + " + extra);
+            deferredSome += two.counts() != null && two.counts()[0] > 0 ? 1 : 0;
+        }
+        assertTrue(deferredSome > 0, "some limits leave room to defer scans");
+        assertNull(decode(data, 2, 1, false, low - 1).pixels(), "below the one-thread need, no decode");
     }
 }
