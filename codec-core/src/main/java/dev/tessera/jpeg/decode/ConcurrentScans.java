@@ -405,14 +405,7 @@ final class ConcurrentScans {
     }
 
     private Thread startWorker() {
-        Thread thread = new Thread(this::work, "tessera-decode-scans");
-        thread.setDaemon(true);
-        try {
-            thread.start();
-        } catch (OutOfMemoryError | SecurityException e) {
-            return null;
-        }
-        return thread;
+        return RowPipeline.startDaemon(this::work, "tessera-decode-scans");
     }
 
     private void work() {

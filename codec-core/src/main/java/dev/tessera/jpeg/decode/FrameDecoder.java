@@ -855,7 +855,7 @@ final class FrameDecoder implements FrameDecoding {
 
     /** Starts a worker taking bands until none is left; null when no thread can be had. */
     private static Thread startBandWorker(BooleanSupplier band, Throwable[] failure) {
-        Thread thread = new Thread(() -> {
+        return RowPipeline.startDaemon(() -> {
             try {
                 while (band.getAsBoolean()) {
                     // Until no band is left.
@@ -864,13 +864,6 @@ final class FrameDecoder implements FrameDecoding {
                 failure[0] = t;
             }
         }, "tessera-decode-bands");
-        thread.setDaemon(true);
-        try {
-            thread.start();
-        } catch (OutOfMemoryError | SecurityException e) {
-            return null;
-        }
-        return thread;
     }
 
     /** A new inverse DCT for component {@code c} (kernels keep scratch space: one per thread). */

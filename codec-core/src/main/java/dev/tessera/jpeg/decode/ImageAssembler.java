@@ -37,16 +37,10 @@ final class ImageAssembler {
     private final BufferedImage image;
     private final byte[] out;
     private final short[] wideOut;
+    /** Above 8 bits: per component, its upsampled row. */
     private final short[][] rows;
-    /**
-     * For the 8-bit converter: per component, the array its output row is read from (its sample plane when
-     * its upsampler is the identity, else its row of {@link #rows}) and the row's start in it.
-     */
-    private final short[][] sources;
-    private final int[] starts;
-    private final boolean[] direct;
-    /** 4:2:0 fancy upsampling merged with YCbCr to BGR, when it applies (chosen once), else null. */
-    private final FancyH2V2YccToBgr merged;
+    /** The 8-bit output's rows, from this decoder's planes and upsamplers; null above 8 bits. */
+    private final Rows narrow;
     private final int channels;
     /** Components upsampled for the output: the first only for gray from YCbCr, else all. */
     private final int used;
@@ -89,10 +83,7 @@ final class ImageAssembler {
             wideOut = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
             out = null;
             rows = new short[planes.length][width + 1];
-            sources = null;
-            starts = null;
-            direct = null;
-            merged = null;
+            narrow = null;
             return;
         }
         wideOut = null;
@@ -108,16 +99,8 @@ final class ImageAssembler {
             image = new BufferedImage(cm, raster, false, null);
         }
         out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        rows = new short[planes.length][width + 1];
-        sources = new short[planes.length][];
-        starts = new int[planes.length];
-        direct = new boolean[planes.length];
-        for (int i = 0; i < planes.length; i++) {
-            // Chosen once: full-size components are converted straight from their planes, without a copy.
-            direct[i] = upsamplers[i].isIdentity();
-            sources[i] = direct[i] ? upsamplers[i].plane().data() : rows[i];
-        }
-        merged = FancyH2V2YccToBgr.choose(upsamplers, converter);
+        rows = null;
+        narrow = new Rows(upsamplers);
     }
 
     /** The sample rows each component keeps: enough for one iMCU row plus the context rows around it. */
@@ -187,17 +170,8 @@ final class ImageAssembler {
                     upsamplers[i].row(nextRow, rows[i], width);
                 }
                 wide.convert(rows, width, wideOut, nextRow * width * channels);
-            } else if (merged != null) {
-                merged.row(nextRow, width, out, nextRow * width * channels);
             } else {
-                for (int i = 0; i < used; i++) {
-                    if (direct[i]) {
-                        starts[i] = upsamplers[i].plane().offset(nextRow);
-                    } else {
-                        upsamplers[i].row(nextRow, rows[i], width);
-                    }
-                }
-                converter.convert(sources, starts, width, out, nextRow * width * channels);
+                narrow.convert(nextRow);
             }
             nextRow++;
         }
@@ -205,7 +179,7 @@ final class ImageAssembler {
 
     /** Whether {@link #convertSingleRows} applies: one component, full size, 8-bit output. */
     boolean convertsSingleDirectly() {
-        return converter != null && merged == null && upsamplers.length == 1 && direct[0];
+        return narrow != null && narrow.fused == null && upsamplers.length == 1 && narrow.identity[0];
     }
 
     /**
@@ -253,14 +227,20 @@ final class ImageAssembler {
         private final boolean[] identity;
 
         Rows(SamplePlane[] planes) throws UnsupportedJpegException {
-            ups = upsamplers(layout, planes, 0);
+            this(upsamplers(layout, planes, 0));
+        }
+
+        private Rows(Upsampler[] ups) {
+            this.ups = ups;
+            // Chosen once: 4:2:0 fancy upsampling merged with YCbCr to BGR when it applies; full-size components
+            // converted straight from their planes, without a copy.
             fused = FancyH2V2YccToBgr.choose(ups, converter);
             int width = layout.outputWidth;
-            buffers = new short[planes.length][width + 1];
-            from = new short[planes.length][];
-            at = new int[planes.length];
-            identity = new boolean[planes.length];
-            for (int i = 0; i < planes.length; i++) {
+            buffers = new short[ups.length][width + 1];
+            from = new short[ups.length][];
+            at = new int[ups.length];
+            identity = new boolean[ups.length];
+            for (int i = 0; i < ups.length; i++) {
                 identity[i] = ups[i].isIdentity();
                 from[i] = identity[i] ? ups[i].plane().data() : buffers[i];
             }

@@ -104,14 +104,22 @@ final class RowPipeline {
     /** Starts the worker; without a thread to be had (a process or container limit) the caller does it all. */
     private void startWorker() {
         coreIdle = null;
-        Thread thread = new Thread(this::work, "tessera-decode-output");
+        worker = startDaemon(this::work, "tessera-decode-output");
+    }
+
+    /**
+     * Starts a daemon thread for one decode's worker; null when no thread can be had (a process or container
+     * limit), and the calling thread then does the work itself.
+     */
+    static Thread startDaemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         try {
             thread.start();
         } catch (OutOfMemoryError | SecurityException e) {
-            return;
+            return null;
         }
-        worker = thread;
+        return thread;
     }
 
     /** Row {@code row} is produced into its slot: hand it on, then wait until the next row's slot is free. */

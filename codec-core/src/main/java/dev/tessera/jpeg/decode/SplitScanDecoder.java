@@ -236,15 +236,8 @@ final class SplitScanDecoder {
 
     /** Starts the worker; false when no thread can be had (a process or container limit). */
     private boolean startWorker(Runnable task) {
-        Thread thread = new Thread(task, "tessera-decode-split");
-        thread.setDaemon(true);
-        try {
-            thread.start();
-        } catch (OutOfMemoryError | SecurityException e) {
-            return false;
-        }
-        worker = thread;
-        return true;
+        worker = RowPipeline.startDaemon(task, "tessera-decode-split");
+        return worker != null;
     }
 
     private void joinWorker() {
