@@ -71,6 +71,9 @@ final class ConcurrentScans {
         final long end;
         final long bytes;
         final List<Task> dependencies = new ArrayList<>();
+        /** Later tasks that wait for this one, and how many of this one's dependencies are not done yet. */
+        final List<Task> dependents = new ArrayList<>();
+        int waitingOn;
         /** Tasks with masks of their own to merge into the component's before this one starts. */
         final List<Task> mergeFirst = new ArrayList<>();
         long chain;
@@ -137,6 +140,11 @@ final class ConcurrentScans {
     private long spareMemory;
     /** Bytes held by the tasks deferred now: given back once they are decoded. */
     private long heldMemory;
+    /**
+     * Per component, the zig-zag AC coefficients some scan of this frame may have written (bit k): a deferred
+     * scan's band, or from Ss to 63 for a scan decoded at once (whose writes past its band are not caught).
+     */
+    private final long[] touched;
     /** A scan was not clean: the threads stop taking tasks, and {@link #run} throws {@link Replay}. */
     private volatile boolean failed;
     private int remaining;
@@ -146,9 +154,10 @@ final class ConcurrentScans {
     private boolean interrupted;
     /**
      * What a deferred task holds besides its masks, counted against the memory limit: its reader, its decoder
-     * and the decoder's look-up tables (up to about 14 KB for a refinement scan).
+     * and the decoder's look-up tables (about 10.5 KB a Huffman table, up to four in a DC scan; 4 KB more for a
+     * refinement scan).
      */
-    static final long TASK_BYTES = 16 << 10;
+    static final long TASK_BYTES = 48 << 10;
     /** How long a thread ahead of the last scan waits between looks (a row of it takes some 100 microseconds). */
     private static final long TAIL_WAIT_NANOS = 20_000;
     /** The last scan of the final pass's component, and the pass ({@link #tail}); else null. */
@@ -170,6 +179,17 @@ final class ConcurrentScans {
         this.data = data;
         this.warnings = warnings;
         this.spareMemory = spareMemory;
+        this.touched = new long[nonZero.length];
+    }
+
+    /** Coefficients {@code ss .. se} (zig-zag) as bits. */
+    private static long band(int ss, int se) {
+        return (-1L >>> (63 - se)) & (-1L << ss);
+    }
+
+    /** Records an AC scan of {@code component} from {@code ss} on, decoded at once rather than deferred. */
+    void decodedAtOnce(int component, int ss) {
+        touched[component] |= band(ss, 63);
     }
 
     /**
@@ -210,20 +230,17 @@ final class ConcurrentScans {
             masks = nonZero[c];
             shared = true;
             if (!refinement) {
-                // A first scan keeps masks of its own when its band is disjoint from an earlier scan's that keeps
-                // the component's, so that the two decode at once, and overlaps no earlier AC scan of the
-                // component: its bits start at zero, as its merge (an OR) assumes.
+                // A first scan keeps masks of its own when its band is disjoint from a deferred scan's that keeps
+                // the component's, so that the two decode at once, and no scan of the frame touched its band
+                // before: its bits start at zero, as its merge (an OR) assumes.
                 boolean disjointShared = false;
-                boolean overlapping = false;
                 for (Task t : tasks) {
-                    if (!t.dc && t.transform == null && t.components[0] == c) {
-                        boolean disjoint = t.spectralEnd < ss || se < t.spectralStart;
-                        disjointShared |= disjoint && t.sharedMasks;
-                        overlapping |= !disjoint;
+                    if (!t.dc && t.transform == null && t.components[0] == c && t.sharedMasks) {
+                        disjointShared |= t.spectralEnd < ss || se < t.spectralStart;
                     }
                 }
                 long own = (long) nonZero[c].length * Long.BYTES;
-                if (disjointShared && !overlapping && bytes + own <= spareMemory) {
+                if (disjointShared && (touched[c] & band(ss, se)) == 0 && bytes + own <= spareMemory) {
                     masks = new long[nonZero[c].length];
                     shared = false;
                     bytes += own;
@@ -232,9 +249,13 @@ final class ConcurrentScans {
         }
         EntropyDecoder decoder = factory.make(masks);
         Task task = new Task(components.clone(), dc, ss, se, shared, masks, decoder, reader, start, end);
+        if (!dc) {
+            touched[components[0]] |= band(ss, se);
+        }
         for (Task t : tasks) {
             if (task.conflictsWith(t)) {
                 task.dependencies.add(t);
+                t.dependents.add(task);
                 if (!t.dc && !t.sharedMasks && task.sharedMasks && !t.merged) {
                     task.mergeFirst.add(t);
                     t.merged = true;
@@ -264,6 +285,7 @@ final class ConcurrentScans {
             }
             if (mine) {
                 task.dependencies.add(t);
+                t.dependents.add(task);
                 if (!t.dc && !t.sharedMasks && !t.merged) {
                     task.mergeFirst.add(t);
                     t.merged = true;
@@ -347,6 +369,10 @@ final class ConcurrentScans {
         }
         remaining = tasks.size();
         failed = false;
+        interrupted = false;
+        for (Task t : tasks) {
+            t.waitingOn = t.dependencies.size();
+        }
         Thread worker = null;
         try {
             boolean wantWorker = threads > 1 && (tasks.size() > 1 || tail != null);
@@ -375,14 +401,18 @@ final class ConcurrentScans {
             if (worker != null) {
                 RowPipeline.joinUninterruptibly(worker);
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         Throwable bug = workerFailure;
-        if (bug instanceof Error e) {
-            throw e;
-        } else if (bug != null) {
+        if (bug != null) {
+            // Not damage: thrown as it is, as a one-thread decode would throw it, not decoded again.
+            tasks.clear();
+            warnings.release();
+            if (bug instanceof Error e) {
+                throw e;
+            }
             throw (RuntimeException) bug;
         }
         if (failed) {
@@ -418,7 +448,7 @@ final class ConcurrentScans {
                     }
                 }
             }
-            if (tail != null) {
+            if (tail != null && !failed) {
                 BooleanSupplier bands = bander();
                 while (bands.getAsBoolean()) {
                     // Until no band is left.
@@ -449,11 +479,7 @@ final class ConcurrentScans {
                 if (t.taken || (best != null && t.chain <= best.chain)) {
                     continue;
                 }
-                boolean ready = true;
-                for (Task d : t.dependencies) {
-                    ready &= d.state == DONE;
-                }
-                if (ready) {
+                if (t.waitingOn == 0) {
                     best = t;
                 }
             }
@@ -479,6 +505,11 @@ final class ConcurrentScans {
         }
         t.state = ok ? DONE : FAILED;
         failed |= !ok;
+        if (ok) {
+            for (Task d : t.dependents) {
+                d.waitingOn--;
+            }
+        }
         remaining--;
         notifyAll();
     }

@@ -109,6 +109,8 @@ final class FrameDecoder implements FrameDecoding {
     private final boolean[] wholePlane;
     /** Per component, whether its inverse DCT already ran beside the deferred scans. */
     private final boolean[] transformedEarly;
+    /** Whether the memory for a final pass in bands on two threads was counted ({@link FinalBands}). */
+    private final boolean bandsFit;
     /** The block where a split scan's worker took over ({@link SplitScanDecoder#meeting()}), or -1. */
     private int splitMeeting = -1;
     /** What became of a split scan's worker's blocks, or null when no scan was split. */
@@ -218,6 +220,7 @@ final class FrameDecoder implements FrameDecoding {
                 early = 0;
             }
         }
+        this.bandsFit = early > 0;
         this.spareMemory = limit - total - early;
         nonZero = new long[n][];
         written = new long[n][];
@@ -370,18 +373,23 @@ final class FrameDecoder implements FrameDecoding {
             if (concurrentScans != null && state.restartInterval == 0) {
                 long start = bits.source().offset();
                 long end = concurrentScans.deferrableEnd(start);
-                WarningSink strict = new WarningSink(null, true);
-                BitReader reader = new BitReader(bits.source().sibling(start, strict), strict);
-                reader.startScan();
-                // The scan's end is known without decoding it: decode it later, beside the others.
-                if (end >= 0 && concurrentScans.defer(indices, scan.spectralStart(), scan.spectralEnd(),
-                    scan.approxHigh() != 0, reader, start, end, masks -> progressiveDecoder(scan, state, indices,
-                        membership, offset, reader, masks))) {
-                    bits.endScanAt(end);
-                    return;
+                if (end >= 0) {
+                    WarningSink strict = new WarningSink(null, true);
+                    BitReader reader = new BitReader(bits.source().sibling(start, strict), strict);
+                    reader.startScan();
+                    // The scan's end is known without decoding it: decode it later, beside the others.
+                    if (concurrentScans.defer(indices, scan.spectralStart(), scan.spectralEnd(),
+                        scan.approxHigh() != 0, reader, start, end, masks -> progressiveDecoder(scan, state,
+                            indices, membership, offset, reader, masks))) {
+                        bits.endScanAt(end);
+                        return;
+                    }
                 }
             }
             decodeDeferredScans();
+            if (concurrentScans != null && scan.spectralStart() > 0) {
+                concurrentScans.decodedAtOnce(indices[0], scan.spectralStart());
+            }
             decoder = arithmetic ? arithmeticDecoder(scan, state, membership)
                 : progressiveDecoder(scan, state, indices, membership, offset, bits,
                     scan.spectralStart() == 0 ? null : nonZero[indices[0]]);
@@ -751,7 +759,7 @@ final class FrameDecoder implements FrameDecoding {
      * this one needs no upsampling, so output rows need only its own iMCU row. Else null.
      */
     private DecodeLayout.Component bandedComponent(boolean[] whole) {
-        if (assembler == null || !assembler.convertsInRows() || threads < 2) {
+        if (assembler == null || !assembler.convertsInRows() || threads < 2 || !bandsFit) {
             return null;
         }
         DecodeLayout.Component left = null;
@@ -881,7 +889,7 @@ final class FrameDecoder implements FrameDecoding {
                                SamplePlane plane) {
         if (nonZero[c.index] != null && multipliers[c.index] != null) {
             transformProgressiveRows(c, fromRow, toRow, kernel, plane);
-        } else if (plane == planes[c.index]) {
+        } else if (plane == planes[c.index] && kernel == kernels[c.index]) {
             transformBlockRows(c, fromRow, toRow);
         } else {
             transformBlockRows(c, fromRow, toRow, coefficients[c.index], kernel, multipliers[c.index], plane);

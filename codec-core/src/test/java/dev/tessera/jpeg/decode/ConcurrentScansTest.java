@@ -433,6 +433,25 @@ class ConcurrentScansTest {
         scan(trunc, 1, 62, 13, 12, refine);
         Outcome t = assertAsOnOneThread(end(trunc), "a value truncated to zero over an earlier band");
         assertNotNull(t.pixels(), "decodes");
+
+        // The same, with the earlier first scan decoded at once (a fill byte after it), not deferred: its mask
+        // bits are in the component's masks before any task runs.
+        ByteArrayOutputStream early = greyProgressive(size, quant);
+        Bits atOnce = symbol(new Bits(), 0xB0).put(2047, 11);
+        symbol(atOnce, 0x01).put(1, 1);
+        symbol(atOnce, 0x00);
+        scan(early, 1, 62, 0, 0, atOnce);
+        early.write(0xFF);
+        scan(early, 63, 63, 0, 0, symbol(new Bits(), 0xC0).put(0, 12));
+        Bits truncated = symbol(new Bits(), 0xB0).put(2047, 11);
+        symbol(truncated, 0x04).put(0b1000, 4);
+        symbol(truncated, 0x00);
+        scan(early, 1, 62, 0, 13, truncated);
+        Bits refined = symbol(new Bits(), 0xB0).put(2047, 11);
+        symbol(refined, 0x00);
+        scan(early, 1, 62, 13, 12, refined);
+        Outcome e = assertAsOnOneThread(end(early), "a value truncated to zero over a band decoded at once");
+        assertNotNull(e.pixels(), "decodes");
     }
 
     @Test
