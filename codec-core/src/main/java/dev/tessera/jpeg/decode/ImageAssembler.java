@@ -202,14 +202,9 @@ final class ImageAssembler {
      * (so calls for different rows may run at once on different threads).
      */
     void convertRows(int from, int to, SamplePlane[] wholePlanes) throws UnsupportedJpegException {
-        Upsampler[] ups = upsamplers(layout, wholePlanes, 0);
-        int width = layout.outputWidth;
-        short[][] buffers = new short[wholePlanes.length][width + 1];
+        Rows rows = new Rows(wholePlanes);
         for (int y = from; y < to; y++) {
-            for (int i = 0; i < ups.length; i++) {
-                ups[i].row(y, buffers[i], width);
-            }
-            converter.convert(buffers, width, out, y * width * channels);
+            rows.convert(y);
         }
     }
 
