@@ -74,7 +74,21 @@ public final class JpegDecoder {
         if (in == null) {
             throw new IllegalArgumentException("input stream must not be null");
         }
-        return BoundedInput.read(in, options.limits().maxInputBytes());
+        return readInput(in, -1);
+    }
+
+    /**
+     * {@link #readInput(InputStream)} for a caller that knows how many bytes the stream holds (a file's size, an
+     * HTTP Content-Length): the array is allocated once at {@code expectedLength} (at most the limit) instead of
+     * growing as it fills. A wrong count costs only speed; negative means unknown.
+     *
+     * @throws JpegLimitException when the stream is longer than {@link Limits#maxInputBytes()}
+     */
+    public byte[] readInput(InputStream in, long expectedLength) throws IOException {
+        if (in == null) {
+            throw new IllegalArgumentException("input stream must not be null");
+        }
+        return BoundedInput.read(in::read, options.limits().maxInputBytes(), expectedLength);
     }
 
     /** Decodes a whole JPEG stream held in memory. */

@@ -218,7 +218,8 @@ public final class JpegImageReader extends ImageReader {
         requireNotDisposed();
         if (data == null) {
             try {
-                data = AbbreviatedStreams.splice(new JpegDecoder().readInput(new ImageInputAdapter(requireInput())),
+                ImageInputStream in = requireInput();
+                data = AbbreviatedStreams.splice(new JpegDecoder().readInput(new ImageInputAdapter(in), remaining(in)),
                     this::tablesOnlyImage, () -> streamTables);
             } catch (JpegException e) {
                 throw new IIOException(e.getMessage(), e);
@@ -633,6 +634,12 @@ public final class JpegImageReader extends ImageReader {
             throw new IndexOutOfBoundsException("thumbnail index " + thumbnailIndex + " not in 0.." + (all.size() - 1));
         }
         return all.get(thumbnailIndex);
+    }
+
+    /** The bytes from the stream's position to its end when its length is known (a file's), else -1. */
+    private static long remaining(ImageInputStream in) throws IOException {
+        long length = in.length();
+        return length < 0 ? -1 : Math.max(0, length - in.getStreamPosition());
     }
 
     /** An ImageInputStream read as an InputStream, from its position, without closing it. */

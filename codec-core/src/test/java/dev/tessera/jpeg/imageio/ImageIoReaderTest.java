@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -23,13 +25,18 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.plugins.jpeg.JPEGImageReadParam;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 /** Tessera's reader as application code meets it: through {@code ImageIO}. */
 class ImageIoReaderTest {
     private static final String NATIVE = "javax_imageio_jpeg_image_1.0";
+
+    @TempDir
+    Path dir;
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = ImageIoReaderTest.class.getResourceAsStream(name)) {
@@ -267,5 +274,32 @@ class ImageIoReaderTest {
         BufferedImage image = ImageIoWriterTest.picture();
         byte[] jpeg = new JpegEncoder().encode(image);
         assertSamePixels(new JpegDecoder().decode(jpeg), ImageIO.read(new ByteArrayInputStream(jpeg)));
+    }
+
+    /**
+     * A file stream, whose length the reader uses to size its input array, read from where the caller left it:
+     * bytes before that position are not the image's, and bytes after the image end are kept as trailing data.
+     */
+    @Test
+    void fileStreamReadFromItsPosition() throws IOException {
+        byte[] jpeg = new JpegEncoder().encode(ImageIoWriterTest.picture());
+        BufferedImage expected = new JpegDecoder().decode(jpeg);
+        for (int prefix : new int[] {0, 1, 70_000}) {
+            Path file = dir.resolve("prefixed-" + prefix + ".bin");
+            byte[] bytes = new byte[prefix + jpeg.length + 3];
+            java.util.Arrays.fill(bytes, 0, prefix, (byte) 0x5A);
+            System.arraycopy(jpeg, 0, bytes, prefix, jpeg.length);
+            Files.write(file, bytes);
+            try (FileImageInputStream in = new FileImageInputStream(file.toFile())) {
+                in.seek(prefix);
+                ImageReader reader = new JpegImageReaderSpi().createReaderInstance();
+                reader.setInput(in);
+                assertSamePixels(expected, reader.read(0));
+                reader.dispose();
+            }
+        }
+        Path file = dir.resolve("plain.jpg");
+        Files.write(file, jpeg);
+        assertSamePixels(expected, ImageIO.read(file.toFile()));
     }
 }

@@ -116,4 +116,74 @@ class BoundedInputTest {
         assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withMaxInputBytes(Integer.MAX_VALUE));
         assertEquals(Limits.MAX_INPUT_BYTES, Limits.DEFAULT.withMaxInputBytes(Limits.MAX_INPUT_BYTES).maxInputBytes());
     }
+
+    /** A reader over {@code data} that records the largest count asked in one call and the bytes served. */
+    private static final class Recording implements BoundedInput.Reader {
+        final byte[] data;
+        final int chunk;
+        int position;
+        int largestAsk;
+
+        Recording(byte[] data, int chunk) {
+            this.data = data;
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            largestAsk = Math.max(largestAsk, length);
+            if (position == data.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, chunk), data.length - position);
+            System.arraycopy(data, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
+    /**
+     * Any expected length, right, short, long, zero or unknown, gives exactly the input; no call asks for more
+     * than 64 KB (a larger ask makes the JDK's file read allocate a buffer that size each call).
+     */
+    @Test
+    void expectedLengthIsAHintOnly() throws IOException {
+        for (int length : new int[] {0, 1, 65536, 300_000}) {
+            byte[] data = random(length);
+            for (long expected : new long[] {-1, 0, length / 2, length, length + 1, 4L * length + 10}) {
+                for (int chunk : new int[] {777, Integer.MAX_VALUE}) {
+                    Recording source = new Recording(data, chunk);
+                    String what = "length " + length + ", expected " + expected + ", chunk " + chunk;
+                    assertArrayEquals(data, BoundedInput.read(source, length + 10L, expected), what);
+                    assertTrue(source.largestAsk <= 64 * 1024, what + ": asked " + source.largestAsk);
+                }
+            }
+        }
+    }
+
+    /** An expected length past the limit neither lifts it nor makes more than the limit plus one byte held. */
+    @Test
+    void expectedLengthDoesNotLiftTheLimit() {
+        byte[] data = random(200_000);
+        for (long expected : new long[] {-1, 1000, 99_999, 100_000, 100_001, 1L << 40}) {
+            Recording source = new Recording(data, 5000);
+            JpegLimitException e = assertThrows(JpegLimitException.class,
+                () -> BoundedInput.read(source, 99_999, expected), "expected " + expected);
+            assertEquals(99_999, e.offset());
+            assertTrue(source.position <= 100_000, "expected " + expected + ": read " + source.position);
+        }
+    }
+
+    @Test
+    void decoderReadsAStreamOfAnnouncedLength() throws IOException {
+        byte[] jpeg = new JpegEncoder(EncoderOptions.DEFAULT).encode(
+            new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR));
+        JpegDecoder decoder = new JpegDecoder();
+        for (long expected : new long[] {-1, 0, jpeg.length - 1, jpeg.length, jpeg.length * 3L}) {
+            assertArrayEquals(jpeg, decoder.readInput(trickle(jpeg, 100), expected), "expected " + expected);
+        }
+        JpegDecoder tight = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(
+            Limits.DEFAULT.withMaxInputBytes(jpeg.length - 1)));
+        assertThrows(JpegLimitException.class, () -> tight.readInput(new ByteArrayInputStream(jpeg), jpeg.length));
+    }
 }
