@@ -59,6 +59,11 @@ public final class DecodeInputs {
                 tile = null;
             }
             if (tile == null) {
+                if (tiles.isEmpty()) {
+                    // Figures from the synthetic picture are not the photo's: say so where they are printed.
+                    System.err.println("photo: no " + file + " (relative to " + Path.of("").toAbsolutePath()
+                        + "), so the synthetic picture is used; run from the repository root beside ../shared");
+                }
                 tile = BenchImage.synthetic().image();
             }
             if (tile.getWidth() == 768 && tile.getHeight() == 512) {
