@@ -79,8 +79,9 @@ public final class JpegDecoder {
 
     /**
      * {@link #readInput(InputStream)} for a caller that knows how many bytes the stream holds (a file's size, an
-     * HTTP Content-Length): the array is allocated once at {@code expectedLength} (at most the limit) instead of
-     * growing as it fills. A wrong count costs only speed; negative means unknown.
+     * HTTP Content-Length): the array is allocated once at {@code expectedLength} instead of growing as it fills.
+     * A count that is too small costs only speed, one that is too large the memory it names; a count over
+     * {@link Limits#maxInputBytes()} is ignored, and negative means unknown. The bytes are the stream's either way.
      *
      * @throws JpegLimitException when the stream is longer than {@link Limits#maxInputBytes()}
      */

@@ -30,6 +30,7 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.plugins.jpeg.JPEGImageReadParam;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -636,8 +637,17 @@ public final class JpegImageReader extends ImageReader {
         return all.get(thumbnailIndex);
     }
 
-    /** The bytes from the stream's position to its end when its length is known (a file's), else -1. */
+    /** Loaded with the reader, not at its first read (whose allocation ImageIoLimitsTest bounds). */
+    private static final Class<FileImageInputStream> FILE_STREAM = FileImageInputStream.class;
+
+    /**
+     * The bytes from the stream's position to its end for a file stream, whose length is the file's; else -1.
+     * Other streams' lengths are not taken: a wrong one would size the input array (readInput).
+     */
     private static long remaining(ImageInputStream in) throws IOException {
+        if (!FILE_STREAM.isInstance(in)) {
+            return -1;
+        }
         long length = in.length();
         return length < 0 ? -1 : Math.max(0, length - in.getStreamPosition());
     }

@@ -1,6 +1,7 @@
 package dev.tessera.jpeg.io;
 
 import dev.tessera.jpeg.error.JpegLimitException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -45,8 +46,17 @@ public final class BoundedInput {
         if (path.getFileSystem() == FileSystems.getDefault()) {
             // A RandomAccessFile reads straight into the array; the channel behind Files.newInputStream copies
             // through a direct buffer (0.6 against 0.2 ms for a 1 MB file).
-            try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
-                return read(file::read, maxBytes, size);
+            RandomAccessFile file = null;
+            try {
+                file = new RandomAccessFile(path.toFile(), "r");
+            } catch (FileNotFoundException e) {
+                // Not opened (missing, a directory, no permission): the NIO open below throws the NIO exception
+                // (NoSuchFileException, AccessDeniedException) callers of a Path expect.
+            }
+            if (file != null) {
+                try (RandomAccessFile open = file) {
+                    return read(open::read, maxBytes, size);
+                }
             }
         }
         try (InputStream in = Files.newInputStream(path)) {
@@ -61,17 +71,19 @@ public final class BoundedInput {
 
     /**
      * Reads to the end. With {@code expectedLength} (what a file's size or a stream's length says remains;
-     * negative when unknown) the array is allocated once at that length, or the limit if smaller; a wrong
-     * expectation costs only speed. Past it, or without one, the buffer grows by doubling up to
-     * {@code maxBytes + 1}; reading that extra byte is how a too-long input is recognised, so at most
-     * {@code maxBytes + 1} bytes are ever held.
+     * negative when unknown) the array is allocated once at that length, so an expectation that is too large
+     * costs that memory; one above {@code maxBytes} is ignored. Past it, or without one, the buffer grows by
+     * doubling up to {@code maxBytes + 1}; reading that extra byte is how a too-long input is recognised, so at
+     * most {@code maxBytes + 1} bytes are ever held.
      */
     public static byte[] read(Reader reader, long maxBytes, long expectedLength) throws IOException {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
         }
         long cap = Math.min(maxBytes + 1, Integer.MAX_VALUE - 8L);
-        byte[] buffer = new byte[(int) Math.min(expectedLength >= 0 ? expectedLength : FIRST_CHUNK, cap)];
+        // An expected length over the limit is no use (such an input is refused) and may be a wrong one.
+        boolean expected = expectedLength >= 0 && expectedLength <= maxBytes;
+        byte[] buffer = new byte[(int) Math.min(expected ? expectedLength : FIRST_CHUNK, cap)];
         byte[] probe = null;
         int length = 0;
         while (true) {

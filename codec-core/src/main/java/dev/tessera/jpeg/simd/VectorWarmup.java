@@ -73,6 +73,11 @@ public final class VectorWarmup {
         }
     }
 
+    /** The kernel's exercise, for the test that runs every kernel's (the warm-up itself is off there). */
+    Runnable exercise() {
+        return exercise;
+    }
+
     /** Whether the kernel has been warmed (or the warm-up is switched off): decoders choose it from then on. */
     public boolean ready() {
         return ready;

@@ -50,7 +50,11 @@ class ImageIoLimitsTest {
             long allocated = Allocation.current() - before;
             JpegLimitException cause = assertInstanceOf(JpegLimitException.class, e.getCause());
             assertEquals(2, cause.offset());
-            assertTrue(allocated < 1 << 20, "allocated " + allocated);
+            if (warm == 1) {
+                // The first read of a JVM also loads the decoder's classes (about 1.2 MB of class bytes when this
+                // test runs alone), so the bound is checked on the second.
+                assertTrue(allocated < 1 << 20, "allocated " + allocated);
+            }
         }
     }
 

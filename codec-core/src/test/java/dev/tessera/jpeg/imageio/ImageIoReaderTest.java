@@ -282,7 +282,8 @@ class ImageIoReaderTest {
      */
     @Test
     void fileStreamReadFromItsPosition() throws IOException {
-        byte[] jpeg = new JpegEncoder().encode(ImageIoWriterTest.picture());
+        byte[] jpeg = noisyJpeg();
+        assertTrue(jpeg.length > 3 * 65536, jpeg.length + " bytes: the test wants several 64 KB reads");
         BufferedImage expected = new JpegDecoder().decode(jpeg);
         for (int prefix : new int[] {0, 1, 70_000}) {
             Path file = dir.resolve("prefixed-" + prefix + ".bin");
@@ -301,5 +302,45 @@ class ImageIoReaderTest {
         Path file = dir.resolve("plain.jpg");
         Files.write(file, jpeg);
         assertSamePixels(expected, ImageIO.read(file.toFile()));
+    }
+
+    /** A 512 x 512 picture of noise at quality 98: a file of several 64 KB reads. */
+    private static byte[] noisyJpeg() throws IOException {
+        BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_3BYTE_BGR);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return new JpegEncoder(dev.tessera.jpeg.EncoderOptions.DEFAULT.withQuality(98)).encode(image);
+    }
+
+    /**
+     * A stream whose {@code length()} is wrong (shorter, longer, before its position, huge, negative) still gives
+     * the whole image: only a file stream's length is taken, as the size of the input array.
+     */
+    @Test
+    void wrongStreamLengthsAreNotTrusted() throws IOException {
+        byte[] jpeg = noisyJpeg();
+        BufferedImage expected = new JpegDecoder().decode(jpeg);
+        int prefix = 1000;
+        byte[] bytes = new byte[prefix + jpeg.length];
+        System.arraycopy(jpeg, 0, bytes, prefix, jpeg.length);
+        for (long length : new long[] {-1, -5, 0, prefix - 1, prefix + 1, prefix + jpeg.length / 2,
+            prefix + jpeg.length, prefix + jpeg.length + 100_000L, 1L << 40, Long.MAX_VALUE}) {
+            ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(
+                new ByteArrayInputStream(bytes)) {
+                @Override
+                public long length() {
+                    return length;
+                }
+            };
+            in.seek(prefix);
+            ImageReader reader = new JpegImageReaderSpi().createReaderInstance();
+            reader.setInput(in);
+            assertSamePixels(expected, reader.read(0));
+            reader.dispose();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tessera.jpeg.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,10 @@ class BoundedInputTest {
         int position;
         int largestAsk;
 
+        /** Every third call returns 0 (a source may), when set. */
+        boolean stalls;
+        int calls;
+
         Recording(byte[] data, int chunk) {
             this.data = data;
             this.chunk = chunk;
@@ -132,6 +137,9 @@ class BoundedInputTest {
         @Override
         public int read(byte[] buffer, int offset, int length) {
             largestAsk = Math.max(largestAsk, length);
+            if (stalls && ++calls % 3 == 0) {
+                return 0;
+            }
             if (position == data.length) {
                 return -1;
             }
@@ -148,14 +156,19 @@ class BoundedInputTest {
      */
     @Test
     void expectedLengthIsAHintOnly() throws IOException {
-        for (int length : new int[] {0, 1, 65536, 300_000}) {
+        for (int length : new int[] {0, 1, 65535, 65536, 65537, 300_000}) {
             byte[] data = random(length);
-            for (long expected : new long[] {-1, 0, length / 2, length, length + 1, 4L * length + 10}) {
+            for (long expected : new long[] {-1, Long.MIN_VALUE, 0, 1, length / 2, length - 1L, length, length + 1L,
+                65535, 65536, 65537, 4L * length + 10, 1L << 40, Long.MAX_VALUE}) {
                 for (int chunk : new int[] {777, Integer.MAX_VALUE}) {
-                    Recording source = new Recording(data, chunk);
-                    String what = "length " + length + ", expected " + expected + ", chunk " + chunk;
-                    assertArrayEquals(data, BoundedInput.read(source, length + 10L, expected), what);
-                    assertTrue(source.largestAsk <= 64 * 1024, what + ": asked " + source.largestAsk);
+                    for (boolean stalls : new boolean[] {false, true}) {
+                        Recording source = new Recording(data, chunk);
+                        source.stalls = stalls;
+                        String what = "length " + length + ", expected " + expected + ", chunk " + chunk
+                            + (stalls ? ", stalling" : "");
+                        assertArrayEquals(data, BoundedInput.read(source, length + 10L, expected), what);
+                        assertTrue(source.largestAsk <= 64 * 1024, what + ": asked " + source.largestAsk);
+                    }
                 }
             }
         }
@@ -185,5 +198,28 @@ class BoundedInputTest {
         JpegDecoder tight = new JpegDecoder(DecoderOptions.DEFAULT.withLimits(
             Limits.DEFAULT.withMaxInputBytes(jpeg.length - 1)));
         assertThrows(JpegLimitException.class, () -> tight.readInput(new ByteArrayInputStream(jpeg), jpeg.length));
+    }
+
+    /** A path that cannot be read fails with the NIO exception a Path's caller expects, as Files would throw. */
+    @Test
+    void unreadablePathsThrowTheNioExceptions() throws IOException {
+        JpegDecoder decoder = new JpegDecoder();
+        Path missing = dir.resolve("missing.jpg");
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> decoder.decode(missing));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> BoundedInput.read(missing, 1000));
+        Path directory = Files.createDirectory(dir.resolve("a-directory"));
+        IOException e = assertThrows(IOException.class, () -> BoundedInput.read(directory, 1 << 20));
+        assertFalse(e instanceof java.io.FileNotFoundException, "a java.io exception for a Path: " + e);
+    }
+
+    /** A file whose size says 0 but that has bytes (as /proc files do) is read to its end all the same. */
+    @Test
+    void fileLongerThanItsSizeIsReadToItsEnd() throws IOException {
+        Path proc = Path.of("/proc/self/status");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc) && Files.size(proc) == 0,
+            "skipped: no /proc/self/status of size 0 here (not Linux)");
+        byte[] bytes = BoundedInput.read(proc, 1 << 20);
+        assertTrue(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("Name:"),
+            bytes.length + " bytes");
     }
 }
