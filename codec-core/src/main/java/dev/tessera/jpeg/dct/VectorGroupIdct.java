@@ -29,15 +29,15 @@ final class VectorGroupIdct implements IdctGroupKernel {
     private static final long ROWS_1_TO_7 = -1L << 8;
     private static final long COLUMN_0 = 0x0101010101010101L;
     /** Lane j to j ^ 1, j ^ 2, j ^ 4, and the lanes with that bit clear (EVEN) or set (ODD). */
-    private static final VectorShuffle<Short> SWAP1 = VectorShuffle.fromValues(SHORT, 1, 0, 3, 2, 5, 4, 7, 6);
-    private static final VectorShuffle<Short> SWAP2 = VectorShuffle.fromValues(SHORT, 2, 3, 0, 1, 6, 7, 4, 5);
-    private static final VectorShuffle<Short> SWAP4 = VectorShuffle.fromValues(SHORT, 4, 5, 6, 7, 0, 1, 2, 3);
-    private static final VectorMask<Short> ODD1 = VectorMask.fromLong(SHORT, 0xAA);
-    private static final VectorMask<Short> EVEN1 = VectorMask.fromLong(SHORT, 0x55);
-    private static final VectorMask<Short> ODD2 = VectorMask.fromLong(SHORT, 0xCC);
-    private static final VectorMask<Short> EVEN2 = VectorMask.fromLong(SHORT, 0x33);
-    private static final VectorMask<Short> ODD4 = VectorMask.fromLong(SHORT, 0xF0);
-    private static final VectorMask<Short> EVEN4 = VectorMask.fromLong(SHORT, 0x0F);
+    private static final VectorShuffle<Integer> SWAP1 = VectorShuffle.fromValues(INT, 1, 0, 3, 2, 5, 4, 7, 6);
+    private static final VectorShuffle<Integer> SWAP2 = VectorShuffle.fromValues(INT, 2, 3, 0, 1, 6, 7, 4, 5);
+    private static final VectorShuffle<Integer> SWAP4 = VectorShuffle.fromValues(INT, 4, 5, 6, 7, 0, 1, 2, 3);
+    private static final VectorMask<Integer> ODD1 = VectorMask.fromLong(INT, 0xAA);
+    private static final VectorMask<Integer> EVEN1 = VectorMask.fromLong(INT, 0x55);
+    private static final VectorMask<Integer> ODD2 = VectorMask.fromLong(INT, 0xCC);
+    private static final VectorMask<Integer> EVEN2 = VectorMask.fromLong(INT, 0x33);
+    private static final VectorMask<Integer> ODD4 = VectorMask.fromLong(INT, 0xF0);
+    private static final VectorMask<Integer> EVEN4 = VectorMask.fromLong(INT, 0x0F);
 
     private static final int F130 = 4433 + 6270;
     private static final int F054 = 4433;
@@ -253,48 +253,42 @@ final class VectorGroupIdct implements IdctGroupKernel {
     }
 
     /**
-     * One sample row of eight blocks: narrowed to 16 bits, then the 8 x 8 (column, lane) matrix transposed in
-     * three steps that each exchange one bit of the column and lane numbers (one-input rearranges and blends).
-     * In 128-bit vectors of shorts the shuffles cost less than in 256-bit vectors of ints (10% of the kernel).
+     * One sample row of eight blocks: the 8 x 8 (column, lane) matrix transposed in three steps that each
+     * exchange one bit of the column and lane numbers (one-input rearranges and blends), then narrowed.
      */
     private static void transposeStore(int[] row, short[] out, int o) {
-        ShortVector a0 = narrow(row, 0);
-        ShortVector a1 = narrow(row, 8);
-        ShortVector a2 = narrow(row, 16);
-        ShortVector a3 = narrow(row, 24);
-        ShortVector a4 = narrow(row, 32);
-        ShortVector a5 = narrow(row, 40);
-        ShortVector a6 = narrow(row, 48);
-        ShortVector a7 = narrow(row, 56);
-        ShortVector b0 = a0.blend(a1.rearrange(SWAP1), ODD1);
-        ShortVector b1 = a1.blend(a0.rearrange(SWAP1), EVEN1);
-        ShortVector b2 = a2.blend(a3.rearrange(SWAP1), ODD1);
-        ShortVector b3 = a3.blend(a2.rearrange(SWAP1), EVEN1);
-        ShortVector b4 = a4.blend(a5.rearrange(SWAP1), ODD1);
-        ShortVector b5 = a5.blend(a4.rearrange(SWAP1), EVEN1);
-        ShortVector b6 = a6.blend(a7.rearrange(SWAP1), ODD1);
-        ShortVector b7 = a7.blend(a6.rearrange(SWAP1), EVEN1);
-        ShortVector c0 = b0.blend(b2.rearrange(SWAP2), ODD2);
-        ShortVector c2 = b2.blend(b0.rearrange(SWAP2), EVEN2);
-        ShortVector c1 = b1.blend(b3.rearrange(SWAP2), ODD2);
-        ShortVector c3 = b3.blend(b1.rearrange(SWAP2), EVEN2);
-        ShortVector c4 = b4.blend(b6.rearrange(SWAP2), ODD2);
-        ShortVector c6 = b6.blend(b4.rearrange(SWAP2), EVEN2);
-        ShortVector c5 = b5.blend(b7.rearrange(SWAP2), ODD2);
-        ShortVector c7 = b7.blend(b5.rearrange(SWAP2), EVEN2);
-        c0.blend(c4.rearrange(SWAP4), ODD4).intoArray(out, o);
-        c1.blend(c5.rearrange(SWAP4), ODD4).intoArray(out, o + 8);
-        c2.blend(c6.rearrange(SWAP4), ODD4).intoArray(out, o + 16);
-        c3.blend(c7.rearrange(SWAP4), ODD4).intoArray(out, o + 24);
-        c4.blend(c0.rearrange(SWAP4), EVEN4).intoArray(out, o + 32);
-        c5.blend(c1.rearrange(SWAP4), EVEN4).intoArray(out, o + 40);
-        c6.blend(c2.rearrange(SWAP4), EVEN4).intoArray(out, o + 48);
-        c7.blend(c3.rearrange(SWAP4), EVEN4).intoArray(out, o + 56);
-    }
-
-    /** Column x of the row's eight lanes (samples 0..255, so the low 16 bits are the value). */
-    private static ShortVector narrow(int[] row, int x8) {
-        return (ShortVector) IntVector.fromArray(INT, row, x8).convertShape(VectorOperators.I2S, SHORT, 0);
+        IntVector a0 = IntVector.fromArray(INT, row, 0);
+        IntVector a1 = IntVector.fromArray(INT, row, 8);
+        IntVector a2 = IntVector.fromArray(INT, row, 16);
+        IntVector a3 = IntVector.fromArray(INT, row, 24);
+        IntVector a4 = IntVector.fromArray(INT, row, 32);
+        IntVector a5 = IntVector.fromArray(INT, row, 40);
+        IntVector a6 = IntVector.fromArray(INT, row, 48);
+        IntVector a7 = IntVector.fromArray(INT, row, 56);
+        IntVector b0 = a0.blend(a1.rearrange(SWAP1), ODD1);
+        IntVector b1 = a1.blend(a0.rearrange(SWAP1), EVEN1);
+        IntVector b2 = a2.blend(a3.rearrange(SWAP1), ODD1);
+        IntVector b3 = a3.blend(a2.rearrange(SWAP1), EVEN1);
+        IntVector b4 = a4.blend(a5.rearrange(SWAP1), ODD1);
+        IntVector b5 = a5.blend(a4.rearrange(SWAP1), EVEN1);
+        IntVector b6 = a6.blend(a7.rearrange(SWAP1), ODD1);
+        IntVector b7 = a7.blend(a6.rearrange(SWAP1), EVEN1);
+        IntVector c0 = b0.blend(b2.rearrange(SWAP2), ODD2);
+        IntVector c2 = b2.blend(b0.rearrange(SWAP2), EVEN2);
+        IntVector c1 = b1.blend(b3.rearrange(SWAP2), ODD2);
+        IntVector c3 = b3.blend(b1.rearrange(SWAP2), EVEN2);
+        IntVector c4 = b4.blend(b6.rearrange(SWAP2), ODD2);
+        IntVector c6 = b6.blend(b4.rearrange(SWAP2), EVEN2);
+        IntVector c5 = b5.blend(b7.rearrange(SWAP2), ODD2);
+        IntVector c7 = b7.blend(b5.rearrange(SWAP2), EVEN2);
+        ((ShortVector) c0.blend(c4.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o);
+        ((ShortVector) c1.blend(c5.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 8);
+        ((ShortVector) c2.blend(c6.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 16);
+        ((ShortVector) c3.blend(c7.rearrange(SWAP4), ODD4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 24);
+        ((ShortVector) c4.blend(c0.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 32);
+        ((ShortVector) c5.blend(c1.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 40);
+        ((ShortVector) c6.blend(c2.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 48);
+        ((ShortVector) c7.blend(c3.rearrange(SWAP4), EVEN4).convertShape(VectorOperators.I2S, SHORT, 0)).intoArray(out, o + 56);
     }
 
     /** One sample row of {@code count} blocks: lane j's eight columns to {@code out[o + j * 8 ..]}. */
