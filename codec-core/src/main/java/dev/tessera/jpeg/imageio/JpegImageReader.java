@@ -637,15 +637,12 @@ public final class JpegImageReader extends ImageReader {
         return all.get(thumbnailIndex);
     }
 
-    /** Loaded with the reader, not at its first read (whose allocation ImageIoLimitsTest bounds). */
-    private static final Class<FileImageInputStream> FILE_STREAM = FileImageInputStream.class;
-
     /**
      * The bytes from the stream's position to its end for a file stream, whose length is the file's; else -1.
      * Other streams' lengths are not taken: a wrong one would size the input array (readInput).
      */
     private static long remaining(ImageInputStream in) throws IOException {
-        if (!FILE_STREAM.isInstance(in)) {
+        if (!(in instanceof FileImageInputStream)) {
             return -1;
         }
         long length = in.length();

@@ -64,11 +64,6 @@ public final class BoundedInput {
         }
     }
 
-    /** {@link #read(Reader, long, long)} without an expected length. */
-    public static byte[] read(Reader reader, long maxBytes) throws IOException {
-        return read(reader, maxBytes, -1);
-    }
-
     /**
      * Reads to the end. With {@code expectedLength} (what a file's size or a stream's length says remains;
      * negative when unknown) the array is allocated once at that length, so an expectation that is too large
