@@ -110,10 +110,14 @@ public final class EncodePipeline {
                 masks[c] = rows.newMaskBuffer(c);
             }
         }
+        long maxPackedBytes = maxPackedBytes(maxBufferedCoefficients);
         for (int row = 0; row < layout.mcuRows(); row++) {
-            if (keep) {
+            if (packed != null) {
                 rows.encodeRow(row, passScratch, masks);
                 counter.countAndPack(passScratch, masks, plan.slots, dcCounts, acCounts, packed);
+                if (packed.bytes() > maxPackedBytes) {
+                    packed = null; // too dense to keep (noise at high quality): the coding pass reads again
+                }
             } else {
                 rows.encodeRow(row, passScratch);
                 counter.count(passScratch, plan.slots, dcCounts, acCounts);
@@ -123,7 +127,7 @@ public final class EncodePipeline {
         MarkerWriter markers = new MarkerWriter(sink);
         plan.writeHeaders(markers, specs[0], specs[1]);
         markers.writeScanHeader(plan.sequentialScan);
-        if (keep) {
+        if (packed != null) {
             writePackedScan(plan, specs[0], specs[1], sink, packed);
             return;
         }
@@ -131,6 +135,15 @@ public final class EncodePipeline {
             rows.encodeRow(row, passScratch);
             return passScratch;
         });
+    }
+
+    /**
+     * The most bytes of {@link PackedBlocks} kept between the two passes: those of {@code maxBufferedCoefficients}
+     * coefficients unpacked (2 bytes each). Symbols take 4 bytes each, so a block of dense coefficients packs
+     * larger than it is unpacked; the packing is dropped when it outgrows this.
+     */
+    static long maxPackedBytes(long maxBufferedCoefficients) {
+        return maxBufferedCoefficients > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * maxBufferedCoefficients;
     }
 
     /** As {@link #writeScan}, from blocks packed in scan order by {@link ScanCoder#countAndPack}. */

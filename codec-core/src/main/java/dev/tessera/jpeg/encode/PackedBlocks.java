@@ -5,51 +5,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Quantized blocks kept between the two passes of optimized Huffman coding (T.81 K.2), packed in scan order:
- * per block its DC, its 64-bit mask of nonzero AC coefficients (bit k for zig-zag index k) as four shorts, then
- * the nonzero AC values in zig-zag order. At usual qualities most AC coefficients are zero, so this holds a
- * fraction of the 64 shorts a block takes unpacked (less memory to allocate and touch), and the coding pass
- * finds the nonzero coefficients from the mask without scanning the zeros. Chunks of {@value #CHUNK} shorts;
- * a block never spans two, and a chunk may end early where packs made on different threads were joined
- * ({@link #append}).
+ * Quantized blocks kept between the two passes of optimized Huffman coding (T.81 K.2), in scan order, as the
+ * symbols the first pass counted ({@link HuffmanEncoder#countAndWriteSymbols}: a header with the DC value, then
+ * one int per AC symbol with its extra bits). At usual qualities most AC coefficients are zero, so a block
+ * takes far fewer than the 64 coefficients it has unpacked, and the coding pass only looks up each symbol's code
+ * instead of finding the run lengths and magnitude categories again. Chunks of {@value #FIRST_CHUNK} ints, each
+ * twice the one before up to {@value #LARGEST_CHUNK} (a small stripe takes a small chunk); a block never spans
+ * two, and a chunk may end early where packs made on different threads were joined ({@link #append}).
  */
 final class PackedBlocks {
-    private static final int CHUNK = 1 << 16;
-    /** The largest block: DC, mask, 63 values. */
-    private static final int MAX_BLOCK = 1 + 4 + 63;
+    private static final int FIRST_CHUNK = 1 << 12;
+    private static final int LARGEST_CHUNK = 1 << 16;
+    /** The largest block: its header and at most 64 AC symbols. */
+    private static final int MAX_BLOCK = 1 + 64;
 
-    private final List<short[]> chunks = new ArrayList<>();
+    private final List<int[]> chunks = new ArrayList<>();
     /** Per chunk, where its blocks end (set when the next chunk is started or blocks are appended after it). */
     private final List<Integer> ends = new ArrayList<>();
-    private short[] chunk;
-    private int position = CHUNK;
+    private int[] chunk;
+    /** Where the next block goes in {@link #chunk}; past any chunk's room when there is none. */
+    private int position = Integer.MAX_VALUE;
+    /** Ints of the chunks allocated by this pack and taken from appended ones. */
+    private long ints;
 
     /**
      * Appends one block, {@code block[offset..offset + 63]} in zig-zag order with {@code mask} its nonzero ACs,
      * and counts its Huffman symbols as {@link HuffmanEncoder#countBlock} does, in one walk over the mask.
      */
     void countAndAdd(short[] block, int offset, long mask, int previousDc, long[] dcCounts, long[] acCounts) {
-        int p = reserve(block, offset, mask);
-        HuffmanEncoder.countAndCopyNonzero(block, offset, mask, previousDc, dcCounts, acCounts, chunk, p);
-        position = p + Long.bitCount(mask);
-    }
-
-    /** Makes room for a block, writes its DC and mask, and returns where its AC values go in {@link #chunk}. */
-    private int reserve(short[] block, int offset, long mask) {
-        if (position > CHUNK - MAX_BLOCK) {
+        if (chunk == null || position > chunk.length - MAX_BLOCK) {
             closeChunk();
-            chunk = new short[CHUNK];
+            chunk = new int[chunk == null ? FIRST_CHUNK : Math.min(LARGEST_CHUNK, 2 * chunk.length)];
             chunks.add(chunk);
+            ints += chunk.length;
             position = 0;
         }
-        short[] c = chunk;
-        int p = position;
-        c[p] = block[offset];
-        c[p + 1] = (short) mask;
-        c[p + 2] = (short) (mask >>> 16);
-        c[p + 3] = (short) (mask >>> 32);
-        c[p + 4] = (short) (mask >>> 48);
-        return p + 5;
+        position = HuffmanEncoder.countAndWriteSymbols(block, offset, mask, previousDc, dcCounts, acCounts, chunk,
+            position);
+    }
+
+    /** The bytes of the chunks held (allocated, whether filled or not). */
+    long bytes() {
+        return ints * Integer.BYTES;
     }
 
     /** Records where the current chunk's blocks end. */
@@ -68,11 +65,13 @@ final class PackedBlocks {
         other.closeChunk();
         chunks.addAll(other.chunks);
         ends.addAll(other.ends);
+        ints += other.ints;
         chunk = null;
-        position = CHUNK;
+        position = Integer.MAX_VALUE;
         other.chunks.clear();
         other.ends.clear();
         other.chunk = null;
+        other.ints = 0;
     }
 
     /** A reader from the first block; no block may be added afterwards. */
@@ -87,12 +86,14 @@ final class PackedBlocks {
         private int index = -1;
         private int end;
         /** The chunk being read and the position of the next block in it. */
-        short[] chunk;
+        int[] chunk;
         int position;
 
-        /** Moves to the next block, which {@link #chunk} then holds from {@link #position}. */
-        void next(int previousLength) {
-            position += previousLength;
+        /**
+         * Moves to the chunk of the next block, which {@link #chunk} then holds from {@link #position}; the caller
+         * sets {@link #position} past each block it reads.
+         */
+        void next() {
             if (index < 0 || position >= end) {
                 if (index >= 0) {
                     chunks.set(index, null); // let coded chunks go

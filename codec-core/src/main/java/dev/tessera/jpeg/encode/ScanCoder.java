@@ -16,8 +16,6 @@ final class ScanCoder {
     private final int restartMcus;
     private final int[] previousDc;
     private long mcuIndex;
-    /** The length of the packed block read last ({@link #encodePacked}). */
-    private int packedLength;
     private int restartIndex;
 
     ScanCoder(EncodeLayout layout, int restartMcus) {
@@ -154,15 +152,12 @@ final class ScanCoder {
             for (int c = 0; c < n; c++) {
                 int blocks = layout.vertical(c) * layout.horizontal(c);
                 for (int b = 0; b < blocks; b++) {
-                    packed.next(packedLength);
-                    short[] chunk = packed.chunk;
+                    packed.next();
+                    int[] chunk = packed.chunk;
                     int p = packed.position;
-                    long mask = (chunk[p + 1] & 0xFFFFL) | (chunk[p + 2] & 0xFFFFL) << 16
-                        | (chunk[p + 3] & 0xFFFFL) << 32 | (chunk[p + 4] & 0xFFFFL) << 48;
-                    int dcValue = chunk[p];
-                    HuffmanEncoder.encodePacked(bits, dcValue, previousDc[c], mask, chunk, p + 5, dc[c], ac[c]);
+                    int dcValue = HuffmanEncoder.symbolsDc(chunk[p]);
+                    packed.position = HuffmanEncoder.encodeSymbols(bits, chunk, p, previousDc[c], dc[c], ac[c]);
                     previousDc[c] = dcValue;
-                    packedLength = 5 + Long.bitCount(mask);
                 }
             }
         }

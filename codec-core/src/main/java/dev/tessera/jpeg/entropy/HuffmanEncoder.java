@@ -146,46 +146,72 @@ public final class HuffmanEncoder {
     }
 
     /**
-     * {@link #countBlock}, given the block's {@link #nonzeroMask}, that also copies the nonzero AC coefficients,
-     * in zig-zag order, to {@code packed} from {@code packedAt} (one walk over the mask for both).
+     * {@link #countBlock}, given the block's {@link #nonzeroMask}, that also writes the block as its symbols to
+     * {@code out} from {@code at}, for {@link #encodeSymbols} (one walk over the mask for both). The first int is
+     * a header, the block's DC value and its AC symbol count ({@link #symbolsDc}, {@link #symbolCount}); then per
+     * AC symbol, ZRL and EOB included (T.81 F.1.2.2), {@code RRRRSSSS << 16 | extra bits}, the extra bits as
+     * F.1.2.2.1 writes them (negative values as v - 1 in SSSS bits). A block takes at most 65 ints: with n
+     * nonzero ACs, at most 63 - n zeros precede the last, so at most (63 - n) / 16 ZRLs, and one EOB only when
+     * n &lt; 63. The DC difference is left to the coding pass, whose prediction may differ (a stripe counted
+     * from prediction 0, {@code ParallelEncoder}).
+     *
+     * @return the index after the block's last int
      */
-    public static void countAndCopyNonzero(short[] block, int offset, long mask, int previousDc, long[] dcCounts,
-                                           long[] acCounts, short[] packed, int packedAt) {
-        int diff = block[offset] - previousDc;
+    public static int countAndWriteSymbols(short[] block, int offset, long mask, int previousDc, long[] dcCounts,
+                                           long[] acCounts, int[] out, int at) {
+        int dcValue = block[offset];
+        int diff = dcValue - previousDc;
         int magnitude = diff < 0 ? -diff : diff;
         dcCounts[32 - Integer.numberOfLeadingZeros(magnitude)]++;
+        int p = at + 1;
         int last = 0;
-        int p = packedAt;
         for (long nonzero = mask; nonzero != 0; nonzero &= nonzero - 1) {
             int k = Long.numberOfTrailingZeros(nonzero);
             int run = k - last - 1;
             last = k;
             while (run > 15) {
                 acCounts[ZRL]++;
+                out[p++] = ZRL << 16;
                 run -= 16;
             }
-            short v = block[offset + k];
-            packed[p++] = v;
-            int abs = v < 0 ? -v : v;
-            acCounts[(run << 4) | (32 - Integer.numberOfLeadingZeros(abs))]++;
+            int v = block[offset + k];
+            int sign = v >> 31;
+            int size = 32 - Integer.numberOfLeadingZeros((v ^ sign) - sign);
+            int symbol = (run << 4) | size;
+            acCounts[symbol]++;
+            out[p++] = symbol << 16 | ((v + sign) & ((1 << size) - 1));
         }
         if (last != 63) {
             acCounts[EOB]++;
+            out[p++] = EOB << 16;
         }
+        out[at] = dcValue << 8 | (p - at - 1);
+        return p;
+    }
+
+    /** The DC value in a block header written by {@link #countAndWriteSymbols}. */
+    public static int symbolsDc(int header) {
+        return header >> 8;
+    }
+
+    /** The number of AC symbols after a block header written by {@link #countAndWriteSymbols}. */
+    public static int symbolCount(int header) {
+        return header & 0xFF;
     }
 
     /**
-     * {@link #encodeBlock} for a block given as its DC value, its mask of nonzero AC coefficients (bit k for
-     * zig-zag index k, as {@link #nonzeroMask}) and those coefficients in order from {@code values[at]}.
+     * Writes one block from its symbols, as {@link #countAndWriteSymbols} wrote them from {@code symbols[at]}:
+     * the bits {@link #encodeBlock} writes for it.
+     *
+     * @return the index after the block
      */
-    public static void encodePacked(BitWriter out, int dcValue, int previousDc, long mask, short[] values, int at,
-                                    HuffmanTable dc, HuffmanTable ac) throws IOException {
+    public static int encodeSymbols(BitWriter out, int[] symbols, int at, int previousDc, HuffmanTable dc,
+                                    HuffmanTable ac) throws IOException {
         // As encodeBlock: the bit buffer in locals, T.81 F.1.2.1 for DC, F.1.2.2 for AC.
         long bits = out.pendingBits();
         int free = out.freeBits();
-        int[] acCodes = ac.codeAndLength();
-
-        int diff = dcValue - previousDc;
+        int header = symbols[at];
+        int diff = symbolsDc(header) - previousDc;
         int sign = diff >> 31;
         int size = 32 - Integer.numberOfLeadingZeros((diff ^ sign) - sign);
         int entry = dc.codeAndLength()[size];
@@ -200,47 +226,13 @@ public final class HuffmanEncoder {
             bits = word;
             free = 64 - over;
         }
-
-        int last = 0;
-        for (long nonzero = mask; nonzero != 0; nonzero &= nonzero - 1) {
-            int k = Long.numberOfTrailingZeros(nonzero);
-            int run = k - last - 1;
-            last = k;
-            while (run > 15) {
-                entry = acCodes[ZRL];
-                length = entry & 31;
-                word = entry >>> 5;
-                if (length <= free) {
-                    bits = (bits << length) | word;
-                    free -= length;
-                } else {
-                    int over = length - free;
-                    out.emitLong((bits << free) | (word >>> over));
-                    bits = word;
-                    free = 64 - over;
-                }
-                run -= 16;
-            }
-            int v = values[at++];
-            sign = v >> 31;
-            size = 32 - Integer.numberOfLeadingZeros((v ^ sign) - sign);
-            entry = acCodes[(run << 4) | size];
-            word = ((long) (entry >>> 5) << size) | ((v + sign) & ((1 << size) - 1));
-            length = (entry & 31) + size;
-            if (length <= free) {
-                bits = (bits << length) | word;
-                free -= length;
-            } else {
-                int over = length - free;
-                out.emitLong((bits << free) | (word >>> over));
-                bits = word;
-                free = 64 - over;
-            }
-        }
-        if (last != 63) {
-            entry = acCodes[EOB];
-            length = entry & 31;
-            word = entry >>> 5;
+        long[] acCodes = ac.codeWithExtraBits();
+        int end = at + 1 + symbolCount(header);
+        for (int p = at + 1; p < end; p++) {
+            int symbol = symbols[p];
+            long code = acCodes[symbol >>> 16];
+            word = (code >>> 6) | (symbol & 0xFFFF);
+            length = (int) code & 63;
             if (length <= free) {
                 bits = (bits << length) | word;
                 free -= length;
@@ -252,5 +244,6 @@ public final class HuffmanEncoder {
             }
         }
         out.restore(bits, free);
+        return end;
     }
 }

@@ -17,6 +17,12 @@ public final class HuffmanTable {
     private final int[] codeBySymbol = new int[256];
     /** Per symbol {@code EHUFCO << 5 | EHUFSI}: one load for the encoder's inner loop. */
     private final int[] codeAndLength = new int[256];
+    /**
+     * Per symbol its code with room below for the symbol's own extra bits (T.81 F.1.2.2.1: the low 4 bits of an AC
+     * symbol, SSSS, count them): {@code (EHUFCO << SSSS) << 6 | (EHUFSI + SSSS)}, so that a coded symbol is the
+     * entry's top bits ORed with its extra bits, and its length the low 6 bits.
+     */
+    private final long[] codeWithExtraBits = new long[256];
 
     public HuffmanTable(HuffmanSpec spec) {
         this.spec = spec;
@@ -48,12 +54,23 @@ public final class HuffmanTable {
         }
         for (int symbol = 0; symbol < 256; symbol++) {
             codeAndLength[symbol] = codeBySymbol[symbol] << 5 | sizeBySymbol[symbol];
+            int extra = symbol & 15;
+            codeWithExtraBits[symbol] = sizeBySymbol[symbol] == 0 ? 0
+                : ((long) codeBySymbol[symbol] << extra) << 6 | (sizeBySymbol[symbol] + extra);
         }
     }
 
     /** Per symbol {@code codeOf(s) << 5 | lengthOf(s)}, shared: callers must not modify it. */
     int[] codeAndLength() {
         return codeAndLength;
+    }
+
+    /**
+     * Per symbol {@code (codeOf(s) << (s & 15)) << 6 | (lengthOf(s) + (s & 15))} (0 for a symbol without a code),
+     * shared: callers must not modify it.
+     */
+    long[] codeWithExtraBits() {
+        return codeWithExtraBits;
     }
 
     public HuffmanSpec spec() {

@@ -70,6 +70,83 @@ class EncodePipelineTest {
         }
     }
 
+    /** A source that counts the rows read from it. */
+    private static final class CountingSource implements PixelSource {
+        private final PixelSource source;
+        private final java.util.concurrent.atomic.AtomicInteger rows = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingSource(PixelSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public int width() {
+            return source.width();
+        }
+
+        @Override
+        public int height() {
+            return source.height();
+        }
+
+        @Override
+        public boolean isGray() {
+            return source.isGray();
+        }
+
+        @Override
+        public void readRow(int y, byte[] out) {
+            rows.incrementAndGet();
+            source.readRow(y, out);
+        }
+    }
+
+    /**
+     * Symbols take 4 bytes, so noise at quality 100 packs larger than its coefficients take unpacked. When the
+     * packing outgrows 2 bytes per coefficient of the budget it is dropped and the image read again (on one
+     * thread and on two), giving the bytes of keeping it and of never keeping it; a smooth image within the
+     * budget is read once.
+     */
+    @Test
+    void packingThatOutgrowsTheBudgetIsDroppedAndTheImageReadAgain() throws IOException {
+        int side = 512;
+        byte[] pixels = new byte[side * side];
+        new Random(9).nextBytes(pixels);
+        PixelSource noise = PixelSources.ofRaw(pixels, side, side, PixelFormat.GRAY8);
+        byte[] ramp = new byte[side * side];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (byte) ((i % side + i / side) / 4);
+        }
+        PixelSource smooth = PixelSources.ofRaw(ramp, side, side, PixelFormat.GRAY8);
+        long coefficients = (long) side * side; // one 8x8 block of 64 coefficients per 64 pixels
+        for (int threads : new int[] {1, 2}) {
+            for (boolean dense : new boolean[] {true, false}) {
+                PixelSource image = dense ? noise : smooth;
+                EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withQuality(dense ? 100 : 90)
+                    .withThreads(threads);
+                ByteArrayOutputStream kept = new ByteArrayOutputStream();
+                new EncodePipeline(Settings.of(options), Long.MAX_VALUE, 256).encode(image, ImageMetadata.NONE,
+                    kept);
+                ByteArrayOutputStream reread = new ByteArrayOutputStream();
+                new EncodePipeline(Settings.of(options), 0, 256).encode(image, ImageMetadata.NONE, reread);
+                CountingSource counted = new CountingSource(image);
+                ByteArrayOutputStream budget = new ByteArrayOutputStream();
+                new EncodePipeline(Settings.of(options), coefficients, 256).encode(counted, ImageMetadata.NONE,
+                    budget);
+                String label = threads + " threads, " + (dense ? "noise at q100" : "a ramp at q90");
+                assertArrayEquals(kept.toByteArray(), reread.toByteArray(), label);
+                assertArrayEquals(kept.toByteArray(), budget.toByteArray(), label);
+                // Noise at q100: about 64 symbols a block, 256 bytes against the budget's 128; a ramp a few.
+                int reads = counted.rows.get();
+                if (dense) {
+                    assertTrue(reads >= 2 * side, label + ": " + reads + " rows read, the image twice expected");
+                } else {
+                    assertTrue(reads < 2 * side, label + ": " + reads + " rows read, the image once expected");
+                }
+            }
+        }
+    }
+
     private static long allocatedBy(Runnable work) {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();

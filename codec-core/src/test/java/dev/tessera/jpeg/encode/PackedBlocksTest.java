@@ -1,6 +1,9 @@
 package dev.tessera.jpeg.encode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.jpeg.entropy.HuffmanEncoder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PackedBlocks}: blocks read back in the order added, each with its DC, mask and nonzero values, also when
- * packs made separately (stripes on worker threads) are joined with {@link PackedBlocks#append}, whatever chunk
- * boundaries they end on.
+ * {@link PackedBlocks}: blocks read back in the order added, each as its DC and AC symbols, also when packs made
+ * separately (stripes on worker threads) are joined with {@link PackedBlocks#append}, whatever chunk boundaries
+ * they end on; and the bytes it reports hold what it keeps.
  */
 class PackedBlocksTest {
     /** A block in zig-zag order with about {@code density} of its ACs nonzero, and its mask. */
@@ -36,7 +39,7 @@ class PackedBlocksTest {
             int packs = 1 + random.nextInt(5);
             for (int p = 0; p < packs; p++) {
                 PackedBlocks pack = new PackedBlocks();
-                // From none to several chunks' worth (a chunk holds 65536 shorts, a dense block 68).
+                // From none to several chunks' worth (chunks of 4096 ints doubling to 65536, a dense block 64).
                 int blocks = random.nextInt(4) == 0 ? 0 : random.nextInt(3000);
                 double density = random.nextDouble();
                 for (int b = 0; b < blocks; b++) {
@@ -45,27 +48,43 @@ class PackedBlocksTest {
                     pack.countAndAdd(block, 0, mask, 0, new long[256], new long[256]);
                     expected.add(block);
                 }
+                long before = all.bytes();
                 all.append(pack);
+                assertEquals(0, pack.bytes(), "an appended pack holds nothing");
+                assertTrue(all.bytes() >= before, "bytes after append");
             }
+            long symbols = 0;
             PackedBlocks.Reader reader = all.reader();
-            int length = 0;
             for (int b = 0; b < expected.size(); b++) {
-                reader.next(length);
-                short[] chunk = reader.chunk;
+                reader.next();
+                int[] chunk = reader.chunk;
                 int p = reader.position;
-                long mask = (chunk[p + 1] & 0xFFFFL) | (chunk[p + 2] & 0xFFFFL) << 16
-                    | (chunk[p + 3] & 0xFFFFL) << 32 | (chunk[p + 4] & 0xFFFFL) << 48;
                 short[] block = expected.get(b);
-                assertEquals(block[0], chunk[p], "trial " + trial + " block " + b + " DC");
-                int v = p + 5;
-                for (int k = 1; k < 64; k++) {
-                    assertEquals(block[k] != 0, (mask >>> k & 1) != 0, "trial " + trial + " block " + b + " mask");
-                    if (block[k] != 0) {
-                        assertEquals(block[k], chunk[v++], "trial " + trial + " block " + b + " AC " + k);
+                assertEquals(block[0], HuffmanEncoder.symbolsDc(chunk[p]), "trial " + trial + " block " + b + " DC");
+                int end = p + 1 + HuffmanEncoder.symbolCount(chunk[p]);
+                symbols += end - p;
+                int k = 0;
+                for (int i = p + 1; i < end; i++) {
+                    int symbol = chunk[i] >>> 16;
+                    int size = symbol & 15;
+                    int extra = chunk[i] & 0xFFFF;
+                    if (symbol == 0) {
+                        k = 63; // EOB: the rest are zero
+                        continue;
+                    }
+                    k += (symbol >> 4) + 1;
+                    int value = size == 0 ? 0 : extra < 1 << (size - 1) ? extra - (1 << size) + 1 : extra;
+                    assertEquals(block[k], value, "trial " + trial + " block " + b + " AC " + k);
+                    for (int z = k - (symbol >> 4); z < k; z++) {
+                        assertEquals(0, block[z], "trial " + trial + " block " + b + " zero run at " + z);
                     }
                 }
-                length = 5 + Long.bitCount(mask);
+                for (int z = k + 1; z < 64; z++) {
+                    assertEquals(0, block[z], "trial " + trial + " block " + b + " after the last symbol");
+                }
+                reader.position = end;
             }
+            assertTrue(all.bytes() >= 4 * symbols, all.bytes() + " bytes for " + symbols + " ints");
         }
     }
 }

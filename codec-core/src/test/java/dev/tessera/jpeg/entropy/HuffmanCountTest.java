@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class HuffmanCountTest {
     /**
-     * The fused count-and-copy of the optimized-table first pass counts the symbols countBlock counts and copies
-     * exactly the nonzero AC values in zig-zag order, on blocks with long zero runs (ZRL), a last nonzero at 63
-     * (no EOB), all-zero blocks and the largest magnitudes, at an offset inside a wider array.
+     * The fused count-and-write of the optimized-table first pass counts the symbols countBlock counts, and the
+     * symbols it writes give back the block (decoded as T.81 F.2.2.1 reads them: EXTEND of the extra bits), on
+     * blocks with long zero runs (ZRL), a last nonzero at 63 (no EOB), all-zero blocks and the largest
+     * magnitudes, at an offset inside a wider array, writing nothing past the block.
      */
     @Test
-    void countAndCopyNonzeroMatchesCountBlock() {
+    void countAndWriteSymbolsMatchesCountBlockAndGivesTheBlockBack() {
         Random random = new Random(5);
         for (int trial = 0; trial < 100_000; trial++) {
             short[] blocks = new short[64 * 3];
@@ -38,19 +39,36 @@ class HuffmanCountTest {
             HuffmanEncoder.countBlock(blocks, offset, previousDc, dcExpected, acExpected);
             long[] dcCounts = new long[256];
             long[] acCounts = new long[256];
-            short[] packed = new short[70];
-            HuffmanEncoder.countAndCopyNonzero(blocks, offset, mask, previousDc, dcCounts, acCounts, packed, 3);
+            int[] symbols = new int[3 + 65 + 4];
+            java.util.Arrays.fill(symbols, -1);
+            int end = HuffmanEncoder.countAndWriteSymbols(blocks, offset, mask, previousDc, dcCounts, acCounts,
+                symbols, 3);
             assertArrayEquals(dcExpected, dcCounts, "DC counts, trial " + trial);
             assertArrayEquals(acExpected, acCounts, "AC counts, trial " + trial);
-            int p = 3;
-            for (int k = 1; k < 64; k++) {
-                if (blocks[offset + k] != 0) {
-                    assertEquals(blocks[offset + k], packed[p++], "value " + k + ", trial " + trial);
+            assertEquals(-1, symbols[2], "written before the block, trial " + trial);
+            assertEquals(-1, symbols[end], "written past the block, trial " + trial);
+            assertEquals(end, 3 + 1 + HuffmanEncoder.symbolCount(symbols[3]));
+            assertEquals(blocks[offset], HuffmanEncoder.symbolsDc(symbols[3]), "DC, trial " + trial);
+            short[] decoded = new short[64];
+            int k = 0;
+            boolean endOfBlock = false;
+            for (int p = 4; p < end; p++) {
+                assertEquals(false, endOfBlock, "a symbol after EOB, trial " + trial);
+                int symbol = symbols[p] >>> 16;
+                int extra = symbols[p] & 0xFFFF;
+                int size = symbol & 15;
+                if (symbol == 0) {
+                    endOfBlock = true;
+                    continue;
                 }
+                k += (symbol >> 4) + 1;
+                // F.2.2.1 EXTEND: a leading 0 bit means a negative value, sent as v - 1.
+                decoded[k] = (short) (extra < 1 << (size - 1) ? extra - (1 << size) + 1 : extra);
+                assertEquals(0, extra >>> size, "extra bits beyond SSSS, trial " + trial);
             }
-            assertEquals(3 + Long.bitCount(mask), p);
-            for (int i = p; i < packed.length; i++) {
-                assertEquals(0, packed[i], "written past the nonzero values, trial " + trial);
+            assertEquals(k != 63, endOfBlock, "EOB exactly when the last coefficient is zero, trial " + trial);
+            for (int i = 1; i < 64; i++) {
+                assertEquals(blocks[offset + i], decoded[i], "AC " + i + ", trial " + trial);
             }
         }
     }

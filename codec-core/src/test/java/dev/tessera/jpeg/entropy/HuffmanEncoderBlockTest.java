@@ -1,6 +1,8 @@
 package dev.tessera.jpeg.entropy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.io.BitWriter;
 import dev.tessera.jpeg.io.ByteSink;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class HuffmanEncoderBlockTest {
     /**
-     * encodeBlock and encodePacked, with the bit buffer in locals, write the bytes of the one-call-per-code oracle:
+     * encodeBlock and encodeSymbols (from the symbols countAndWriteSymbols writes), with the bit buffer in locals, write the bytes of the one-call-per-code oracle:
      * runs of blocks (so the buffer carries across blocks and 64-bit flushes fall everywhere in a code), with
      * long zero runs (ZRL), a last nonzero at 63 (no EOB), empty blocks, values up to 12-bit precision's 2^14 - 1,
      * DC differences up to category 15, 0xFF-heavy output (stuffing), and byte-boundary flushes between runs.
@@ -61,32 +63,31 @@ class HuffmanEncoderBlockTest {
             assertArrayEquals(code(blocks, blockCount, dc, ac, flushEvery, 0),
                 code(blocks, blockCount, dc, ac, flushEvery, 1), "encodeBlock, trial " + trial);
             assertArrayEquals(code(blocks, blockCount, dc, ac, flushEvery, 0),
-                code(blocks, blockCount, dc, ac, flushEvery, 2), "encodePacked, trial " + trial);
+                code(blocks, blockCount, dc, ac, flushEvery, 2), "encodeSymbols, trial " + trial);
         }
     }
 
-    /** Codes the blocks in order; coder 0 the oracle, 1 encodeBlock, 2 encodePacked. */
+    /** Codes the blocks in order; coder 0 the oracle, 1 encodeBlock, 2 encodeSymbols. */
     private static byte[] code(short[] blocks, int blockCount, HuffmanTable dc, HuffmanTable ac, int flushEvery,
                                int coder) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ByteSink sink = new ByteSink(bytes, 64);
         BitWriter out = new BitWriter(sink);
         int previous = 0;
-        short[] packed = new short[63];
+        int[] symbols = new int[3 + 65 + 5];
         for (int b = 0; b < blockCount; b++) {
             int offset = b * 64;
             switch (coder) {
                 case 0 -> HuffmanEncoderOracle.encodeBlock(out, blocks, offset, previous, dc, ac);
                 case 1 -> HuffmanEncoder.encodeBlock(out, blocks, offset, previous, dc, ac);
                 default -> {
-                    long mask = HuffmanEncoder.nonzeroMask(blocks, offset);
-                    int p = 0;
-                    for (int k = 1; k < 64; k++) {
-                        if (blocks[offset + k] != 0) {
-                            packed[p++] = blocks[offset + k];
-                        }
-                    }
-                    HuffmanEncoder.encodePacked(out, blocks[offset], previous, mask, packed, 0, dc, ac);
+                    // At an offset, with a guard after: the block must take at most 65 ints.
+                    java.util.Arrays.fill(symbols, 0x5A5A5A5A);
+                    int end = HuffmanEncoder.countAndWriteSymbols(blocks, offset,
+                        HuffmanEncoder.nonzeroMask(blocks, offset), previous, new long[256], new long[256], symbols, 3);
+                    assertTrue(end <= 3 + 65, "a block of " + (end - 3) + " ints");
+                    assertEquals(0x5A5A5A5A, symbols[end], "written past the block's end");
+                    assertEquals(end, HuffmanEncoder.encodeSymbols(out, symbols, 3, previous, dc, ac));
                 }
             }
             previous = blocks[offset];

@@ -63,35 +63,6 @@ final class HuffmanEncoderOracle {
         return mask;
     }
 
-    /**
-     * {@link #encodeBlock} for a block given as its DC value, its mask of nonzero AC coefficients (bit k for
-     * zig-zag index k, as {@link #nonzeroMask}) and those coefficients in order from {@code values[at]}.
-     */
-    public static void encodePacked(BitWriter out, int dcValue, int previousDc, long mask, short[] values, int at,
-                                    HuffmanTable dc, HuffmanTable ac) throws IOException {
-        encodeDc(out, dcValue - previousDc, dc);
-        // T.81 F.1.2.2, as encodeBlock.
-        int last = 0;
-        for (long nonzero = mask; nonzero != 0; nonzero &= nonzero - 1) {
-            int k = Long.numberOfTrailingZeros(nonzero);
-            int run = k - last - 1;
-            last = k;
-            while (run > 15) {
-                out.writeBits(ac.codeOf(ZRL), ac.lengthOf(ZRL));
-                run -= 16;
-            }
-            int v = values[at++];
-            int abs = v < 0 ? -v : v;
-            int size = 32 - Integer.numberOfLeadingZeros(abs);
-            int bits = (v < 0 ? v - 1 : v) & ((1 << size) - 1);
-            int symbol = (run << 4) | size;
-            out.writeBits((ac.codeOf(symbol) << size) | bits, ac.lengthOf(symbol) + size);
-        }
-        if (last != 63) {
-            out.writeBits(ac.codeOf(EOB), ac.lengthOf(EOB));
-        }
-    }
-
     /** T.81 F.1.2.1: DIFF coded as its magnitude category SSSS followed by SSSS extra bits. */
     private static void encodeDc(BitWriter out, int diff, HuffmanTable dc) throws IOException {
         int magnitude = diff < 0 ? -diff : diff;
