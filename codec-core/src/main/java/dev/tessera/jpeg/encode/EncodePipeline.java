@@ -33,9 +33,11 @@ import java.util.concurrent.Future;
  */
 public final class EncodePipeline {
     /**
-     * Coefficients kept in memory between the two passes of optimized Huffman coding, at most (2 bytes each,
-     * so 16 MiB: a 5-megapixel 4:2:0 image). A larger image is read twice instead, so memory stays bounded
-     * by a few MCU rows whatever the image size.
+     * Coefficients kept in memory between the two passes of optimized Huffman coding, at most (a 5-megapixel
+     * 4:2:0 image). They are kept as their Huffman symbols ({@link PackedBlocks}), 4 bytes a symbol and at most
+     * one symbol a coefficient besides a block's header, so at most about 32 MiB, and a photo at usual
+     * qualities under half that. A larger image is read twice instead, so memory stays bounded by a few MCU
+     * rows whatever the image size.
      */
     static final long DEFAULT_MAX_BUFFERED_COEFFICIENTS = 8L << 20;
 
@@ -110,14 +112,10 @@ public final class EncodePipeline {
                 masks[c] = rows.newMaskBuffer(c);
             }
         }
-        long maxPackedBytes = maxPackedBytes(maxBufferedCoefficients);
         for (int row = 0; row < layout.mcuRows(); row++) {
-            if (packed != null) {
+            if (keep) {
                 rows.encodeRow(row, passScratch, masks);
                 counter.countAndPack(passScratch, masks, plan.slots, dcCounts, acCounts, packed);
-                if (packed.bytes() > maxPackedBytes) {
-                    packed = null; // too dense to keep (noise at high quality): the coding pass reads again
-                }
             } else {
                 rows.encodeRow(row, passScratch);
                 counter.count(passScratch, plan.slots, dcCounts, acCounts);
@@ -127,7 +125,7 @@ public final class EncodePipeline {
         MarkerWriter markers = new MarkerWriter(sink);
         plan.writeHeaders(markers, specs[0], specs[1]);
         markers.writeScanHeader(plan.sequentialScan);
-        if (packed != null) {
+        if (keep) {
             writePackedScan(plan, specs[0], specs[1], sink, packed);
             return;
         }
@@ -135,15 +133,6 @@ public final class EncodePipeline {
             rows.encodeRow(row, passScratch);
             return passScratch;
         });
-    }
-
-    /**
-     * The most bytes of {@link PackedBlocks} kept between the two passes: those of {@code maxBufferedCoefficients}
-     * coefficients unpacked (2 bytes each). Symbols take 4 bytes each, so a block of dense coefficients packs
-     * larger than it is unpacked; the packing is dropped when it outgrows this.
-     */
-    static long maxPackedBytes(long maxBufferedCoefficients) {
-        return maxBufferedCoefficients > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * maxBufferedCoefficients;
     }
 
     /** As {@link #writeScan}, from blocks packed in scan order by {@link ScanCoder#countAndPack}. */

@@ -156,40 +156,25 @@ final class ParallelEncoder {
         boolean codeApart = plan.restartMcus == 0 && stripeCount > 1;
         PackedStripe[] kept = codeApart ? new PackedStripe[stripeCount] : null;
         int[][] dcBefore = codeApart ? new int[stripeCount][] : null;
-        long maxPackedBytes = EncodePipeline.maxPackedBytes(maxBufferedCoefficients);
-        long packedBytes = 0;
-        boolean dropped = false;
         OrderedTasks<PackedStripe> stripes = tasks(pool, this::pack);
         for (int s = 0; s < stripeCount; s++) {
             PackedStripe stripe = stripes.next();
+            if (codeApart) {
+                kept[s] = stripe;
+                dcBefore[s] = lastDc.clone();
+            }
             add(stripe.dc, dcCounts);
             add(stripe.ac, acCounts);
             correctFirstDc(s, stripe.firstDc, lastDc, dcCounts);
-            packedBytes += stripe.packed.bytes();
-            if (!dropped && packedBytes > maxPackedBytes) {
-                // Too dense to keep, as in the one-thread pass: the stripes are quantized again for coding.
-                dropped = true;
-                all = null;
-                if (kept != null) {
-                    java.util.Arrays.fill(kept, null);
-                }
-            }
-            if (!dropped && codeApart) {
-                kept[s] = stripe;
-                dcBefore[s] = lastDc.clone();
-            } else if (!dropped) {
+            System.arraycopy(stripe.lastDc, 0, lastDc, 0, lastDc.length);
+            if (!codeApart) {
                 all.append(stripe.packed);
             }
-            System.arraycopy(stripe.lastDc, 0, lastDc, 0, lastDc.length);
         }
         HuffmanSpec[][] specs = EncodePipeline.optimizedSpecs(plan, dcCounts, acCounts);
         MarkerWriter markers = new MarkerWriter(sink);
         plan.writeHeaders(markers, specs[0], specs[1]);
         markers.writeScanHeader(plan.sequentialScan);
-        if (dropped) {
-            writeScan(pool, sink, specs[0], specs[1], null);
-            return;
-        }
         if (!codeApart) {
             EncodePipeline.writePackedScan(plan, specs[0], specs[1], sink, all);
             return;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link PackedBlocks}: blocks read back in the order added, each as its DC and AC symbols, also when packs made
  * separately (stripes on worker threads) are joined with {@link PackedBlocks#append}, whatever chunk boundaries
- * they end on; and the bytes it reports hold what it keeps.
+ * they end on; and the bytes it reports hold what it keeps, at most 4 a coefficient.
  */
 class PackedBlocksTest {
     /** A block in zig-zag order with about {@code density} of its ACs nonzero, and its mask. */
@@ -28,6 +28,28 @@ class PackedBlocksTest {
             }
         }
         return mask;
+    }
+
+    /**
+     * The memory bound docs/encoder.md gives: blocks with every AC coefficient nonzero (63 symbols, no EOB) take
+     * 64 ints, 4 bytes a coefficient, plus at most one chunk of slack; blocks with zero runs take fewer.
+     */
+    @Test
+    void denseBlocksTakeAtMostFourBytesACoefficient() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (double density : new double[] {1.0, 0.97, 0.5}) {
+            PackedBlocks pack = new PackedBlocks();
+            int blocks = 20_000;
+            for (int b = 0; b < blocks; b++) {
+                short[] block = new short[64];
+                long mask = randomBlock(random, block, density);
+                pack.countAndAdd(block, 0, mask, 0, new long[256], new long[256]);
+            }
+            long coefficients = 64L * blocks;
+            long slack = 4L * 65_536;
+            assertTrue(pack.bytes() <= 4 * coefficients + slack,
+                "density " + density + ": " + pack.bytes() + " bytes for " + coefficients + " coefficients");
+        }
     }
 
     @Test
