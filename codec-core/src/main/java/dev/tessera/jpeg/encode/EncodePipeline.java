@@ -102,6 +102,7 @@ public final class EncodePipeline {
         long[][] acCounts = new long[2][256];
         ScanCoder counter = new ScanCoder(layout, plan.restartMcus);
         short[][] passScratch = plan.newRow();
+        int[][] naturalScratch = keep ? plan.newNaturalRow() : null;
         // Kept coefficients are packed (nonzero ones only) in scan order as they are counted.
         PackedBlocks packed = keep ? new PackedBlocks() : null;
         long[][] masks = null;
@@ -114,8 +115,8 @@ public final class EncodePipeline {
         }
         for (int row = 0; row < layout.mcuRows(); row++) {
             if (keep) {
-                rows.encodeRow(row, passScratch, masks);
-                counter.countAndPack(passScratch, masks, plan.slots, dcCounts, acCounts, packed);
+                rows.encodeRowNatural(row, naturalScratch, masks);
+                counter.countAndPack(naturalScratch, masks, plan.slots, dcCounts, acCounts, packed);
             } else {
                 rows.encodeRow(row, passScratch);
                 counter.count(passScratch, plan.slots, dcCounts, acCounts);

@@ -158,6 +158,15 @@ final class EncodePlan {
         return r;
     }
 
+    /** As {@link #newRow()}, for {@code McuRowEncoder.encodeRowNatural} (coefficients as ints). */
+    int[][] newNaturalRow() {
+        int[][] r = new int[componentCount][];
+        for (int c = 0; c < componentCount; c++) {
+            r[c] = new int[layout.blocksPerLine(c) * layout.vertical(c) * 64];
+        }
+        return r;
+    }
+
     long blocksPerMcuRow() {
         long n = 0;
         for (int c = 0; c < componentCount; c++) {

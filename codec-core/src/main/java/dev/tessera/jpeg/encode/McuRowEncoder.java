@@ -16,7 +16,7 @@ import dev.tessera.jpeg.sample.Downsampler;
  * strip-sized buffers; one instance per encode call.
  *
  * <p>Output layout, per component c: {@code verticalSampling(c)} rows of {@code blocksPerLine(c)} blocks,
- * 64 zig-zag coefficients each, row-major.
+ * 64 coefficients each (zig-zag order, or natural order for {@link #encodeRowNatural}), row-major.
  */
 final class McuRowEncoder {
     private final PixelSource source;
@@ -34,6 +34,8 @@ final class McuRowEncoder {
     private final int[] block = new int[64];
     /** Forward DCT output, natural order. */
     private final int[] coefficients = new int[64];
+    /** One block of quantized values in zig-zag order, for {@link #encodeRowNatural}. */
+    private final short[] zigZagScratch = new short[64];
     private final FdctKernel fdct;
     private final ColorConverter.PlanarRgbToYcc rgbToYcc;
     /** Whether RGB rows go through the Vector API converter as planes, else converted as the source reads them. */
@@ -80,21 +82,28 @@ final class McuRowEncoder {
         return new short[layout.blocksPerLine(c) * layout.vertical(c) * 64];
     }
 
-    /** A mask array sized for one MCU row of component {@code c} ({@link #encodeRow(int, short[][], long[][])}). */
+    /** A mask array sized for one MCU row of component {@code c} ({@link #encodeRowNatural}). */
     long[] newMaskBuffer(int c) {
         return new long[layout.blocksPerLine(c) * layout.vertical(c)];
     }
 
     /** Fills {@code out[c]} with the quantized blocks of MCU row {@code mcuRow}. */
     void encodeRow(int mcuRow, short[][] out) {
-        encodeRow(mcuRow, out, null);
+        quantizeRow(mcuRow, out, null, null);
     }
 
     /**
-     * As {@link #encodeRow(int, short[][])}, and with {@code masks} also fills {@code masks[c][i]} with the nonzero
-     * AC mask of block i of {@code out[c]} ({@code HuffmanEncoder.nonzeroMask}), noted as the block is quantized.
+     * As {@link #encodeRow(int, short[][])} with each block's coefficients in natural order, as ints (no reorder to
+     * zig-zag), for the first pass of optimized Huffman coding; also fills {@code masks[c][i]} with the nonzero AC
+     * mask of block i, in zig-zag order ({@code HuffmanEncoder.nonzeroMask} of the zig-zag block), noted as the
+     * block is quantized.
      */
-    void encodeRow(int mcuRow, short[][] out, long[][] masks) {
+    void encodeRowNatural(int mcuRow, int[][] out, long[][] masks) {
+        quantizeRow(mcuRow, null, out, masks);
+    }
+
+    /** The blocks of MCU row {@code mcuRow} into {@code zigZagOut}, or into {@code naturalOut} with {@code masks}. */
+    private void quantizeRow(int mcuRow, short[][] zigZagOut, int[][] naturalOut, long[][] masks) {
         readStrip(mcuRow);
         int n = layout.componentCount();
         for (int c = 0; c < n; c++) {
@@ -106,7 +115,8 @@ final class McuRowEncoder {
             }
             int width = layout.sampledWidth(c);
             int blocksPerLine = layout.blocksPerLine(c);
-            short[] target = out[c];
+            short[] zigZag = zigZagOut == null ? null : zigZagOut[c];
+            int[] natural = naturalOut == null ? null : naturalOut[c];
             long[] targetMasks = masks == null ? null : masks[c];
             BlockQuantizer quantizer = quantizers[c];
             int h = layout.horizontal(c);
@@ -121,9 +131,12 @@ final class McuRowEncoder {
                         // block repeating the DC of the block coded before it costs two short codes (libjpeg
                         // does the same). Block (0, 0) of an MCU is always real, so a predecessor exists.
                         int previous = bx % h > 0 ? at - 64 : ((v - 1) * blocksPerLine + bx + h - 1) * 64;
-                        java.util.Arrays.fill(target, at, at + 64, (short) 0);
-                        target[at] = target[previous];
-                        if (targetMasks != null) {
+                        if (zigZag != null) {
+                            java.util.Arrays.fill(zigZag, at, at + 64, (short) 0);
+                            zigZag[at] = zigZag[previous];
+                        } else {
+                            java.util.Arrays.fill(natural, at, at + 64, 0);
+                            natural[at] = natural[previous]; // DC: index 0 in either order
                             targetMasks[v * blocksPerLine + bx] = 0;
                         }
                         continue;
@@ -131,10 +144,11 @@ final class McuRowEncoder {
                     int origin = v * 8 * width + bx * 8;
                     if (adaptive == null) {
                         fdct.transform(plane, origin, width, coefficients);
-                        if (targetMasks != null) {
-                            targetMasks[v * blocksPerLine + bx] = quantizer.quantizeMasked(coefficients, 0, target, at);
+                        if (zigZag != null) {
+                            quantizer.quantize(coefficients, 0, zigZag, at);
                         } else {
-                            quantizer.quantize(coefficients, 0, target, at);
+                            targetMasks[v * blocksPerLine + bx] =
+                                quantizer.quantizeNatural(coefficients, 0, natural, at, zigZagScratch);
                         }
                     } else {
                         for (int row = 0; row < 8; row++) {
@@ -142,9 +156,12 @@ final class McuRowEncoder {
                         }
                         double scale = adaptive.lambdaScale(block, 0);
                         fdct.transform(block, 0, 8, coefficients);
-                        quantizer.quantize(coefficients, 0, target, at, scale);
-                        if (targetMasks != null) {
-                            targetMasks[v * blocksPerLine + bx] = HuffmanEncoder.nonzeroMask(target, at);
+                        if (zigZag != null) {
+                            quantizer.quantize(coefficients, 0, zigZag, at, scale);
+                        } else {
+                            quantizer.quantize(coefficients, 0, zigZagScratch, 0, scale);
+                            targetMasks[v * blocksPerLine + bx] = HuffmanEncoder.nonzeroMask(zigZagScratch, 0);
+                            BlockQuantizer.toNatural(zigZagScratch, 0, natural, at);
                         }
                     }
                 }

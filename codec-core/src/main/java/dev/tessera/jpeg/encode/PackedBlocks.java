@@ -29,10 +29,11 @@ final class PackedBlocks {
     private long ints;
 
     /**
-     * Appends one block, {@code block[offset..offset + 63]} in zig-zag order with {@code mask} its nonzero ACs,
-     * and counts its Huffman symbols as {@link HuffmanEncoder#countBlock} does, in one walk over the mask.
+     * Appends one block, {@code block[offset..offset + 63]} in natural order with {@code mask} its nonzero ACs in
+     * zig-zag order, and counts its Huffman symbols as {@link HuffmanEncoder#countBlock} does, in one walk over the
+     * mask.
      */
-    void countAndAdd(short[] block, int offset, long mask, int previousDc, long[] dcCounts, long[] acCounts) {
+    void countAndAdd(int[] block, int offset, long mask, int previousDc, long[] dcCounts, long[] acCounts) {
         if (chunk == null || position > chunk.length - MAX_BLOCK) {
             closeChunk();
             chunk = new int[chunk == null ? FIRST_CHUNK : Math.min(LARGEST_CHUNK, 2 * chunk.length)];

@@ -227,7 +227,7 @@ final class ParallelEncoder {
         if (encoder == null) {
             encoder = plan.rowEncoder(source);
         }
-        short[][] row = plan.newRow();
+        int[][] row = plan.newNaturalRow();
         long[][] masks = new long[plan.componentCount][];
         for (int c = 0; c < masks.length; c++) {
             masks[c] = encoder.newMaskBuffer(c);
@@ -239,7 +239,7 @@ final class ParallelEncoder {
         PackedBlocks packed = new PackedBlocks();
         int[] firstDc = new int[plan.componentCount];
         for (int i = 0; i < rowsIn(stripe); i++) {
-            encoder.encodeRow(stripe * stripeRows + i, row, masks);
+            encoder.encodeRowNatural(stripe * stripeRows + i, row, masks);
             if (i == 0) {
                 for (int c = 0; c < firstDc.length; c++) {
                     firstDc[c] = row[c][0]; // the component's first block in scan order

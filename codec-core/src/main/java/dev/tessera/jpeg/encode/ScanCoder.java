@@ -107,9 +107,10 @@ final class ScanCoder {
 
     /**
      * As {@link #count}, and appends each block to {@code packed} in scan order; {@code masks[c]} holds the nonzero
-     * AC mask of each block of {@code coefs[c]} ({@link McuRowEncoder#encodeRow(int, short[][], long[][])}).
+     * AC mask of each block of {@code coefs[c]}, whose coefficients are in natural order
+     * ({@link McuRowEncoder#encodeRowNatural}).
      */
-    void countAndPack(short[][] coefs, long[][] masks, int[] slots, long[][] dcCounts, long[][] acCounts,
+    void countAndPack(int[][] coefs, long[][] masks, int[] slots, long[][] dcCounts, long[][] acCounts,
                       PackedBlocks packed) {
         int n = layout.componentCount();
         int mcus = layout.mcusPerRow();
@@ -122,7 +123,7 @@ final class ScanCoder {
                 int table = slots[c];
                 int h = layout.horizontal(c);
                 int perLine = layout.blocksPerLine(c);
-                short[] blocks = coefs[c];
+                int[] blocks = coefs[c];
                 long[] blockMasks = masks[c];
                 for (int v = 0; v < layout.vertical(c); v++) {
                     for (int u = 0; u < h; u++) {

@@ -1,6 +1,7 @@
 package dev.tessera.jpeg.entropy;
 
 import dev.tessera.jpeg.io.BitWriter;
+import dev.tessera.jpeg.spec.ZigZag;
 import java.io.IOException;
 
 /**
@@ -12,6 +13,8 @@ import java.io.IOException;
 public final class HuffmanEncoder {
     private static final int ZRL = 0xF0;
     private static final int EOB = 0x00;
+    /** The natural index of each zig-zag index (T.81 Figure A.6). */
+    private static final int[] NATURAL_OF_ZIGZAG = ZigZag.zigZagToNatural();
 
     private HuffmanEncoder() {
     }
@@ -146,7 +149,8 @@ public final class HuffmanEncoder {
     }
 
     /**
-     * {@link #countBlock}, given the block's {@link #nonzeroMask}, that also writes the block as its symbols to
+     * {@link #countBlock} for a block given in natural order ({@code block[offset + n]} for coefficient n) with
+     * its {@link #nonzeroMask} in zig-zag order, that also writes the block as its symbols to
      * {@code out} from {@code at}, for {@link #encodeSymbols} (one walk over the mask for both). The first int is
      * a header, the block's DC value and its AC symbol count ({@link #symbolsDc}, {@link #symbolCount}); then per
      * AC symbol, ZRL and EOB included (T.81 F.1.2.2), {@code RRRRSSSS << 16 | extra bits}, the extra bits as
@@ -157,8 +161,9 @@ public final class HuffmanEncoder {
      *
      * @return the index after the block's last int
      */
-    public static int countAndWriteSymbols(short[] block, int offset, long mask, int previousDc, long[] dcCounts,
+    public static int countAndWriteSymbols(int[] block, int offset, long mask, int previousDc, long[] dcCounts,
                                            long[] acCounts, int[] out, int at) {
+        int[] natural = NATURAL_OF_ZIGZAG;
         int dcValue = block[offset];
         int diff = dcValue - previousDc;
         int magnitude = diff < 0 ? -diff : diff;
@@ -174,7 +179,7 @@ public final class HuffmanEncoder {
                 out[p++] = ZRL << 16;
                 run -= 16;
             }
-            int v = block[offset + k];
+            int v = block[offset + natural[k]];
             int sign = v >> 31;
             int size = 32 - Integer.numberOfLeadingZeros((v ^ sign) - sign);
             int symbol = (run << 4) | size;

@@ -1,5 +1,7 @@
 package dev.tessera.jpeg.quant;
 
+import dev.tessera.jpeg.spec.ZigZag;
+
 /**
  * Turns one block of forward-DCT output into quantized coefficients. Implementations are chosen once per
  * pipeline ({@link Quantizer}: plain rounding; {@link TrellisQuantizer}: rate-distortion optimised).
@@ -30,6 +32,25 @@ public interface BlockQuantizer {
     default long quantizeMasked(int[] coefficients, int inOffset, short[] out, int outOffset) {
         quantize(coefficients, inOffset, out, outOffset);
         return nonzeroAc(out, outOffset);
+    }
+
+    /**
+     * Quantizes one block into natural order, as ints ({@code out[outOffset + n]} for coefficient n), returning
+     * the mask {@link #quantizeMasked} returns (zig-zag order): what the first pass of optimized Huffman coding
+     * reads, without the reorder to zig-zag. {@code zigZag} is 64 shorts of scratch for implementations that
+     * quantize in zig-zag order.
+     */
+    default long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
+        long mask = quantizeMasked(coefficients, inOffset, zigZag, 0);
+        toNatural(zigZag, 0, out, outOffset);
+        return mask;
+    }
+
+    /** {@code out[outOffset + n] = zigZag[at + k]} for the coefficient n at zig-zag index k (T.81 Figure A.6). */
+    static void toNatural(short[] zigZag, int at, int[] out, int outOffset) {
+        for (int k = 0; k < 64; k++) {
+            out[outOffset + ZigZag.toNatural(k)] = zigZag[at + k];
+        }
     }
 
     /** Bit k (1..63) set where {@code block[offset + k]} is not zero; bit 0 clear. */

@@ -79,6 +79,23 @@ public final class Quantizer implements BlockQuantizer {
         }
     }
 
+    @Override
+    public long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
+        long mask = 0;
+        for (int k = 0; k < 64; k++) {
+            int n = naturalIndex[k];
+            int x = coefficients[inOffset + n];
+            int sign = x >> 31;
+            int magnitude = (x ^ sign) - sign;
+            int q = (int) (((magnitude + halfDivisor[k]) * reciprocal[k]) >>> RECIPROCAL_BITS);
+            int v = (short) ((q ^ sign) - sign);
+            out[outOffset + n] = v;
+            // (v | -v) has its sign bit set exactly when v != 0.
+            mask |= (long) ((v | -v) >>> 31) << k;
+        }
+        return mask & ~1L;
+    }
+
     /** The divisor 8*Q at zig-zag position k. */
     int divisor(int k) {
         return divisor[k];

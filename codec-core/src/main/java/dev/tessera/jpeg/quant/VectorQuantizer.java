@@ -86,11 +86,25 @@ final class VectorQuantizer implements BlockQuantizer {
 
     @Override
     public long quantizeMasked(int[] coefficients, int inOffset, short[] out, int outOffset) {
-        long natural = divideMasked(coefficients, inOffset, reciprocal, half, scratch);
+        long natural = divideMasked(coefficients, inOffset, reciprocal, half, scratch, 0);
         if (natural == -1L) {
             return scalar.quantizeMasked(coefficients, inOffset, out, outOffset);
         }
         toZigZag(scratch, out, outOffset);
+        return zigZagMask(natural);
+    }
+
+    @Override
+    public long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
+        long natural = divideMasked(coefficients, inOffset, reciprocal, half, out, outOffset);
+        if (natural == -1L) {
+            return scalar.quantizeNatural(coefficients, inOffset, out, outOffset, zigZag);
+        }
+        return zigZagMask(natural);
+    }
+
+    /** A mask of natural-order bits (bit n for coefficient n) as the same bits at zig-zag indices. */
+    private static long zigZagMask(long natural) {
         long mask = 0;
         for (int r = 0; r < 8; r++) {
             mask |= ZIGZAG_BITS[r << 8 | (int) (natural >>> (8 * r)) & 0xFF];
@@ -99,11 +113,13 @@ final class VectorQuantizer implements BlockQuantizer {
     }
 
     /**
-     * {@link #divide}, returning the nonzero quotients as a mask in natural order (bit n for coefficient n), DC bit
-     * clear; -1 (q unusable) if some |x| + half is {@link #LIMIT} or more. Rows n and n + 32 go together, their
-     * bits gathered in two vectors (n mod 32 in each lane) that are reduced once at the end.
+     * {@link #divide} into {@code q} from {@code qOffset}, returning the nonzero quotients as a mask in natural
+     * order (bit n for coefficient n), DC bit clear; -1 (q unusable) if some |x| + half is {@link #LIMIT} or more.
+     * Rows n and n + 32 go together, their bits gathered in two vectors (n mod 32 in each lane) that are reduced
+     * once at the end.
      */
-    private static long divideMasked(int[] coefficients, int inOffset, int[] reciprocal, int[] half, int[] q) {
+    private static long divideMasked(int[] coefficients, int inOffset, int[] reciprocal, int[] half, int[] q,
+                                     int qOffset) {
         IntVector all = IntVector.zero(INT);
         IntVector low = IntVector.zero(INT);
         IntVector high = IntVector.zero(INT);
@@ -115,7 +131,7 @@ final class VectorQuantizer implements BlockQuantizer {
             IntVector quotient = magnitude.lanewise(VectorOperators.ASHR, 3)
                 .mul(IntVector.fromArray(INT, reciprocal, n)).lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
             IntVector sign = x.lanewise(VectorOperators.ASHR, 31); // -1 for negative x, else 0
-            quotient.lanewise(VectorOperators.XOR, sign).sub(sign).intoArray(q, n);
+            quotient.lanewise(VectorOperators.XOR, sign).sub(sign).intoArray(q, qOffset + n);
             // The quotient is at least 0: its negation has the sign bit exactly when it is not 0.
             low = low.or(quotient.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, shift));
 
@@ -126,7 +142,7 @@ final class VectorQuantizer implements BlockQuantizer {
             IntVector quotient2 = magnitude2.lanewise(VectorOperators.ASHR, 3)
                 .mul(IntVector.fromArray(INT, reciprocal, m)).lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
             IntVector sign2 = x2.lanewise(VectorOperators.ASHR, 31);
-            quotient2.lanewise(VectorOperators.XOR, sign2).sub(sign2).intoArray(q, m);
+            quotient2.lanewise(VectorOperators.XOR, sign2).sub(sign2).intoArray(q, qOffset + m);
             high = high.or(quotient2.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, shift));
         }
         if ((all.reduceLanes(VectorOperators.OR) & -LIMIT) != 0) {
@@ -232,6 +248,7 @@ final class VectorQuantizer implements BlockQuantizer {
         private final VectorQuantizer kernel;
         private final int[] coefficients = new int[64];
         private final short[] out = new short[64];
+        private final int[] natural = new int[64];
 
         Exercise() {
             int[] q = new int[64];
@@ -246,6 +263,7 @@ final class VectorQuantizer implements BlockQuantizer {
         public void run() {
             kernel.quantize(coefficients, 0, out, 0);
             kernel.quantizeMasked(coefficients, 0, out, 0);
+            kernel.quantizeNatural(coefficients, 0, natural, 0, out);
         }
     }
 }

@@ -1,15 +1,18 @@
 package dev.tessera.jpeg.encode;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.jpeg.EncoderOptions;
 import dev.tessera.jpeg.Settings;
+import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import dev.tessera.jpeg.model.ImageMetadata;
 import dev.tessera.jpeg.model.Subsampling;
 import dev.tessera.jpeg.raster.PixelSource;
 import dev.tessera.jpeg.raster.PixelSources;
 import dev.tessera.jpeg.simd.VectorSupportTest;
+import dev.tessera.jpeg.spec.ZigZag;
 import dev.tessera.testing.TestImageGenerator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -64,12 +67,34 @@ class VectorEncodeIdentityTest {
         McuRowEncoder vector = plan.rowEncoder(source, true);
         short[][] expected = plan.newRow();
         short[][] actual = plan.newRow();
+        int[][] expectedNatural = plan.newNaturalRow();
+        int[][] actualNatural = plan.newNaturalRow();
+        long[][] expectedMasks = new long[expected.length][];
+        long[][] actualMasks = new long[expected.length][];
+        for (int c = 0; c < expected.length; c++) {
+            expectedMasks[c] = scalar.newMaskBuffer(c);
+            actualMasks[c] = vector.newMaskBuffer(c);
+        }
         for (int row = 0; row < plan.layout.mcuRows(); row++) {
             scalar.encodeRow(row, expected);
             vector.encodeRow(row, actual);
+            // The first pass of optimized coding: natural order and masks, also alike on both paths.
+            scalar.encodeRowNatural(row, expectedNatural, expectedMasks);
+            vector.encodeRowNatural(row, actualNatural, actualMasks);
             for (int c = 0; c < expected.length; c++) {
-                assertArrayEquals(expected[c], actual[c], label + " " + source.width() + "x" + source.height()
-                    + ", MCU row " + row + ", component " + c);
+                String where = label + " " + source.width() + "x" + source.height() + ", MCU row " + row
+                    + ", component " + c;
+                assertArrayEquals(expected[c], actual[c], where);
+                assertArrayEquals(expectedNatural[c], actualNatural[c], where + ", natural order");
+                assertArrayEquals(expectedMasks[c], actualMasks[c], where + ", masks");
+                for (int b = 0; b < expectedMasks[c].length; b++) {
+                    assertEquals(HuffmanEncoder.nonzeroMask(expected[c], b * 64), expectedMasks[c][b],
+                        where + ", block " + b + " mask");
+                    for (int k = 0; k < 64; k++) {
+                        assertEquals(expected[c][b * 64 + k], expectedNatural[c][b * 64 + ZigZag.toNatural(k)],
+                            where + ", block " + b + ", zig-zag " + k);
+                    }
+                }
             }
         }
     }

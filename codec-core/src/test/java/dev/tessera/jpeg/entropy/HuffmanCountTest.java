@@ -3,12 +3,14 @@ package dev.tessera.jpeg.entropy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tessera.jpeg.spec.ZigZag;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HuffmanCountTest {
     /**
-     * The fused count-and-write of the optimized-table first pass counts the symbols countBlock counts, and the
+     * The fused count-and-write of the optimized-table first pass, given the block in natural order and its mask in
+     * zig-zag order, counts the symbols countBlock counts (on the zig-zag block), and the
      * symbols it writes give back the block (decoded as T.81 F.2.2.1 reads them: EXTEND of the extra bits), on
      * blocks with long zero runs (ZRL), a last nonzero at 63 (no EOB), all-zero blocks and the largest
      * magnitudes, at an offset inside a wider array, writing nothing past the block.
@@ -41,7 +43,11 @@ class HuffmanCountTest {
             long[] acCounts = new long[256];
             int[] symbols = new int[3 + 65 + 4];
             java.util.Arrays.fill(symbols, -1);
-            int end = HuffmanEncoder.countAndWriteSymbols(blocks, offset, mask, previousDc, dcCounts, acCounts,
+            int[] natural = new int[64 * 3];
+            for (int k = 0; k < 64; k++) {
+                natural[offset + ZigZag.toNatural(k)] = blocks[offset + k];
+            }
+            int end = HuffmanEncoder.countAndWriteSymbols(natural, offset, mask, previousDc, dcCounts, acCounts,
                 symbols, 3);
             assertArrayEquals(dcExpected, dcCounts, "DC counts, trial " + trial);
             assertArrayEquals(acExpected, acCounts, "AC counts, trial " + trial);

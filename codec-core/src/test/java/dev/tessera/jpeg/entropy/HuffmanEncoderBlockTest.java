@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tessera.jpeg.io.BitWriter;
 import dev.tessera.jpeg.io.ByteSink;
 import dev.tessera.jpeg.model.StandardTables;
+import dev.tessera.jpeg.spec.ZigZag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Random;
@@ -83,7 +84,11 @@ class HuffmanEncoderBlockTest {
                 default -> {
                     // At an offset, with a guard after: the block must take at most 65 ints.
                     java.util.Arrays.fill(symbols, 0x5A5A5A5A);
-                    int end = HuffmanEncoder.countAndWriteSymbols(blocks, offset,
+                    int[] natural = new int[64];
+                    for (int k = 0; k < 64; k++) {
+                        natural[ZigZag.toNatural(k)] = blocks[offset + k];
+                    }
+                    int end = HuffmanEncoder.countAndWriteSymbols(natural, 0,
                         HuffmanEncoder.nonzeroMask(blocks, offset), previous, new long[256], new long[256], symbols, 3);
                     assertTrue(end <= 3 + 65, "a block of " + (end - 3) + " ints");
                     assertEquals(0x5A5A5A5A, symbols[end], "written past the block's end");

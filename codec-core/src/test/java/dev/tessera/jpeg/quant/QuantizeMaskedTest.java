@@ -7,6 +7,7 @@ import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import dev.tessera.jpeg.model.QuantTable;
 import dev.tessera.jpeg.model.StandardTables;
 import dev.tessera.jpeg.simd.VectorSupport;
+import dev.tessera.jpeg.spec.ZigZag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link BlockQuantizer#quantizeMasked} writes what {@code quantize} writes and returns the output's nonzero AC
- * mask ({@link HuffmanEncoder#nonzeroMask}), for the scalar quantizer, the trellis (the default method) and, with
+ * mask ({@link HuffmanEncoder#nonzeroMask}), and {@link BlockQuantizer#quantizeNatural} the same values in natural
+ * order with the same mask, for the scalar quantizer, the trellis (the default method) and, with
  * the vector module, {@link VectorQuantizer} (natural-order bits regrouped to zig-zag order by table): every
  * single nonzero position, sparse and dense random blocks, values at and past the vector limit, at offsets.
  */
@@ -39,6 +41,19 @@ class QuantizeMaskedTest {
         long mask = quantizer.quantizeMasked(block, inOffset, actual, 7);
         assertArrayEquals(expected, actual, what + ", " + quantizer.getClass().getSimpleName());
         assertEquals(HuffmanEncoder.nonzeroMask(actual, 7), mask, what + ", " + quantizer.getClass().getSimpleName());
+        // quantizeNatural: the same values in natural order as ints, the same mask, nothing written outside.
+        int[] natural = new int[64 + 9];
+        java.util.Arrays.fill(natural, 0x7777);
+        short[] scratch = new short[64];
+        long naturalMask = quantizer.quantizeNatural(block, inOffset, natural, 9, scratch);
+        assertEquals(mask, naturalMask, what + ", natural mask, " + quantizer.getClass().getSimpleName());
+        for (int k = 0; k < 64; k++) {
+            assertEquals(expected[7 + k], natural[9 + ZigZag.toNatural(k)],
+                what + ", natural order, zig-zag " + k + ", " + quantizer.getClass().getSimpleName());
+        }
+        for (int i = 0; i < 9; i++) {
+            assertEquals(0x7777, natural[i], what + ", written before the block");
+        }
     }
 
     @Test
