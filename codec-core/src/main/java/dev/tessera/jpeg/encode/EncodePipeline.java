@@ -101,9 +101,9 @@ public final class EncodePipeline {
         long[][] dcCounts = new long[2][256];
         long[][] acCounts = new long[2][256];
         ScanCoder counter = new ScanCoder(layout, plan.restartMcus);
-        short[][] passScratch = plan.newRow();
+        short[][] passScratch = keep ? null : plan.newRow();
         int[][] naturalScratch = keep ? plan.newNaturalRow() : null;
-        // Kept coefficients are packed (nonzero ones only) in scan order as they are counted.
+        // Kept blocks are packed as their Huffman symbols, in scan order, as they are counted.
         PackedBlocks packed = keep ? new PackedBlocks() : null;
         long[][] masks = null;
         if (keep) {

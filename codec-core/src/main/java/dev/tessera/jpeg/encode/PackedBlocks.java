@@ -16,15 +16,15 @@ import java.util.List;
 final class PackedBlocks {
     private static final int FIRST_CHUNK = 1 << 12;
     private static final int LARGEST_CHUNK = 1 << 16;
-    /** The largest block: its header and at most 64 AC symbols. */
-    private static final int MAX_BLOCK = 1 + 64;
+    /** The largest block: its header and at most 63 AC symbols ({@link HuffmanEncoder#countAndWriteSymbols}). */
+    private static final int MAX_BLOCK = 1 + 63;
 
     private final List<int[]> chunks = new ArrayList<>();
     /** Per chunk, where its blocks end (set when the next chunk is started or blocks are appended after it). */
     private final List<Integer> ends = new ArrayList<>();
     private int[] chunk;
-    /** Where the next block goes in {@link #chunk}; past any chunk's room when there is none. */
-    private int position = Integer.MAX_VALUE;
+    /** Where the next block goes in {@link #chunk}. */
+    private int position;
     /** Ints of the chunks allocated by this pack and taken from appended ones. */
     private long ints;
 
@@ -68,7 +68,6 @@ final class PackedBlocks {
         ends.addAll(other.ends);
         ints += other.ints;
         chunk = null;
-        position = Integer.MAX_VALUE;
         other.chunks.clear();
         other.ends.clear();
         other.chunk = null;

@@ -154,9 +154,9 @@ public final class HuffmanEncoder {
      * {@code out} from {@code at}, for {@link #encodeSymbols} (one walk over the mask for both). The first int is
      * a header, the block's DC value and its AC symbol count ({@link #symbolsDc}, {@link #symbolCount}); then per
      * AC symbol, ZRL and EOB included (T.81 F.1.2.2), {@code RRRRSSSS << 16 | extra bits}, the extra bits as
-     * F.1.2.2.1 writes them (negative values as v - 1 in SSSS bits). A block takes at most 65 ints: with n
-     * nonzero ACs, at most 63 - n zeros precede the last, so at most (63 - n) / 16 ZRLs, and one EOB only when
-     * n &lt; 63. The DC difference is left to the coding pass, whose prediction may differ (a stripe counted
+     * F.1.2.2.1 writes them (negative values as v - 1 in SSSS bits). A block takes at most 64 ints: with n
+     * nonzero ACs and an EOB, at least one zero trails and at most 62 - n lie before the last nonzero, so at most
+     * n + (62 - n) / 16 + 1 &lt;= 63 symbols; without an EOB at most n + (63 - n) / 16 &lt;= 63. The DC difference is left to the coding pass, whose prediction may differ (a stripe counted
      * from prediction 0, {@code ParallelEncoder}).
      *
      * @return the index after the block's last int

@@ -25,25 +25,16 @@ public interface BlockQuantizer {
     }
 
     /**
-     * {@link #quantize(int[], int, short[], int)}, returning the block's nonzero AC coefficients as a mask: bit k
-     * set where {@code out[outOffset + k]} (zig-zag index k, 1..63) is not zero, bit 0 clear (what
-     * {@code HuffmanEncoder.nonzeroMask} gives for the output; the entropy coder walks the mask).
-     */
-    default long quantizeMasked(int[] coefficients, int inOffset, short[] out, int outOffset) {
-        quantize(coefficients, inOffset, out, outOffset);
-        return nonzeroAc(out, outOffset);
-    }
-
-    /**
      * Quantizes one block into natural order, as ints ({@code out[outOffset + n]} for coefficient n), returning
-     * the mask {@link #quantizeMasked} returns (zig-zag order): what the first pass of optimized Huffman coding
+     * its nonzero AC coefficients as a mask in zig-zag order: bit k set where zig-zag value k (1..63) is not zero,
+     * bit 0 clear ({@link #nonzeroAc} of the zig-zag block). What the first pass of optimized Huffman coding
      * reads, without the reorder to zig-zag. {@code zigZag} is 64 shorts of scratch for implementations that
      * quantize in zig-zag order.
      */
     default long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
-        long mask = quantizeMasked(coefficients, inOffset, zigZag, 0);
+        quantize(coefficients, inOffset, zigZag, 0);
         toNatural(zigZag, 0, out, outOffset);
-        return mask;
+        return nonzeroAc(zigZag, 0);
     }
 
     /** {@code out[outOffset + n] = zigZag[at + k]} for the coefficient n at zig-zag index k (T.81 Figure A.6). */

@@ -85,16 +85,6 @@ final class VectorQuantizer implements BlockQuantizer {
     }
 
     @Override
-    public long quantizeMasked(int[] coefficients, int inOffset, short[] out, int outOffset) {
-        long natural = divideMasked(coefficients, inOffset, reciprocal, half, scratch, 0);
-        if (natural == -1L) {
-            return scalar.quantizeMasked(coefficients, inOffset, out, outOffset);
-        }
-        toZigZag(scratch, out, outOffset);
-        return zigZagMask(natural);
-    }
-
-    @Override
     public long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
         long natural = divideMasked(coefficients, inOffset, reciprocal, half, out, outOffset);
         if (natural == -1L) {
@@ -262,7 +252,6 @@ final class VectorQuantizer implements BlockQuantizer {
         @Override
         public void run() {
             kernel.quantize(coefficients, 0, out, 0);
-            kernel.quantizeMasked(coefficients, 0, out, 0);
             kernel.quantizeNatural(coefficients, 0, natural, 0, out);
         }
     }

@@ -82,7 +82,7 @@ class HuffmanEncoderBlockTest {
                 case 0 -> HuffmanEncoderOracle.encodeBlock(out, blocks, offset, previous, dc, ac);
                 case 1 -> HuffmanEncoder.encodeBlock(out, blocks, offset, previous, dc, ac);
                 default -> {
-                    // At an offset, with a guard after: the block must take at most 65 ints.
+                    // At an offset, with a guard after: the block must take at most 64 ints.
                     java.util.Arrays.fill(symbols, 0x5A5A5A5A);
                     int[] natural = new int[64];
                     for (int k = 0; k < 64; k++) {
@@ -90,7 +90,7 @@ class HuffmanEncoderBlockTest {
                     }
                     int end = HuffmanEncoder.countAndWriteSymbols(natural, 0,
                         HuffmanEncoder.nonzeroMask(blocks, offset), previous, new long[256], new long[256], symbols, 3);
-                    assertTrue(end <= 3 + 65, "a block of " + (end - 3) + " ints");
+                    assertTrue(end <= 3 + 64, "a block of " + (end - 3) + " ints");
                     assertEquals(0x5A5A5A5A, symbols[end], "written past the block's end");
                     assertEquals(end, HuffmanEncoder.encodeSymbols(out, symbols, 3, previous, dc, ac));
                 }
