@@ -251,6 +251,15 @@ public final class JpegEncoder {
         }
 
         @Override
+        public void readRowGrouped(int y, int[] red, int[] green, int[] blue) {
+            if (listener.abortRequested()) {
+                throw new Aborted();
+            }
+            source.readRowGrouped(y, red, green, blue);
+            rowRead();
+        }
+
+        @Override
         public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
                                  int outOffset) {
             if (listener.abortRequested()) {

@@ -1,5 +1,6 @@
 package dev.tessera.jpeg.color;
 
+import dev.tessera.jpeg.simd.BlockGroups;
 import dev.tessera.jpeg.simd.VectorSupport;
 
 /**
@@ -158,6 +159,33 @@ public final class ColorConverter {
     public static void grayToY(byte[] gray, int grayOffset, int count, int[] y, int outOffset) {
         for (int i = 0; i < count; i++) {
             y[outOffset + i] = gray[grayOffset + i] & 0xFF;
+        }
+    }
+
+    /**
+     * As {@link #grayToY} with sample i at {@code outOffset + BlockGroups.samplePosition(i)}, the group layout
+     * ({@code simd.BlockGroups}).
+     */
+    public static void grayToYGrouped(byte[] gray, int grayOffset, int count, int[] y, int outOffset) {
+        int whole = count & -BlockGroups.ROW_SAMPLES;
+        // Whole groups block by block: the 8 samples of one block row read in a run, written 8 apart; offsets are
+        // constants, so C2 merges the bounds checks.
+        for (int group = 0; group < whole; group += BlockGroups.ROW_SAMPLES) {
+            for (int j = 0; j < 8; j++) {
+                int in = grayOffset + group + 8 * j;
+                int at = outOffset + group + j;
+                y[at] = gray[in] & 0xFF;
+                y[at + 8] = gray[in + 1] & 0xFF;
+                y[at + 16] = gray[in + 2] & 0xFF;
+                y[at + 24] = gray[in + 3] & 0xFF;
+                y[at + 32] = gray[in + 4] & 0xFF;
+                y[at + 40] = gray[in + 5] & 0xFF;
+                y[at + 48] = gray[in + 6] & 0xFF;
+                y[at + 56] = gray[in + 7] & 0xFF;
+            }
+        }
+        for (int i = whole; i < count; i++) {
+            y[outOffset + BlockGroups.samplePosition(i)] = gray[grayOffset + i] & 0xFF;
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.tessera.jpeg.dct;
 
 /**
- * One implementation of the 8x8 forward DCT of {@link ForwardDct}, chosen once per encoder
- * ({@link ForwardDct#kernel()}): all give the same coefficients for every block.
+ * The 8x8 forward DCT of {@link ForwardDct} one block a call, read from a plane in plain order
+ * ({@link ForwardDct#kernel()}); {@link FdctGroupKernel} is the same transform eight blocks at a time.
  */
 public interface FdctKernel {
     /**

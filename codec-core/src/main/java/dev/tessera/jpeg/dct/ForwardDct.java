@@ -33,25 +33,26 @@ public final class ForwardDct {
     private ForwardDct() {
     }
 
-    /**
-     * A kernel for one encoder (one thread): {@link VectorForwardDct} when {@link VectorSupport#enabled()} and its
-     * background warm-up is done ({@code simd.VectorWarmup}), else the scalar code; the same coefficients.
-     */
+    /** The block-at-a-time kernel for one encoder (one thread): the scalar code with its own scratch array. */
     public static FdctKernel kernel() {
-        return kernel(vectorReady());
-    }
-
-    /** Whether {@link #kernel()} gives the Vector API kernel now. */
-    public static boolean vectorReady() {
-        return VectorSupport.enabled() && VectorForwardDct.WARMUP.ready();
+        return new ScalarKernel();
     }
 
     /**
-     * As {@link #kernel()}, told whether to use the Vector API kernel (only when {@link VectorSupport#enabled()};
-     * tests compare the two).
+     * Whether {@link #groupKernel(boolean)} gives the Vector API kernel ({@link VectorGroupFdct}) now: when
+     * {@link VectorSupport#enabled()} and its background warm-up is done.
      */
-    public static FdctKernel kernel(boolean vector) {
-        return vector ? new VectorForwardDct() : new ScalarKernel();
+    public static boolean vectorReady() {
+        return VectorSupport.enabled() && VectorGroupFdct.WARMUP.ready();
+    }
+
+    /**
+     * A group kernel for one encoder (one thread): {@link VectorGroupFdct} when {@code vector} (only when
+     * {@link VectorSupport#enabled()}) and its background warm-up is done, else the scalar code block by block;
+     * the same coefficients.
+     */
+    public static FdctGroupKernel groupKernel(boolean vector) {
+        return vector && VectorGroupFdct.WARMUP.ready() ? new VectorGroupFdct() : new ScalarGroupKernel();
     }
 
     /**
@@ -161,6 +162,28 @@ public final class ForwardDct {
         @Override
         public void transform(int[] samples, int offset, int stride, int[] out) {
             ForwardDct.transform(samples, offset, stride, out, scratch);
+        }
+    }
+
+    /** The scalar group kernel: each block gathered out of the group layout and transformed alone. */
+    private static final class ScalarGroupKernel implements FdctGroupKernel {
+        private final int[] block = new int[64];
+        private final int[] coefficients = new int[64];
+        private final int[] scratch = new int[64];
+
+        @Override
+        public void transform(int[] samples, int offset, int stride, int[] out) {
+            for (int j = 0; j < 8; j++) {
+                for (int r = 0; r < 8; r++) {
+                    for (int c = 0; c < 8; c++) {
+                        block[8 * r + c] = samples[offset + r * stride + 8 * c + j];
+                    }
+                }
+                ForwardDct.transform(block, 0, 8, coefficients, scratch);
+                for (int n = 0; n < 64; n++) {
+                    out[8 * n + j] = coefficients[n];
+                }
+            }
         }
     }
 

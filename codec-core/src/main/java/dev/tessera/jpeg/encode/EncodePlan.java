@@ -20,6 +20,8 @@ import dev.tessera.jpeg.quant.Quantizer;
 import dev.tessera.jpeg.quant.TrellisQuantizer;
 import dev.tessera.jpeg.raster.PixelSource;
 import dev.tessera.jpeg.raster.SampleLayout;
+import dev.tessera.jpeg.sample.Downsampler;
+import dev.tessera.jpeg.simd.BlockGroups;
 import dev.tessera.jpeg.spec.Marker;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -126,7 +128,10 @@ final class EncodePlan {
      * scratch arrays), so each thread needs its own. Plain rounding or trellis is chosen here, once per image.
      */
     McuRowEncoder rowEncoder(PixelSource source) {
-        return rowEncoder(source, ForwardDct.vectorReady() && Quantizer.vectorReady() && ColorConverter.vectorReady());
+        // Asking starts each kernel's warm-up; all are asked (not &&) so that they warm up together. The 2x2
+        // downsampler is not waited for: until it is ready the scalar one gives the same samples.
+        Downsampler.vectorReady();
+        return rowEncoder(source, ForwardDct.vectorReady() & Quantizer.vectorReady() & ColorConverter.vectorReady());
     }
 
     /**
@@ -158,11 +163,14 @@ final class EncodePlan {
         return r;
     }
 
-    /** As {@link #newRow()}, for {@code McuRowEncoder.encodeRowNatural} (coefficients as ints). */
+    /**
+     * As {@link #newRow()}, for {@code McuRowEncoder.encodeRowNatural} (coefficients as ints in the group layout,
+     * each block row a whole number of groups).
+     */
     int[][] newNaturalRow() {
         int[][] r = new int[componentCount][];
         for (int c = 0; c < componentCount; c++) {
-            r[c] = new int[layout.blocksPerLine(c) * layout.vertical(c) * 64];
+            r[c] = new int[BlockGroups.groups(layout.blocksPerLine(c)) * layout.vertical(c) * BlockGroups.COEFFICIENTS];
         }
         return r;
     }

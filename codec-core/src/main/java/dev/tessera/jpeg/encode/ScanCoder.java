@@ -3,6 +3,7 @@ package dev.tessera.jpeg.encode;
 import dev.tessera.jpeg.entropy.HuffmanEncoder;
 import dev.tessera.jpeg.entropy.HuffmanTable;
 import dev.tessera.jpeg.io.BitWriter;
+import dev.tessera.jpeg.simd.BlockGroups;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -107,7 +108,7 @@ final class ScanCoder {
 
     /**
      * As {@link #count}, and appends each block to {@code packed} in scan order; {@code masks[c]} holds the nonzero
-     * AC mask of each block of {@code coefs[c]}, whose coefficients are in natural order
+     * AC mask of each block of {@code coefs[c]}, whose coefficients are in natural order in the group layout
      * ({@link McuRowEncoder#encodeRowNatural}).
      */
     void countAndPack(int[][] coefs, long[][] masks, int[] slots, long[][] dcCounts, long[][] acCounts,
@@ -123,13 +124,14 @@ final class ScanCoder {
                 int table = slots[c];
                 int h = layout.horizontal(c);
                 int perLine = layout.blocksPerLine(c);
+                int groupsPerLine = BlockGroups.groups(perLine);
                 int[] blocks = coefs[c];
                 long[] blockMasks = masks[c];
                 for (int v = 0; v < layout.vertical(c); v++) {
                     for (int u = 0; u < h; u++) {
-                        int index = v * perLine + mx * h + u;
-                        int offset = index * 64;
-                        long mask = blockMasks[index];
+                        int bx = mx * h + u;
+                        int offset = BlockGroups.blockBase(v, groupsPerLine, bx);
+                        long mask = blockMasks[v * perLine + bx];
                         packed.countAndAdd(blocks, offset, mask, previousDc[c], dcCounts[table], acCounts[table]);
                         previousDc[c] = blocks[offset];
                     }

@@ -15,6 +15,14 @@ public final class HuffmanEncoder {
     private static final int EOB = 0x00;
     /** The natural index of each zig-zag index (T.81 Figure A.6). */
     private static final int[] NATURAL_OF_ZIGZAG = ZigZag.zigZagToNatural();
+    /** Where zig-zag coefficient k lies from a block's base in the group layout: 8 times its natural index. */
+    private static final int[] GROUPED_OF_ZIGZAG = new int[64];
+
+    static {
+        for (int k = 0; k < 64; k++) {
+            GROUPED_OF_ZIGZAG[k] = 8 * NATURAL_OF_ZIGZAG[k];
+        }
+    }
 
     private HuffmanEncoder() {
     }
@@ -149,21 +157,23 @@ public final class HuffmanEncoder {
     }
 
     /**
-     * {@link #countBlock} for a block given in natural order ({@code block[offset + n]} for coefficient n) with
+     * {@link #countBlock} for a block given in natural order in the group layout of {@code simd.BlockGroups}
+     * ({@code block[offset + 8 * n]} for coefficient n, as {@code McuRowEncoder.encodeRowNatural} writes it) with
      * its {@link #nonzeroMask} in zig-zag order, that also writes the block as its symbols to
      * {@code out} from {@code at}, for {@link #encodeSymbols} (one walk over the mask for both). The first int is
      * a header, the block's DC value and its AC symbol count ({@link #symbolsDc}, {@link #symbolCount}); then per
      * AC symbol, ZRL and EOB included (T.81 F.1.2.2), {@code RRRRSSSS << 16 | extra bits}, the extra bits as
      * F.1.2.2.1 writes them (negative values as v - 1 in SSSS bits). A block takes at most 64 ints: with n
      * nonzero ACs and an EOB, at least one zero trails and at most 62 - n lie before the last nonzero, so at most
-     * n + (62 - n) / 16 + 1 &lt;= 63 symbols; without an EOB at most n + (63 - n) / 16 &lt;= 63. The DC difference is left to the coding pass, whose prediction may differ (a stripe counted
-     * from prediction 0, {@code ParallelEncoder}).
+     * n + (62 - n) / 16 + 1 &lt;= 63 symbols; without an EOB at most n + (63 - n) / 16 &lt;= 63. The DC difference
+     * is left to the coding pass, whose prediction may differ (a stripe counted from prediction 0,
+     * {@code ParallelEncoder}).
      *
      * @return the index after the block's last int
      */
     public static int countAndWriteSymbols(int[] block, int offset, long mask, int previousDc, long[] dcCounts,
                                            long[] acCounts, int[] out, int at) {
-        int[] natural = NATURAL_OF_ZIGZAG;
+        int[] natural = GROUPED_OF_ZIGZAG;
         int dcValue = block[offset];
         int diff = dcValue - previousDc;
         int magnitude = diff < 0 ? -diff : diff;

@@ -25,11 +25,11 @@ public interface BlockQuantizer {
     }
 
     /**
-     * Quantizes one block into natural order, as ints ({@code out[outOffset + n]} for coefficient n), returning
-     * its nonzero AC coefficients as a mask in zig-zag order: bit k set where zig-zag value k (1..63) is not zero,
-     * bit 0 clear ({@link #nonzeroAc} of the zig-zag block). What the first pass of optimized Huffman coding
-     * reads, without the reorder to zig-zag. {@code zigZag} is 64 shorts of scratch for implementations that
-     * quantize in zig-zag order.
+     * Quantizes one block into natural order, as ints, in the group layout ({@code simd.BlockGroups}: coefficient
+     * n at {@code out[outOffset + 8 * n]}), returning its nonzero AC coefficients as a mask in zig-zag order: bit k
+     * set where zig-zag value k (1..63) is not zero, bit 0 clear ({@link #nonzeroAc} of the zig-zag block). What
+     * the first pass of optimized Huffman coding reads, without the reorder to zig-zag. {@code zigZag} is 64
+     * shorts of scratch for implementations that quantize in zig-zag order.
      */
     default long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
         quantize(coefficients, inOffset, zigZag, 0);
@@ -37,10 +37,30 @@ public interface BlockQuantizer {
         return nonzeroAc(zigZag, 0);
     }
 
-    /** {@code out[outOffset + n] = zigZag[at + k]} for the coefficient n at zig-zag index k (T.81 Figure A.6). */
+    /**
+     * {@link #quantizeNatural} for the first {@code count} blocks of a group given in the group layout
+     * (coefficient n of block j at {@code coefficients[8 * n + j]}, as {@code dct.FdctGroupKernel} writes them):
+     * block j to {@code out[outOffset + 8 * n + j]}, its mask to {@code masks[j]}. What the other lanes of
+     * {@code out} and {@code masks} receive is unspecified (a vector kernel does all eight at the cost of one).
+     * {@code block} is 64 ints of scratch.
+     */
+    default void quantizeGroup(int[] coefficients, int count, int[] out, int outOffset, long[] masks, int[] block,
+                               short[] zigZag) {
+        for (int j = 0; j < count; j++) {
+            for (int n = 0; n < 64; n++) {
+                block[n] = coefficients[8 * n + j];
+            }
+            masks[j] = quantizeNatural(block, 0, out, outOffset + j, zigZag);
+        }
+    }
+
+    /**
+     * {@code out[outOffset + 8 * n] = zigZag[at + k]} for the coefficient n at zig-zag index k (T.81 Figure A.6),
+     * the group layout of {@link #quantizeNatural}.
+     */
     static void toNatural(short[] zigZag, int at, int[] out, int outOffset) {
         for (int k = 0; k < 64; k++) {
-            out[outOffset + ZigZag.toNatural(k)] = zigZag[at + k];
+            out[outOffset + 8 * ZigZag.toNatural(k)] = zigZag[at + k];
         }
     }
 

@@ -89,7 +89,7 @@ public final class Quantizer implements BlockQuantizer {
             int magnitude = (x ^ sign) - sign;
             int q = (int) (((magnitude + halfDivisor[k]) * reciprocal[k]) >>> RECIPROCAL_BITS);
             int v = (short) ((q ^ sign) - sign);
-            out[outOffset + n] = v;
+            out[outOffset + 8 * n] = v;
             // (v | -v) has its sign bit set exactly when v != 0.
             mask |= (long) ((v | -v) >>> 31) << k;
         }

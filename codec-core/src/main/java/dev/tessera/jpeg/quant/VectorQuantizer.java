@@ -62,6 +62,9 @@ final class VectorQuantizer implements BlockQuantizer {
     private final int[] half = new int[64];
     /** Quantized values in natural order. */
     private final int[] scratch = new int[64];
+    /** A group's nonzero bits, per block: zig-zag indices 0..31 and 32..63 ({@link #divideGroup}). */
+    private final int[] lowBits = new int[8];
+    private final int[] highBits = new int[8];
 
     VectorQuantizer(QuantTable table) {
         scalar = new Quantizer(table);
@@ -86,11 +89,69 @@ final class VectorQuantizer implements BlockQuantizer {
 
     @Override
     public long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
-        long natural = divideMasked(coefficients, inOffset, reciprocal, half, out, outOffset);
+        long natural = divideMasked(coefficients, inOffset, reciprocal, half, scratch, 0);
         if (natural == -1L) {
             return scalar.quantizeNatural(coefficients, inOffset, out, outOffset, zigZag);
         }
+        for (int n = 0; n < 64; n++) {
+            out[outOffset + 8 * n] = scratch[n];
+        }
         return zigZagMask(natural);
+    }
+
+    @Override
+    public void quantizeGroup(int[] coefficients, int count, int[] out, int outOffset, long[] masks, int[] block,
+                              short[] zigZag) {
+        if (!divideGroup(coefficients, reciprocal, half, out, outOffset, lowBits, highBits)) {
+            BlockQuantizer.super.quantizeGroup(coefficients, count, out, outOffset, masks, block, zigZag);
+            return;
+        }
+        for (int j = 0; j < 8; j++) {
+            masks[j] = ((long) highBits[j] << 32 | lowBits[j] & 0xFFFFFFFFL) & ~1L;
+        }
+    }
+
+    /**
+     * {@link #divide} for the eight blocks of a group, one per lane ({@link BlockQuantizer#quantizeGroup}): the
+     * quotients to {@code q[qOffset + 8 * n + j]}, and the nonzero bits of block j in zig-zag order to lane j of
+     * {@code low} (zig-zag indices 0..31) and {@code high} (32..63), DC bit included. The coefficients are taken
+     * in zig-zag order, k and k + 32 together, so that each one's bit is shifted by the same k in either half.
+     * False (q unusable) if some |x| + half is {@link #LIMIT} or more.
+     */
+    private static boolean divideGroup(int[] coefficients, int[] reciprocal, int[] half, int[] q, int qOffset,
+                                       int[] lowOut, int[] highOut) {
+        IntVector all = IntVector.zero(INT);
+        IntVector low = IntVector.zero(INT);
+        IntVector high = IntVector.zero(INT);
+        for (int k = 0; k < 32; k++) {
+            int n = NATURAL_OF_ZIGZAG[k];
+            IntVector x = IntVector.fromArray(INT, coefficients, 8 * n);
+            IntVector magnitude = x.abs().add(half[n]);
+            all = all.or(magnitude);
+            IntVector quotient = magnitude.lanewise(VectorOperators.ASHR, 3).mul(reciprocal[n])
+                .lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
+            IntVector sign = x.lanewise(VectorOperators.ASHR, 31); // -1 for negative x, else 0
+            quotient.lanewise(VectorOperators.XOR, sign).sub(sign).intoArray(q, qOffset + 8 * n);
+            // The quotient is at least 0: its negation has the sign bit exactly when it is not 0.
+            low = low.or(quotient.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, k));
+
+            int m = NATURAL_OF_ZIGZAG[k + 32];
+            IntVector x2 = IntVector.fromArray(INT, coefficients, 8 * m);
+            IntVector magnitude2 = x2.abs().add(half[m]);
+            all = all.or(magnitude2);
+            IntVector quotient2 = magnitude2.lanewise(VectorOperators.ASHR, 3).mul(reciprocal[m])
+                .lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
+            IntVector sign2 = x2.lanewise(VectorOperators.ASHR, 31);
+            quotient2.lanewise(VectorOperators.XOR, sign2).sub(sign2).intoArray(q, qOffset + 8 * m);
+            high = high.or(quotient2.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, k));
+        }
+        // abs(MIN_VALUE) is negative: the OR then has the sign bit, which also fails the test.
+        if ((all.reduceLanes(VectorOperators.OR) & -LIMIT) != 0) {
+            return false;
+        }
+        low.intoArray(lowOut, 0);
+        high.intoArray(highOut, 0);
+        return true;
     }
 
     /** A mask of natural-order bits (bit n for coefficient n) as the same bits at zig-zag indices. */
@@ -238,13 +299,19 @@ final class VectorQuantizer implements BlockQuantizer {
         private final VectorQuantizer kernel;
         private final int[] coefficients = new int[64];
         private final short[] out = new short[64];
-        private final int[] natural = new int[64];
+        private final int[] natural = new int[512];
+        private final int[] group = new int[512];
+        private final long[] masks = new long[8];
+        private final int[] block = new int[64];
 
         Exercise() {
             int[] q = new int[64];
             for (int i = 0; i < 64; i++) {
                 q[i] = 1 + (i * 7) % 99;
                 coefficients[i] = (i * 613) % 4001 - 2000;
+            }
+            for (int i = 0; i < group.length; i++) {
+                group[i] = (i * 613) % 4001 - 2000;
             }
             kernel = new VectorQuantizer(QuantTable.ofNatural(q));
         }
@@ -253,6 +320,7 @@ final class VectorQuantizer implements BlockQuantizer {
         public void run() {
             kernel.quantize(coefficients, 0, out, 0);
             kernel.quantizeNatural(coefficients, 0, natural, 0, out);
+            kernel.quantizeGroup(group, 8, natural, 0, masks, block, out);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.jpeg.raster;
 
 import dev.tessera.jpeg.color.ColorConverter;
+import dev.tessera.jpeg.simd.BlockGroups;
 
 /**
  * Rows of 8-bit pixels for the encoder: interleaved RGB (3 bytes a pixel) for colour images, one byte a
@@ -31,6 +32,20 @@ public interface PixelSource {
         byte[] row = new byte[3 * width()];
         readRow(y, row);
         PixelSources.split(row, 0, width(), red, green, blue);
+    }
+
+    /**
+     * As {@link #readRow(int, int[], int[], int[])} with pixel x at index {@code BlockGroups.samplePosition(x)}
+     * of each array (the group layout of {@code simd.BlockGroups}), arrays of {@code roundUpToGroups(width())}
+     * ints; what lies at the positions of no pixel is unspecified. This default reads in plain order and
+     * regroups; sources that read their raster directly override it to write each sample in place.
+     */
+    default void readRowGrouped(int y, int[] red, int[] green, int[] blue) {
+        readRow(y, red, green, blue);
+        int count = BlockGroups.roundUpToGroups(width());
+        BlockGroups.regroupInPlace(red, 0, count);
+        BlockGroups.regroupInPlace(green, 0, count);
+        BlockGroups.regroupInPlace(blue, 0, count);
     }
 
     /**

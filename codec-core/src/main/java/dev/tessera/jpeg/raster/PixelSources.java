@@ -2,6 +2,7 @@ package dev.tessera.jpeg.raster;
 
 import dev.tessera.jpeg.color.ColorConverter;
 import dev.tessera.jpeg.model.PixelFormat;
+import dev.tessera.jpeg.simd.BlockGroups;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -351,6 +352,36 @@ public final class PixelSources {
         }
 
         @Override
+        public void readRowGrouped(int y, int[] red, int[] green, int[] blue) {
+            if (hasAlpha) {
+                PixelSource.super.readRowGrouped(y, red, green, blue);
+                return;
+            }
+            int p = offset + y * scanlineStride;
+            int whole = width & -BlockGroups.ROW_SAMPLES;
+            // Whole groups block by block: the 8 pixels of one block row read in a run, to the columns' runs.
+            for (int group = 0; group < whole; group += BlockGroups.ROW_SAMPLES) {
+                for (int j = 0; j < 8; j++) {
+                    int in = p + group + 8 * j;
+                    int at = group + j;
+                    for (int c = 0; c < 8; c++) {
+                        int v = data[in + c];
+                        red[at + 8 * c] = (v >>> redShift) & 0xFF;
+                        green[at + 8 * c] = (v >>> greenShift) & 0xFF;
+                        blue[at + 8 * c] = (v >>> blueShift) & 0xFF;
+                    }
+                }
+            }
+            for (int x = whole; x < width; x++) {
+                int v = data[p + x];
+                int at = BlockGroups.samplePosition(x);
+                red[at] = (v >>> redShift) & 0xFF;
+                green[at] = (v >>> greenShift) & 0xFF;
+                blue[at] = (v >>> blueShift) & 0xFF;
+            }
+        }
+
+        @Override
         public void readRowYCbCr(int y, int[] red, int[] green, int[] blue, int[] luma, int[] cb, int[] cr,
                                  int outOffset) {
             if (hasAlpha) {
@@ -407,6 +438,57 @@ public final class PixelSources {
                 red[x] = data[p + redOffset] & 0xFF;
                 green[x] = data[p + greenOffset] & 0xFF;
                 blue[x] = data[p + blueOffset] & 0xFF;
+            }
+        }
+
+        @Override
+        public void readRowGrouped(int y, int[] red, int[] green, int[] blue) {
+            if (hasAlpha) {
+                PixelSource.super.readRowGrouped(y, red, green, blue);
+                return;
+            }
+            int rowStart = y * scanlineStride;
+            int whole = pixelStride == 3 ? width & -BlockGroups.ROW_SAMPLES : 0;
+            // Whole groups, 3 bytes a pixel (TYPE_3BYTE_BGR), block by block: the 8 pixels of one block row are
+            // read in a run and go to the 8 columns' runs, 8 apart; offsets are constants, so C2 merges checks.
+            int r = redOffset;
+            int g = greenOffset;
+            int b = blueOffset;
+            for (int group = 0; group < whole; group += BlockGroups.ROW_SAMPLES) {
+                for (int j = 0; j < 8; j++) {
+                    int p = rowStart + (group + 8 * j) * 3;
+                    int at = group + j;
+                    red[at] = data[p + r] & 0xFF;
+                    green[at] = data[p + g] & 0xFF;
+                    blue[at] = data[p + b] & 0xFF;
+                    red[at + 8] = data[p + 3 + r] & 0xFF;
+                    green[at + 8] = data[p + 3 + g] & 0xFF;
+                    blue[at + 8] = data[p + 3 + b] & 0xFF;
+                    red[at + 16] = data[p + 6 + r] & 0xFF;
+                    green[at + 16] = data[p + 6 + g] & 0xFF;
+                    blue[at + 16] = data[p + 6 + b] & 0xFF;
+                    red[at + 24] = data[p + 9 + r] & 0xFF;
+                    green[at + 24] = data[p + 9 + g] & 0xFF;
+                    blue[at + 24] = data[p + 9 + b] & 0xFF;
+                    red[at + 32] = data[p + 12 + r] & 0xFF;
+                    green[at + 32] = data[p + 12 + g] & 0xFF;
+                    blue[at + 32] = data[p + 12 + b] & 0xFF;
+                    red[at + 40] = data[p + 15 + r] & 0xFF;
+                    green[at + 40] = data[p + 15 + g] & 0xFF;
+                    blue[at + 40] = data[p + 15 + b] & 0xFF;
+                    red[at + 48] = data[p + 18 + r] & 0xFF;
+                    green[at + 48] = data[p + 18 + g] & 0xFF;
+                    blue[at + 48] = data[p + 18 + b] & 0xFF;
+                    red[at + 56] = data[p + 21 + r] & 0xFF;
+                    green[at + 56] = data[p + 21 + g] & 0xFF;
+                    blue[at + 56] = data[p + 21 + b] & 0xFF;
+                }
+            }
+            for (int x = whole, p = rowStart + whole * pixelStride; x < width; x++, p += pixelStride) {
+                int at = BlockGroups.samplePosition(x);
+                red[at] = data[p + redOffset] & 0xFF;
+                green[at] = data[p + greenOffset] & 0xFF;
+                blue[at] = data[p + blueOffset] & 0xFF;
             }
         }
 

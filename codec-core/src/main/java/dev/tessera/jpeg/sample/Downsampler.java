@@ -1,5 +1,8 @@
 package dev.tessera.jpeg.sample;
 
+import dev.tessera.jpeg.simd.BlockGroups;
+import dev.tessera.jpeg.simd.VectorSupport;
+
 /**
  * Reduces a full-resolution component strip to its sampled size by averaging each box of
  * {@code horizontalFactor x verticalFactor} samples (T.81 A.1.1 leaves the filter to the encoder).
@@ -17,8 +20,43 @@ public abstract sealed class Downsampler {
      */
     public abstract void downsample(int[] in, int inWidth, int[] out, int outHeight);
 
+    /**
+     * As {@link #downsample} with input and output rows in the group layout ({@code simd.BlockGroups}): the same
+     * sample values, each at its grouped position. {@code inWidth / hf} must be a whole number of group rows.
+     */
+    public abstract void downsampleGrouped(int[] in, int inWidth, int[] out, int outHeight);
+
+    /**
+     * For output position s of a group row (grouped: output x = 64g + 8 * (s &amp; 7) + (s &gt;&gt; 3)), where input
+     * sample 2x lies, relative to the start of the two input group rows 128g..128g + 127.
+     */
+    static final int[] PAIR_POSITION = new int[64];
+
+    static {
+        for (int s = 0; s < 64; s++) {
+            int x = BlockGroups.samplePosition(s);
+            PAIR_POSITION[s] = BlockGroups.samplePosition(2 * x);
+        }
+    }
+
     /** The downsampler for the given ratio of the largest sampling factor to the component's (1, 2 or 4). */
     public static Downsampler of(int horizontalFactor, int verticalFactor) {
+        return of(horizontalFactor, verticalFactor, false);
+    }
+
+    /** Whether {@link #of(int, int, boolean)} gives the Vector API kernel now, when asked for it. */
+    public static boolean vectorReady() {
+        return VectorSupport.enabled() && VectorHalf.WARMUP.ready();
+    }
+
+    /**
+     * As {@link #of(int, int)}, with {@code vector} the Vector API kernel for the 2x2 case in the group layout
+     * ({@link VectorHalf}) when {@code simd.VectorSupport} enables it and its warm-up is done; the same samples.
+     */
+    public static Downsampler of(int horizontalFactor, int verticalFactor, boolean vector) {
+        if (vector && horizontalFactor == 2 && verticalFactor == 2 && vectorReady()) {
+            return new VectorHalf();
+        }
         if (horizontalFactor == 1 && verticalFactor == 1) {
             return new Identity();
         }
@@ -35,6 +73,11 @@ public abstract sealed class Downsampler {
         @Override
         public void downsample(int[] in, int inWidth, int[] out, int outHeight) {
             System.arraycopy(in, 0, out, 0, inWidth * outHeight);
+        }
+
+        @Override
+        public void downsampleGrouped(int[] in, int inWidth, int[] out, int outHeight) {
+            downsample(in, inWidth, out, outHeight); // the same positions in and out
         }
     }
 
@@ -54,13 +97,29 @@ public abstract sealed class Downsampler {
                 }
             }
         }
+
+        @Override
+        public void downsampleGrouped(int[] in, int inWidth, int[] out, int outHeight) {
+            int outWidth = inWidth >> 1;
+            for (int row = 0; row < outHeight; row++) {
+                int i = row * inWidth;
+                int o = row * outWidth;
+                for (int group = 0; group < outWidth; group += 64, i += 128, o += 64) {
+                    for (int s = 0; s < 64; s++) {
+                        // Output x's pair 2x, 2x + 1 lies at p and p + 8 (columns 2c, 2c + 1 of one block).
+                        int p = i + PAIR_POSITION[s];
+                        out[o + s] = (in[p] + in[p + 8] + (s >> 3 & 1)) >> 1;
+                    }
+                }
+            }
+        }
     }
 
     /**
      * 2x2 averaging, the 4:2:0 case. The rounding bias alternates 1, 2 along the row: no mean shift (as
      * libjpeg's h2v2 downsampler does).
      */
-    static final class Half extends Downsampler {
+    static non-sealed class Half extends Downsampler {
         @Override
         public void downsample(int[] in, int inWidth, int[] out, int outHeight) {
             int outWidth = inWidth >> 1;
@@ -72,6 +131,31 @@ public abstract sealed class Downsampler {
                     int i = 2 * x;
                     int bias = 1 + (x & 1);
                     out[o + x] = (in[top + i] + in[top + i + 1] + in[bottom + i] + in[bottom + i + 1] + bias) >> 2;
+                }
+            }
+        }
+
+        @Override
+        public void downsampleGrouped(int[] in, int inWidth, int[] out, int outHeight) {
+            int outWidth = inWidth >> 1;
+            for (int row = 0; row < outHeight; row++) {
+                for (int group = 0; group < outWidth; group += 64) {
+                    int top = 2 * row * inWidth + 2 * group;
+                    int bottom = top + inWidth;
+                    int o = row * outWidth + group;
+                    // Output x = 8J + C of the group lies at 8C + J; its pair 2x, 2x + 1 at q and q + 8, where
+                    // q = 64h + 16(C & 3) + (C >> 2) + 2i for J = 4h + i. x is odd when C is.
+                    for (int c = 0; c < 8; c++) {
+                        int bias = 1 + (c & 1);
+                        for (int h = 0; h < 2; h++) {
+                            int q = 64 * h + 16 * (c & 3) + (c >> 2);
+                            int at = o + 8 * c + 4 * h;
+                            for (int i = 0; i < 4; i++, q += 2) {
+                                out[at + i] = (in[top + q] + in[top + q + 8] + in[bottom + q] + in[bottom + q + 8]
+                                    + bias) >> 2;
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -103,6 +187,26 @@ public abstract sealed class Downsampler {
                         }
                     }
                     out[o + x] = (sum + half) / n;
+                }
+            }
+        }
+
+        @Override
+        public void downsampleGrouped(int[] in, int inWidth, int[] out, int outHeight) {
+            int outWidth = inWidth / hf;
+            int n = hf * vf;
+            int half = n / 2;
+            for (int row = 0; row < outHeight; row++) {
+                int o = row * outWidth;
+                for (int x = 0; x < outWidth; x++) {
+                    int sum = 0;
+                    for (int dy = 0; dy < vf; dy++) {
+                        int base = (row * vf + dy) * inWidth;
+                        for (int dx = 0; dx < hf; dx++) {
+                            sum += in[base + BlockGroups.samplePosition(x * hf + dx)];
+                        }
+                    }
+                    out[o + BlockGroups.samplePosition(x)] = (sum + half) / n;
                 }
             }
         }

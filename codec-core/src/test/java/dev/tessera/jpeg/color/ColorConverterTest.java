@@ -56,4 +56,23 @@ class ColorConverterTest {
             assertTrue(y[v] == v && cb[v] == 128 && cr[v] == 128, "gray " + v);
         }
     }
+
+    /** {@link ColorConverter#grayToYGrouped} puts each sample of {@link ColorConverter#grayToY} at its grouped place. */
+    @Test
+    void grayToYGroupedRegroupsTheSamples() {
+        java.util.Random random = new java.util.Random(8);
+        for (int count : new int[] {1, 8, 63, 64, 65, 130, 192}) {
+            byte[] gray = new byte[5 + count];
+            random.nextBytes(gray);
+            int padded = dev.tessera.jpeg.simd.BlockGroups.roundUpToGroups(count);
+            int[] plain = new int[3 + padded];
+            int[] grouped = new int[3 + padded];
+            ColorConverter.grayToY(gray, 5, count, plain, 3);
+            ColorConverter.grayToYGrouped(gray, 5, count, grouped, 3);
+            for (int i = 0; i < count; i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(plain[3 + i],
+                    grouped[3 + dev.tessera.jpeg.simd.BlockGroups.samplePosition(i)], count + ": sample " + i);
+            }
+        }
+    }
 }

@@ -104,7 +104,7 @@ class ForwardDctTest {
         int[] plane = new int[8 * stride];
         int[] strided = new int[64];
         int[] reused = new int[64];
-        FdctKernel kernel = ForwardDct.kernel(false);
+        FdctKernel kernel = ForwardDct.kernel();
         for (int trial = 0; trial < 200_000; trial++) {
             int kind = trial % 6;
             int offset = random.nextInt(stride - 7);

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
  * they end on; and the bytes it reports hold what it keeps, at most 4 a coefficient.
  */
 class PackedBlocksTest {
-    /** The zig-zag block in natural order, as {@code McuRowEncoder.encodeRowNatural} writes blocks. */
+    /**
+     * The zig-zag block in natural order in lane 0 of a group, as {@code McuRowEncoder.encodeRowNatural} writes
+     * blocks (the group layout of {@code simd.BlockGroups}).
+     */
     private static int[] natural(short[] zigZag) {
-        int[] natural = new int[64];
+        int[] natural = new int[512];
         for (int k = 0; k < 64; k++) {
-            natural[ZigZag.toNatural(k)] = zigZag[k];
+            natural[8 * ZigZag.toNatural(k)] = zigZag[k];
         }
         return natural;
     }

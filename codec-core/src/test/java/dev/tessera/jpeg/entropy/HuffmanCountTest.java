@@ -43,11 +43,13 @@ class HuffmanCountTest {
             long[] acCounts = new long[256];
             int[] symbols = new int[3 + 65 + 4];
             java.util.Arrays.fill(symbols, -1);
-            int[] natural = new int[64 * 3];
+            // The group layout: coefficient n at 8 * n from the block's base, here lane offset / 64 of a group.
+            int[] natural = new int[512];
+            int base = offset / 64;
             for (int k = 0; k < 64; k++) {
-                natural[offset + ZigZag.toNatural(k)] = blocks[offset + k];
+                natural[base + 8 * ZigZag.toNatural(k)] = blocks[offset + k];
             }
-            int end = HuffmanEncoder.countAndWriteSymbols(natural, offset, mask, previousDc, dcCounts, acCounts,
+            int end = HuffmanEncoder.countAndWriteSymbols(natural, base, mask, previousDc, dcCounts, acCounts,
                 symbols, 3);
             assertArrayEquals(dcExpected, dcCounts, "DC counts, trial " + trial);
             assertArrayEquals(acExpected, acCounts, "AC counts, trial " + trial);

@@ -84,9 +84,9 @@ class HuffmanEncoderBlockTest {
                 default -> {
                     // At an offset, with a guard after: the block must take at most 64 ints.
                     java.util.Arrays.fill(symbols, 0x5A5A5A5A);
-                    int[] natural = new int[64];
+                    int[] natural = new int[512]; // the group layout, block in lane 0
                     for (int k = 0; k < 64; k++) {
-                        natural[ZigZag.toNatural(k)] = blocks[offset + k];
+                        natural[8 * ZigZag.toNatural(k)] = blocks[offset + k];
                     }
                     int end = HuffmanEncoder.countAndWriteSymbols(natural, 0,
                         HuffmanEncoder.nonzeroMask(blocks, offset), previous, new long[256], new long[256], symbols, 3);

@@ -13,12 +13,17 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link BlockQuantizer#quantizeNatural} writes the values {@code quantize} writes, in natural order, and returns
+ * {@link BlockQuantizer#quantizeNatural} writes the values {@code quantize} writes, in natural order in the group
+ * layout, and returns
  * the zig-zag output's nonzero AC mask ({@link HuffmanEncoder#nonzeroMask}), for the scalar quantizer, the trellis (the default method) and, with
  * the vector module, {@link VectorQuantizer} (natural-order bits regrouped to zig-zag order by table): every
- * single nonzero position, sparse and dense random blocks, values at and past the vector limit, at offsets.
+ * single nonzero position, sparse and dense random blocks, values at and past the vector limit, at offsets; and
+ * {@link BlockQuantizer#quantizeGroup} gives each lane of a group what {@code quantizeNatural} gives its block
+ * (the vector quantizer eight blocks at once, falling back block by block past its limit).
  */
 class QuantizeNaturalTest {
+    private static int checks;
+
     private static List<BlockQuantizer> quantizers(QuantTable table) {
         List<BlockQuantizer> list = new ArrayList<>();
         list.add(new Quantizer(table));
@@ -37,18 +42,49 @@ class QuantizeNaturalTest {
         quantizer.quantize(block, inOffset, expected, 7);
         // quantizeNatural: the values quantize writes, in natural order as ints, with the zig-zag block's mask,
         // nothing written outside.
-        int[] natural = new int[64 + 9];
+        // In the group layout: coefficient n at 8 * n from the block's base, here lane 3 of the group at 512.
+        int[] natural = new int[3 * 512];
         java.util.Arrays.fill(natural, 0x7777);
         short[] scratch = new short[64];
-        long naturalMask = quantizer.quantizeNatural(block, inOffset, natural, 9, scratch);
+        int base = 512 + 3;
+        long naturalMask = quantizer.quantizeNatural(block, inOffset, natural, base, scratch);
         assertEquals(HuffmanEncoder.nonzeroMask(expected, 7), naturalMask,
             what + ", natural mask, " + quantizer.getClass().getSimpleName());
         for (int k = 0; k < 64; k++) {
-            assertEquals(expected[7 + k], natural[9 + ZigZag.toNatural(k)],
+            assertEquals(expected[7 + k], natural[base + 8 * ZigZag.toNatural(k)],
                 what + ", natural order, zig-zag " + k + ", " + quantizer.getClass().getSimpleName());
         }
-        for (int i = 0; i < 9; i++) {
-            assertEquals(0x7777, natural[i], what + ", written before the block");
+        for (int i = 0; i < natural.length; i++) {
+            if (i < base || i > base + 8 * 63 || (i - base) % 8 != 0) {
+                assertEquals(0x7777, natural[i], what + ", written outside the block's lane, at " + i);
+            }
+        }
+
+        // quantizeGroup: the block in one lane of a group (the lane turning with each call; the others holding
+        // other blocks), the same values and mask in that lane, nothing written outside the group.
+        int lane = checks++ % 8;
+        {
+            int[] group = new int[512];
+            for (int j = 0; j < 8; j++) {
+                for (int n = 0; n < 64; n++) {
+                    group[8 * n + j] = j == lane ? block[inOffset + n] : block[inOffset + (n + 7 * j) % 64] / (j + 1);
+                }
+            }
+            int[] out = new int[3 * 512];
+            java.util.Arrays.fill(out, 0x7777);
+            long[] masks = new long[8];
+            quantizer.quantizeGroup(group, 8, out, 512, masks, new int[64], scratch);
+            assertEquals(naturalMask, masks[lane], what + ", group mask, lane " + lane + ", "
+                + quantizer.getClass().getSimpleName());
+            for (int n = 0; n < 64; n++) {
+                assertEquals(natural[base + 8 * n], out[512 + 8 * n + lane], what + ", group, lane " + lane
+                    + ", natural " + n + ", " + quantizer.getClass().getSimpleName());
+            }
+            for (int i = 0; i < out.length; i++) {
+                if (i < 512 || i >= 1024) {
+                    assertEquals(0x7777, out[i], what + ", group, written outside the group, at " + i);
+                }
+            }
         }
     }
 

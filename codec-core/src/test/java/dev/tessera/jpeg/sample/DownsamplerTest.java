@@ -1,8 +1,11 @@
 package dev.tessera.jpeg.sample;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.simd.BlockGroups;
+import dev.tessera.jpeg.simd.VectorSupportTest;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +79,74 @@ class DownsamplerTest {
                 assertEquals(want[i], out[i], ratio[0] + "x" + ratio[1] + " at " + i);
             }
         }
+    }
+
+    /**
+     * In the group layout ({@code simd.BlockGroups}) every downsampler gives the samples it gives in plain order,
+     * each at its grouped position: random planes of one to three group rows of output, every factor pair.
+     */
+    @Test
+    void groupedLayoutGivesThePlainSamplesRegrouped() {
+        Random random = new Random(64);
+        for (int[] ratio : new int[][] {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {4, 1}, {4, 2}, {2, 4}, {4, 4}, {1, 4}}) {
+            Downsampler d = Downsampler.of(ratio[0], ratio[1]);
+            for (int groups = 1; groups <= 3; groups++) {
+                int outWidth = 64 * groups;
+                int inWidth = outWidth * ratio[0];
+                int outHeight = 8;
+                int[] in = new int[inWidth * outHeight * ratio[1]];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = random.nextInt(256);
+                }
+                int[] plain = new int[outWidth * outHeight];
+                d.downsample(in, inWidth, plain, outHeight);
+                int[] grouped = regrouped(in, inWidth);
+                int[] out = new int[outWidth * outHeight];
+                d.downsampleGrouped(grouped, inWidth, out, outHeight);
+                assertArrayEquals(regrouped(plain, outWidth), out, ratio[0] + "x" + ratio[1] + ", " + groups);
+            }
+        }
+    }
+
+    /**
+     * The Vector API 2x2 kernel in the group layout gives the scalar kernel's samples: random planes, all-0 and
+     * all-255 planes and planes of extremes alternating, one to four group rows wide. Fails (not skips) in the
+     * build's run with {@code jdk.incubator.vector} if the kernel was not chosen.
+     */
+    @Test
+    void vectorHalfGivesTheScalarSamples() {
+        VectorSupportTest.requireVector();
+        Downsampler vector = Downsampler.of(2, 2, true);
+        assertEquals(VectorHalf.class, vector.getClass());
+        Downsampler scalar = Downsampler.of(2, 2);
+        Random random = new Random(420);
+        for (int kind = 0; kind < 4; kind++) {
+            for (int groups = 1; groups <= 4; groups++) {
+                int inWidth = 128 * groups;
+                int outHeight = 8;
+                int[] in = new int[inWidth * 2 * outHeight];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = switch (kind) {
+                        case 0 -> random.nextInt(256);
+                        case 1 -> 0;
+                        case 2 -> 255;
+                        default -> random.nextBoolean() ? 0 : 255;
+                    };
+                }
+                int[] expected = new int[inWidth / 2 * outHeight];
+                int[] actual = new int[expected.length];
+                scalar.downsampleGrouped(in, inWidth, expected, outHeight);
+                vector.downsampleGrouped(in, inWidth, actual, outHeight);
+                assertArrayEquals(expected, actual, "kind " + kind + ", " + groups + " groups");
+            }
+        }
+    }
+
+    private static int[] regrouped(int[] plane, int width) {
+        int[] out = plane.clone();
+        for (int at = 0; at < out.length; at += width) {
+            BlockGroups.regroupInPlace(out, at, width);
+        }
+        return out;
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class KernelExerciseTest {
     /** The classes that own a {@code static final VectorWarmup WARMUP}. */
-    private static final List<String> KERNELS = List.of("dev.tessera.jpeg.sample.VectorFancyH2V1",
-        "dev.tessera.jpeg.dct.VectorForwardDct", "dev.tessera.jpeg.dct.VectorInverseDct",
+    private static final List<String> KERNELS = List.of("dev.tessera.jpeg.sample.VectorFancyH2V1", "dev.tessera.jpeg.sample.VectorHalf",
+        "dev.tessera.jpeg.dct.VectorGroupFdct", "dev.tessera.jpeg.dct.VectorInverseDct",
         "dev.tessera.jpeg.dct.VectorGroupIdct", "dev.tessera.jpeg.quant.VectorQuantizer",
         "dev.tessera.jpeg.color.VectorRgbToYcc", "dev.tessera.jpeg.color.VectorFancyH2V2YccToBgr",
         "dev.tessera.jpeg.color.VectorYccToBgr", "dev.tessera.jpeg.color.VectorGray");
