@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Encodes one image with Tessera and with the JDK's own ImageIO JPEG writer under the same settings:
- * quality 90 (IJG scale; ImageIO 0.9), 4:2:0, baseline, and either the Annex K Huffman tables
+ * quality 90 (IJG scale; ImageIO 0.9), 4:2:0 (Tessera: {@code subsampling}), baseline, and either the Annex K Huffman tables
  * ({@code huffman=standard}) or tables optimised for the image ({@code huffman=optimized}). One operation is
  * one whole image written into a reused in-memory stream; MP/s = ops/s x megapixels of the image.
  */
@@ -56,6 +56,14 @@ public class EncodeBenchmark {
     @Param({"baseline", "default"})
     public String options = "baseline";
 
+    /** Tessera's chroma subsampling ({@code 420}, {@code 422}, {@code 444}, {@code 411}, {@code 440}); the JDK writer stays at 4:2:0. */
+    @Param({"420"})
+    public String subsampling = "420";
+
+    /** Tessera's encode threads: a count (1, the options' default) or {@code auto} ({@link EncoderOptions#AUTO_THREADS}). */
+    @Param({"1"})
+    public String threads = "1";
+
     BenchImage input;
     BufferedImage pixels;
     JpegEncoder tessera;
@@ -78,7 +86,8 @@ public class EncodeBenchmark {
             default -> throw new IllegalArgumentException("options must be baseline or default: " + options);
         };
         tessera = new JpegEncoder(base.withQuality(QUALITY)
-            .withSubsampling(Subsampling.S420).withOptimizeHuffman(optimize));
+            .withSubsampling(Subsampling.valueOf("S" + subsampling)).withOptimizeHuffman(optimize)
+            .withThreads(threads.equals("auto") ? EncoderOptions.AUTO_THREADS : Integer.parseInt(threads)));
         imageIoWriter = jdkJpegWriter();
         JPEGImageWriteParam param = (JPEGImageWriteParam) imageIoWriter.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

@@ -166,9 +166,18 @@ public abstract sealed class Downsampler {
         private final int hf;
         private final int vf;
 
+        /**
+         * For output position s of a group row (grouped), where its first input lies, relative to the start of
+         * the hf input group rows it comes from.
+         */
+        private final int[] firstPositions = new int[64];
+
         Box(int hf, int vf) {
             this.hf = hf;
             this.vf = vf;
+            for (int s = 0; s < 64; s++) {
+                firstPositions[s] = BlockGroups.samplePosition(hf * BlockGroups.samplePosition(s));
+            }
         }
 
         @Override
@@ -193,20 +202,35 @@ public abstract sealed class Downsampler {
 
         @Override
         public void downsampleGrouped(int[] in, int inWidth, int[] out, int outHeight) {
+            if (Integer.bitCount(hf) != 1 || Integer.bitCount(vf) != 1 || hf > 4 || vf > 4) {
+                // An output's inputs must be columns of one block, and the division a shift.
+                throw new IllegalArgumentException("the group layout takes factors 1, 2 or 4, not " + hf + "x" + vf);
+            }
             int outWidth = inWidth / hf;
-            int n = hf * vf;
-            int half = n / 2;
+            int half = hf * vf / 2;
+            int shift = Integer.numberOfTrailingZeros(hf * vf);
+            int[] first = firstPositions;
             for (int row = 0; row < outHeight; row++) {
-                int o = row * outWidth;
-                for (int x = 0; x < outWidth; x++) {
-                    int sum = 0;
-                    for (int dy = 0; dy < vf; dy++) {
-                        int base = (row * vf + dy) * inWidth;
-                        for (int dx = 0; dx < hf; dx++) {
-                            sum += in[base + BlockGroups.samplePosition(x * hf + dx)];
+                for (int group = 0; group < outWidth; group += 64) {
+                    int base = row * vf * inWidth + hf * group;
+                    int o = row * outWidth + group;
+                    if (hf == 4 && vf == 1) { // 4:1:1, written out
+                        for (int s = 0; s < 64; s++) {
+                            int p = base + first[s];
+                            out[o + s] = (in[p] + in[p + 8] + in[p + 16] + in[p + 24] + 2) >> 2;
                         }
+                        continue;
                     }
-                    out[o + BlockGroups.samplePosition(x)] = (sum + half) / n;
+                    for (int s = 0; s < 64; s++) {
+                        // The hf inputs of output s are consecutive columns of one block: 8 apart.
+                        int sum = 0;
+                        for (int dy = 0, p = base + first[s]; dy < vf; dy++, p += inWidth) {
+                            for (int dx = 0; dx < hf; dx++) {
+                                sum += in[p + 8 * dx];
+                            }
+                        }
+                        out[o + s] = (sum + half) >> shift; // n is a power of two: the division, sum >= 0
+                    }
                 }
             }
         }
