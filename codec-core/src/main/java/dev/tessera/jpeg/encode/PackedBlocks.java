@@ -30,8 +30,8 @@ final class PackedBlocks {
 
     /**
      * Appends one block, in natural order in the group layout ({@code block[offset + 8 * n]} for coefficient n,
-     * {@code simd.BlockGroups}) with {@code mask} its nonzero ACs in zig-zag order, and counts its Huffman symbols as {@link HuffmanEncoder#countBlock} does, in one walk over the
-     * mask.
+     * {@code simd.BlockGroups}) with {@code mask} its nonzero ACs in zig-zag order, and counts its Huffman symbols
+     * as {@link HuffmanEncoder#countBlock} does, in one walk over the mask.
      */
     void countAndAdd(int[] block, int offset, long mask, int previousDc, long[] dcCounts, long[] acCounts) {
         if (chunk == null || position > chunk.length - MAX_BLOCK) {

@@ -21,34 +21,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorQuantizer implements BlockQuantizer {
     private static final VectorSpecies<Integer> INT = IntVector.SPECIES_256;
     private static final int[] NATURAL_OF_ZIGZAG = ZigZag.zigZagToNatural();
-    /** Lane n of a block's vectors: the bit of natural index n within its half of the mask, n mod 32. */
-    private static final int[] BIT_IN_HALF = new int[64];
-    /**
-     * For row r and a byte b of natural-order mask bits (bit c: column c), {@code ZIGZAG_BITS[r << 8 | b]} has
-     * those coefficients' bits at their zig-zag indices (T.81 Figure A.6).
-     */
-    private static final long[] ZIGZAG_BITS = new long[8 << 8];
-
-    static {
-        for (int n = 0; n < 64; n++) {
-            BIT_IN_HALF[n] = n & 31;
-        }
-        int[] zigZagOf = new int[64];
-        for (int k = 0; k < 64; k++) {
-            zigZagOf[NATURAL_OF_ZIGZAG[k]] = k;
-        }
-        for (int r = 0; r < 8; r++) {
-            for (int b = 0; b < 256; b++) {
-                long bits = 0;
-                for (int c = 0; c < 8; c++) {
-                    if ((b >> c & 1) != 0) {
-                        bits |= 1L << zigZagOf[8 * r + c];
-                    }
-                }
-                ZIGZAG_BITS[r << 8 | b] = bits;
-            }
-        }
-    }
     private static final int RECIPROCAL_BITS = 20;
     /** Magnitudes n from here up take the scalar quantizer. */
     static final int LIMIT = 1 << 15;
@@ -87,16 +59,13 @@ final class VectorQuantizer implements BlockQuantizer {
         toZigZag(scratch, out, outOffset);
     }
 
+    /**
+     * The scalar quantizer's: one block in natural order is only asked of this kernel for the blocks of a group
+     * that {@link #quantizeGroup} could not take (one past the limit), so it needs no vector code of its own.
+     */
     @Override
     public long quantizeNatural(int[] coefficients, int inOffset, int[] out, int outOffset, short[] zigZag) {
-        long natural = divideMasked(coefficients, inOffset, reciprocal, half, scratch, 0);
-        if (natural == -1L) {
-            return scalar.quantizeNatural(coefficients, inOffset, out, outOffset, zigZag);
-        }
-        for (int n = 0; n < 64; n++) {
-            out[outOffset + 8 * n] = scratch[n];
-        }
-        return zigZagMask(natural);
+        return scalar.quantizeNatural(coefficients, inOffset, out, outOffset, zigZag);
     }
 
     @Override
@@ -152,56 +121,6 @@ final class VectorQuantizer implements BlockQuantizer {
         low.intoArray(lowOut, 0);
         high.intoArray(highOut, 0);
         return true;
-    }
-
-    /** A mask of natural-order bits (bit n for coefficient n) as the same bits at zig-zag indices. */
-    private static long zigZagMask(long natural) {
-        long mask = 0;
-        for (int r = 0; r < 8; r++) {
-            mask |= ZIGZAG_BITS[r << 8 | (int) (natural >>> (8 * r)) & 0xFF];
-        }
-        return mask & ~1L;
-    }
-
-    /**
-     * {@link #divide} into {@code q} from {@code qOffset}, returning the nonzero quotients as a mask in natural
-     * order (bit n for coefficient n), DC bit clear; -1 (q unusable) if some |x| + half is {@link #LIMIT} or more.
-     * Rows n and n + 32 go together, their bits gathered in two vectors (n mod 32 in each lane) that are reduced
-     * once at the end.
-     */
-    private static long divideMasked(int[] coefficients, int inOffset, int[] reciprocal, int[] half, int[] q,
-                                     int qOffset) {
-        IntVector all = IntVector.zero(INT);
-        IntVector low = IntVector.zero(INT);
-        IntVector high = IntVector.zero(INT);
-        for (int n = 0; n < 32; n += 8) {
-            IntVector shift = IntVector.fromArray(INT, BIT_IN_HALF, n);
-            IntVector x = IntVector.fromArray(INT, coefficients, inOffset + n);
-            IntVector magnitude = x.abs().add(IntVector.fromArray(INT, half, n));
-            all = all.or(magnitude);
-            IntVector quotient = magnitude.lanewise(VectorOperators.ASHR, 3)
-                .mul(IntVector.fromArray(INT, reciprocal, n)).lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
-            IntVector sign = x.lanewise(VectorOperators.ASHR, 31); // -1 for negative x, else 0
-            quotient.lanewise(VectorOperators.XOR, sign).sub(sign).intoArray(q, qOffset + n);
-            // The quotient is at least 0: its negation has the sign bit exactly when it is not 0.
-            low = low.or(quotient.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, shift));
-
-            int m = n + 32;
-            IntVector x2 = IntVector.fromArray(INT, coefficients, inOffset + m);
-            IntVector magnitude2 = x2.abs().add(IntVector.fromArray(INT, half, m));
-            all = all.or(magnitude2);
-            IntVector quotient2 = magnitude2.lanewise(VectorOperators.ASHR, 3)
-                .mul(IntVector.fromArray(INT, reciprocal, m)).lanewise(VectorOperators.LSHR, RECIPROCAL_BITS);
-            IntVector sign2 = x2.lanewise(VectorOperators.ASHR, 31);
-            quotient2.lanewise(VectorOperators.XOR, sign2).sub(sign2).intoArray(q, qOffset + m);
-            high = high.or(quotient2.neg().lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.LSHL, shift));
-        }
-        if ((all.reduceLanes(VectorOperators.OR) & -LIMIT) != 0) {
-            return -1L;
-        }
-        long natural = (low.reduceLanes(VectorOperators.OR) & 0xFFFFFFFFL)
-            | (long) high.reduceLanes(VectorOperators.OR) << 32;
-        return natural & ~1L;
     }
 
     /**
@@ -319,7 +238,6 @@ final class VectorQuantizer implements BlockQuantizer {
         @Override
         public void run() {
             kernel.quantize(coefficients, 0, out, 0);
-            kernel.quantizeNatural(coefficients, 0, natural, 0, out);
             kernel.quantizeGroup(group, 8, natural, 0, masks, block, out);
         }
     }
