@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.jpeg.simd.BlockGroups;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -85,7 +88,7 @@ class BenchmarkSetupTest {
     }
 
     @Test
-    void stageInputsFollowThePipeline() throws IOException {
+    void stageInputsFollowThePipeline() throws IOException, InterruptedException {
         StageInput in = new StageInput(BenchImage.load(BenchImage.DEFAULT));
         // 4:2:0: four Y blocks and one each of Cb and Cr per 16x16 pixels.
         assertEquals(in.width / 16 * 6, in.blockCount);
@@ -104,11 +107,38 @@ class BenchmarkSetupTest {
         assertArrayEquals(in.y, color.y);
         assertArrayEquals(in.cr, color.cr);
 
-        DownsampleBenchmark down = new DownsampleBenchmark();
-        down.image = BenchImage.DEFAULT;
-        down.setUp();
-        down.half();
-        assertArrayEquals(in.cbHalf, down.cbOut);
+        // Every ratio, plain and grouped (the build's test JVM has no vector module): the same samples, and 2x2's
+        // are the pipeline's.
+        for (String ratio : List.of("2x2", "2x1", "1x2", "4x1")) {
+            int[] plainOut = null;
+            for (String kernel : List.of("plain", "grouped")) {
+                DownsampleBenchmark down = new DownsampleBenchmark();
+                down.image = BenchImage.DEFAULT;
+                down.ratio = ratio;
+                down.kernel = kernel;
+                down.setUp();
+                down.strip();
+                int[] cb = down.cbOut.clone();
+                int outWidth = down.width / (ratio.charAt(0) - '0');
+                if (kernel.equals("grouped")) {
+                    for (int at = 0; at < cb.length; at += outWidth) {
+                        BlockGroups.regroupInPlace(cb, at, outWidth); // the swap is its own inverse
+                    }
+                }
+                if (plainOut == null) {
+                    plainOut = cb;
+                } else {
+                    assertArrayEquals(plainOut, cb, ratio);
+                }
+                if (ratio.equals("2x2")) {
+                    int half = in.width / 2;
+                    for (int y = 0; y < StageInput.ROWS / 2; y++) {
+                        assertArrayEquals(Arrays.copyOfRange(in.cbHalf, y * half, (y + 1) * half),
+                            Arrays.copyOfRange(cb, y * outWidth, y * outWidth + half), kernel + " row " + y);
+                    }
+                }
+            }
+        }
 
         // The scalar kernel (the build's test JVM has no vector module; the vector one is the kernel test's).
         FancyUpsampleBenchmark fancy = new FancyUpsampleBenchmark();

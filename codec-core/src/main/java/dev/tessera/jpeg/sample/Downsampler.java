@@ -44,18 +44,28 @@ public abstract sealed class Downsampler {
         return of(horizontalFactor, verticalFactor, false);
     }
 
-    /** Whether {@link #of(int, int, boolean)} gives the Vector API kernel now, when asked for it. */
+    /**
+     * Whether {@link #of(int, int, boolean)} gives the Vector API kernels (2x2 and 2x1) now, when asked for them.
+     * Asking starts both kernels' warm-ups.
+     */
     public static boolean vectorReady() {
-        return VectorSupport.enabled() && VectorHalf.WARMUP.ready();
+        return VectorSupport.enabled() && (VectorHalf.WARMUP.ready() & VectorHalfWidth.WARMUP.ready());
     }
 
     /**
-     * As {@link #of(int, int)}, with {@code vector} the Vector API kernel for the 2x2 case in the group layout
-     * ({@link VectorHalf}) when {@code simd.VectorSupport} enables it and its warm-up is done; the same samples.
+     * As {@link #of(int, int)}, with {@code vector} the Vector API kernel for the 2x2 and the 2x1 case in the group
+     * layout ({@link VectorHalf}, {@link VectorHalfWidth}) when {@code simd.VectorSupport} enables it and that
+     * kernel's warm-up is done; the same samples.
      */
     public static Downsampler of(int horizontalFactor, int verticalFactor, boolean vector) {
-        if (vector && horizontalFactor == 2 && verticalFactor == 2 && vectorReady()) {
-            return new VectorHalf();
+        // The vector classes are only loaded after VectorSupport.enabled(): they need jdk.incubator.vector.
+        if (vector && horizontalFactor == 2 && VectorSupport.enabled()) {
+            if (verticalFactor == 2 && VectorHalf.WARMUP.ready()) {
+                return new VectorHalf();
+            }
+            if (verticalFactor == 1 && VectorHalfWidth.WARMUP.ready()) {
+                return new VectorHalfWidth();
+            }
         }
         if (horizontalFactor == 1 && verticalFactor == 1) {
             return new Identity();
@@ -85,7 +95,7 @@ public abstract sealed class Downsampler {
      * 2x1 averaging, the 4:2:2 case. The rounding bias alternates 0, 1 along the row so that rounding adds no
      * mean shift to chroma (as libjpeg's h2v1 downsampler does).
      */
-    static final class HalfWidth extends Downsampler {
+    static non-sealed class HalfWidth extends Downsampler {
         @Override
         public void downsample(int[] in, int inWidth, int[] out, int outHeight) {
             int outWidth = inWidth >> 1;
@@ -182,6 +192,17 @@ public abstract sealed class Downsampler {
 
         @Override
         public void downsample(int[] in, int inWidth, int[] out, int outHeight) {
+            if (hf == 1 && vf == 2) { // 4:4:0, written out: a loop C2 vectorises
+                for (int row = 0; row < outHeight; row++) {
+                    int top = 2 * row * inWidth;
+                    int bottom = top + inWidth;
+                    int o = row * inWidth;
+                    for (int x = 0; x < inWidth; x++) {
+                        out[o + x] = (in[top + x] + in[bottom + x] + 1) >> 1;
+                    }
+                }
+                return;
+            }
             int outWidth = inWidth / hf;
             int n = hf * vf;
             int half = n / 2;
@@ -205,6 +226,10 @@ public abstract sealed class Downsampler {
             if (Integer.bitCount(hf) != 1 || Integer.bitCount(vf) != 1 || hf > 4 || vf > 4) {
                 // An output's inputs must be columns of one block, and the division a shift.
                 throw new IllegalArgumentException("the group layout takes factors 1, 2 or 4, not " + hf + "x" + vf);
+            }
+            if (hf == 1) {
+                downsample(in, inWidth, out, outHeight); // each output at its input's position: the same in both
+                return;
             }
             int outWidth = inWidth / hf;
             int half = hf * vf / 2;

@@ -44,7 +44,7 @@ class VectorEncodeIdentityTest {
         int compared = 0;
         for (BufferedImage image : corpus()) {
             for (Subsampling s : new Subsampling[] {Subsampling.S420, Subsampling.S422, Subsampling.S444,
-                Subsampling.S411}) {
+                Subsampling.S411, Subsampling.S440}) {
                 for (int quality : new int[] {1, 50, 90, 100}) {
                     EncoderOptions options = EncoderOptions.BASELINE_COMPATIBLE.withSubsampling(s)
                         .withQuality(quality);

@@ -109,35 +109,37 @@ class DownsamplerTest {
     }
 
     /**
-     * The Vector API 2x2 kernel in the group layout gives the scalar kernel's samples: random planes, all-0 and
-     * all-255 planes and planes of extremes alternating, one to four group rows wide. Fails (not skips) in the
-     * build's run with {@code jdk.incubator.vector} if the kernel was not chosen.
+     * The Vector API kernels in the group layout, 2x2 and 2x1, give the scalar kernels' samples: random planes,
+     * all-0 and all-255 planes and planes of extremes alternating, one to four group rows wide. Fails (not skips)
+     * in the build's run with {@code jdk.incubator.vector} if a kernel was not chosen.
      */
     @Test
-    void vectorHalfGivesTheScalarSamples() {
+    void vectorKernelsGiveTheScalarSamples() {
         VectorSupportTest.requireVector();
-        Downsampler vector = Downsampler.of(2, 2, true);
-        assertEquals(VectorHalf.class, vector.getClass());
-        Downsampler scalar = Downsampler.of(2, 2);
-        Random random = new Random(420);
-        for (int kind = 0; kind < 4; kind++) {
-            for (int groups = 1; groups <= 4; groups++) {
-                int inWidth = 128 * groups;
-                int outHeight = 8;
-                int[] in = new int[inWidth * 2 * outHeight];
-                for (int i = 0; i < in.length; i++) {
-                    in[i] = switch (kind) {
-                        case 0 -> random.nextInt(256);
-                        case 1 -> 0;
-                        case 2 -> 255;
-                        default -> random.nextBoolean() ? 0 : 255;
-                    };
+        for (int vf = 1; vf <= 2; vf++) {
+            Downsampler vector = Downsampler.of(2, vf, true);
+            assertEquals(vf == 2 ? VectorHalf.class : VectorHalfWidth.class, vector.getClass());
+            Downsampler scalar = Downsampler.of(2, vf);
+            Random random = new Random(420 + vf);
+            for (int kind = 0; kind < 4; kind++) {
+                for (int groups = 1; groups <= 4; groups++) {
+                    int inWidth = 128 * groups;
+                    int outHeight = 8;
+                    int[] in = new int[inWidth * vf * outHeight];
+                    for (int i = 0; i < in.length; i++) {
+                        in[i] = switch (kind) {
+                            case 0 -> random.nextInt(256);
+                            case 1 -> 0;
+                            case 2 -> 255;
+                            default -> random.nextBoolean() ? 0 : 255;
+                        };
+                    }
+                    int[] expected = new int[inWidth / 2 * outHeight];
+                    int[] actual = new int[expected.length];
+                    scalar.downsampleGrouped(in, inWidth, expected, outHeight);
+                    vector.downsampleGrouped(in, inWidth, actual, outHeight);
+                    assertArrayEquals(expected, actual, "2x" + vf + ", kind " + kind + ", " + groups + " groups");
                 }
-                int[] expected = new int[inWidth / 2 * outHeight];
-                int[] actual = new int[expected.length];
-                scalar.downsampleGrouped(in, inWidth, expected, outHeight);
-                vector.downsampleGrouped(in, inWidth, actual, outHeight);
-                assertArrayEquals(expected, actual, "kind " + kind + ", " + groups + " groups");
             }
         }
     }

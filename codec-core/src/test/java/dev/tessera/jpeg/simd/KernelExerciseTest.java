@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class KernelExerciseTest {
     /** The classes that own a {@code static final VectorWarmup WARMUP}. */
     private static final List<String> KERNELS = List.of("dev.tessera.jpeg.sample.VectorFancyH2V1", "dev.tessera.jpeg.sample.VectorHalf",
+        "dev.tessera.jpeg.sample.VectorHalfWidth",
         "dev.tessera.jpeg.dct.VectorGroupFdct", "dev.tessera.jpeg.dct.VectorInverseDct",
         "dev.tessera.jpeg.dct.VectorGroupIdct", "dev.tessera.jpeg.quant.VectorQuantizer",
         "dev.tessera.jpeg.color.VectorRgbToYcc", "dev.tessera.jpeg.color.VectorFancyH2V2YccToBgr",
