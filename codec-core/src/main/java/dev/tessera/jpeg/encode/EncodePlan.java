@@ -128,8 +128,8 @@ final class EncodePlan {
      * scratch arrays), so each thread needs its own. Plain rounding or trellis is chosen here, once per image.
      */
     McuRowEncoder rowEncoder(PixelSource source) {
-        // Asking starts each kernel's warm-up; all are asked (not &&) so that they warm up together. The 2x2
-        // downsampler is not waited for: until it is ready the scalar one gives the same samples.
+        // Asking starts each kernel's warm-up; all are asked (not &&) so that they warm up together. The 2x2 and
+        // 2x1 downsamplers are not waited for: until one is ready the scalar one gives the same samples.
         Downsampler.vectorReady();
         return rowEncoder(source, ForwardDct.vectorReady() & Quantizer.vectorReady() & ColorConverter.vectorReady());
     }

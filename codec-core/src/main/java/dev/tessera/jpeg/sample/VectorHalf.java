@@ -16,10 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} is present.
  */
 final class VectorHalf extends Downsampler.Half {
-    private static final VectorSpecies<Integer> INT = IntVector.SPECIES_256;
-    private static final VectorShuffle<Integer> EVENS_FIRST = VectorShuffle.fromValues(INT, 0, 2, 4, 6, 1, 3, 5, 7);
-    private static final VectorShuffle<Integer> ODDS_FIRST = VectorShuffle.fromValues(INT, 1, 3, 5, 7, 0, 2, 4, 6);
-    private static final VectorMask<Integer> UPPER = VectorMask.fromValues(INT, false, false, false, false, true,
+    /** The species, shuffles and mask, shared with {@link VectorHalfWidth}, which places its outputs alike. */
+    static final VectorSpecies<Integer> INT = IntVector.SPECIES_256;
+    static final VectorShuffle<Integer> EVENS_FIRST = VectorShuffle.fromValues(INT, 0, 2, 4, 6, 1, 3, 5, 7);
+    static final VectorShuffle<Integer> ODDS_FIRST = VectorShuffle.fromValues(INT, 1, 3, 5, 7, 0, 2, 4, 6);
+    static final VectorMask<Integer> UPPER = VectorMask.fromValues(INT, false, false, false, false, true,
         true, true, true);
 
     /** Compiles the downsampler in the background; {@link Downsampler#of(int, int, boolean)} chooses it once ready. */

@@ -2,10 +2,7 @@ package dev.tessera.jpeg.sample;
 
 import dev.tessera.jpeg.simd.VectorWarmup;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Downsampler.HalfWidth} (4:2:2) in the group layout ({@code simd.BlockGroups}) in the Vector API, the same
@@ -14,12 +11,6 @@ import jdk.incubator.vector.VectorSpecies;
  * the outputs of even and of odd blocks in place. Loaded only when {@code jdk.incubator.vector} is present.
  */
 final class VectorHalfWidth extends Downsampler.HalfWidth {
-    private static final VectorSpecies<Integer> INT = IntVector.SPECIES_256;
-    private static final VectorShuffle<Integer> EVENS_FIRST = VectorShuffle.fromValues(INT, 0, 2, 4, 6, 1, 3, 5, 7);
-    private static final VectorShuffle<Integer> ODDS_FIRST = VectorShuffle.fromValues(INT, 1, 3, 5, 7, 0, 2, 4, 6);
-    private static final VectorMask<Integer> UPPER = VectorMask.fromValues(INT, false, false, false, false, true,
-        true, true, true);
-
     /** Compiles the downsampler in the background; {@link Downsampler#of(int, int, boolean)} chooses it once ready. */
     static final VectorWarmup WARMUP = VectorWarmup.start("h2v1-down", new Exercise());
 
@@ -44,14 +35,17 @@ final class VectorHalfWidth extends Downsampler.HalfWidth {
     private static void step(int[] in, int at, int m, int[] out, int o) {
         int column = 16 * m;
         int bias = m & 1;
-        IntVector first = IntVector.fromArray(INT, in, at + column)
-            .add(IntVector.fromArray(INT, in, at + column + 8))
+        IntVector first = IntVector.fromArray(VectorHalf.INT, in, at + column)
+            .add(IntVector.fromArray(VectorHalf.INT, in, at + column + 8))
             .add(bias).lanewise(VectorOperators.ASHR, 1);
-        IntVector second = IntVector.fromArray(INT, in, at + 64 + column)
-            .add(IntVector.fromArray(INT, in, at + 64 + column + 8))
+        IntVector second = IntVector.fromArray(VectorHalf.INT, in, at + 64 + column)
+            .add(IntVector.fromArray(VectorHalf.INT, in, at + 64 + column + 8))
             .add(bias).lanewise(VectorOperators.ASHR, 1);
-        first.rearrange(EVENS_FIRST).blend(second.rearrange(ODDS_FIRST), UPPER).intoArray(out, o + 8 * m);
-        first.rearrange(ODDS_FIRST).blend(second.rearrange(EVENS_FIRST), UPPER).intoArray(out, o + 32 + 8 * m);
+        // The outputs placed as VectorHalf places them, with its shuffles and mask.
+        first.rearrange(VectorHalf.EVENS_FIRST).blend(second.rearrange(VectorHalf.ODDS_FIRST), VectorHalf.UPPER)
+            .intoArray(out, o + 8 * m);
+        first.rearrange(VectorHalf.ODDS_FIRST).blend(second.rearrange(VectorHalf.EVENS_FIRST), VectorHalf.UPPER)
+            .intoArray(out, o + 32 + 8 * m);
     }
 
     /** One call of the warm-up: two rows of one output group on their own arrays. */
